@@ -1,0 +1,113 @@
+'use client';
+
+import type { StatsSummary } from '@sinergi/shared/schemas';
+import { useCallback, useEffect, useState } from 'react';
+import { fetchStatsSummary } from '../lib/api';
+import { formatCount } from '../lib/format';
+
+type State =
+  | { kind: 'loading' }
+  | { kind: 'ready'; stats: StatsSummary }
+  | { kind: 'error'; message: string };
+
+interface Figure {
+  id: string;
+  value: (s: StatsSummary) => number;
+  label: string;
+  labelEn: string;
+}
+
+const FIGURES: Figure[] = [
+  { id: 'businesses', value: (s) => s.businesses, label: 'UMKM terdaftar', labelEn: 'Registered UMKM' },
+  { id: 'organizations', value: (s) => s.organizations, label: 'Mitra', labelEn: 'Partner organisations' },
+  {
+    id: 'offers-mentorship',
+    value: (s) => s.offers.mentorship,
+    label: 'Program mentoring',
+    labelEn: 'Mentorship offers',
+  },
+  {
+    id: 'offers-internship',
+    value: (s) => s.offers.internship,
+    label: 'Program magang',
+    labelEn: 'Internship programmes',
+  },
+  {
+    id: 'offers-distribution',
+    value: (s) => s.offers.distribution,
+    label: 'Jaringan distribusi',
+    labelEn: 'Distribution offers',
+  },
+  {
+    id: 'provinces-covered',
+    value: (s) => s.provincesCovered,
+    label: 'Provinsi terjangkau',
+    labelEn: 'Provinces covered (of 38)',
+  },
+  { id: 'partnerships', value: (s) => s.partnerships, label: 'Kemitraan', labelEn: 'Partnerships' },
+];
+
+/** Headline figures read live from the API in the browser, so the page shows the running system. */
+export function LiveFigures() {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+
+  const load = useCallback((signal?: AbortSignal) => {
+    setState({ kind: 'loading' });
+    fetchStatsSummary(signal).then(
+      (stats) => setState({ kind: 'ready', stats }),
+      (error: unknown) => {
+        if (signal?.aborted) return;
+        setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+      },
+    );
+  }, []);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    load(controller.signal);
+    return () => controller.abort();
+  }, [load]);
+
+  if (state.kind === 'error') {
+    return (
+      <div className="notice notice--error" role="alert" data-testid="figures-error">
+        <p className="notice__title">Angka langsung tidak dapat dimuat.</p>
+        <p className="notice__en" lang="en">
+          Live figures could not be loaded.
+        </p>
+        <p className="notice__detail">
+          <code>GET /api/stats/summary</code> — {state.message}
+        </p>
+        <button type="button" className="button" onClick={() => load()}>
+          Coba lagi <span lang="en">/ Retry</span>
+        </button>
+      </div>
+    );
+  }
+
+  const stats = state.kind === 'ready' ? state.stats : undefined;
+  return (
+    <ul
+      className="figures"
+      aria-busy={state.kind === 'loading'}
+      data-testid="figures"
+      data-state={state.kind}
+    >
+      {FIGURES.map((figure) => {
+        const value = stats ? figure.value(stats) : undefined;
+        return (
+          <li key={figure.id} className="figure" data-testid={`figure-${figure.id}`} data-value={value}>
+            <span className="figure__value">
+              {value === undefined ? <span className="skeleton" aria-hidden="true" /> : formatCount(value)}
+              {value === undefined && <span className="visually-hidden">Memuat… / Loading…</span>}
+            </span>
+            <span className="figure__label">{figure.label}</span>
+            <span className="figure__en" lang="en">
+              {figure.labelEn}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

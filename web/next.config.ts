@@ -1,0 +1,31 @@
+import type { NextConfig } from 'next';
+import { PHASE_DEVELOPMENT_SERVER } from 'next/constants';
+
+/**
+ * Built: a static export (web/out) that CloudFront serves from S3, and that `npm start` serves beside
+ * the API on one port. In `npm run dev`, `next dev` is the one port the user opens and /api is
+ * rewritten to the API process (SINERGI_API_ORIGIN, set by functions/src/local/dev.ts).
+ */
+export default function config(phase: string): NextConfig {
+  const base: NextConfig = {
+    reactStrictMode: true,
+    poweredByHeader: false,
+    // The zod schemas in shared/ are TypeScript source; Next compiles them with the site.
+    transpilePackages: ['@sinergi/shared'],
+    images: { unoptimized: true },
+    // `npm run typecheck` checks the site with the rest of the repo; checking again here would add ~5 s
+    // to every `npm start` that has to rebuild the site.
+    typescript: { ignoreBuildErrors: true },
+    // The repo root holds the lockfile and the hoisted node_modules.
+    outputFileTracingRoot: new URL('..', import.meta.url).pathname,
+    turbopack: { root: new URL('..', import.meta.url).pathname },
+  };
+  const apiOrigin = process.env.SINERGI_API_ORIGIN;
+  if (phase === PHASE_DEVELOPMENT_SERVER && apiOrigin) {
+    return {
+      ...base,
+      rewrites: async () => [{ source: '/api/:path*', destination: `${apiOrigin}/api/:path*` }],
+    };
+  }
+  return { ...base, output: 'export' };
+}
