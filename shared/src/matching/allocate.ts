@@ -1,0 +1,602 @@
+/**
+ * Allocation of a whole round: deferred acceptance (Gale–Shapley) with capacities, UMKM proposing — the
+ * mechanism of the residency match. It never exceeds a capacity, never assigns a pair a hard filter
+ * excludes, and is *stable*: no UMKM and partner would both rather be matched to each other than keep what
+ * they got. Among stable allocations, UMKM-proposing DA gives every UMKM its best achievable partner.
+ *
+ * Preferences (strict total orders, ties broken by id so the result does not depend on input order):
+ * - a UMKM ranks eligible offers by `fit` (desc), then offer id (asc). Its own impact priority is the same
+ *   for every offer, so it cannot — and should not — change what the UMKM prefers;
+ * - a partner ranks eligible requests by `score = fit + impact·fit·(1−fit)` (desc), then request id (asc):
+ *   its reciprocal fit plus the impact priority. With impact off, `score = fit`.
+ *
+ * Scale (20,000 requests × 2,000 offers = 40M pairs). Three design choices keep a round near a second:
+ * 1. Offers are bucketed by type, so a request only ever scans offers of its own type.
+ * 2. A request's preference list is built lazily in chunks of `preferenceChunk` best offers (one kernel
+ *    pass, a k-heap, no sort of 2,000 objects). Most requests are placed within their first chunk.
+ * 3. When a request exhausts a chunk, the next chunk is built from a fresh scan that skips offers which are
+ *    *certain* to reject it: a full offer whose worst held candidate already outranks it. In deferred
+ *    acceptance an offer that is full stays full and its worst held candidate only improves, so such a
+ *    proposal would be rejected on arrival now and at any later time; skipping it changes nothing but time.
+ *
+ * Truncation is therefore only an implementation detail: every request can still reach every eligible
+ * offer, and the outcome is exactly that of deferred acceptance on the *full* preference lists. The
+ * exhaustive {@link countBlockingPairs} checks this independently on every pair (tests run it on every
+ * generated instance; the benchmark runs it on the large round too).
+ */
+import { combineScore, impactOf, resolveWeights, type ScoreOptions, scorePrepared } from './kernel';
+import { type PreparedOffer, type PreparedRequest, prepareOffer, prepareRequest } from './prepare';
+import type { MatchOffer, MatchRequest } from './types';
+
+/** Thrown when two requests or two offers share an id: preferences tie-break on ids, so they must be unique. */
+export class DuplicateIdError extends Error {
+  constructor(
+    readonly side: 'request' | 'offer',
+    readonly duplicateId: string,
+  ) {
+    super(`Duplicate ${side} id in allocation round: ${duplicateId}`);
+    this.name = 'DuplicateIdError';
+  }
+}
+
+/** Options for {@link allocateRound}. */
+export interface AllocationOptions extends ScoreOptions {
+  /** Length of each preference chunk (default 24). Affects speed only, never the outcome. */
+  readonly preferenceChunk?: number;
+  /** Also run the round with impact priority off and report it (default true). */
+  readonly compareWithoutImpact?: boolean;
+  /**
+   * Count blocking pairs exhaustively for the report: `true`, `false`, or `'auto'` (default) = only when
+   * requests × offers ≤ 4 million. When not counted, `blockingPairs` is `null` (stable by construction).
+   */
+  readonly verify?: boolean | 'auto';
+}
+
+/** One placed UMKM request. */
+export interface Assignment {
+  readonly requestId: string;
+  readonly offerId: string;
+  /** Reciprocal fit of the pair, in [0, 1]. */
+  readonly fit: number;
+  /** Score used by the partner side: fit lifted by impact when the policy is on. */
+  readonly score: number;
+  /** The request's impact term under the round's policy. */
+  readonly impact: number;
+}
+
+/** Figures an admin reads after a round. */
+export interface RoundReport {
+  readonly impactPriority: boolean;
+  readonly requestCount: number;
+  readonly offerCount: number;
+  /** Sum of remaining places over all offers. */
+  readonly capacity: number;
+  readonly assignedCount: number;
+  /** Σ score over assignments. */
+  readonly totalScore: number;
+  /** Σ fit over assignments (policy-independent quality). */
+  readonly totalFit: number;
+  /** Places filled / places available (0 when there are none). */
+  readonly fillRate: number;
+  /** Requests placed / requests. */
+  readonly requestPlacementRate: number;
+  /** Exhaustively counted blocking pairs (0 for a stable allocation), or null when not counted. */
+  readonly blockingPairs: number | null;
+  /** Share of assigned UMKM whose province's poverty rate is above the national median of provinces. */
+  readonly highPovertyShare: number;
+  /** The same share among all requests in the round (the baseline to compare with). */
+  readonly highPovertyShareOfRequests: number;
+  /** Proposals made (a measure of work). */
+  readonly proposals: number;
+}
+
+export interface RoundResult {
+  /** Sorted by request id. */
+  readonly assignments: readonly Assignment[];
+  /** Request ids left unplaced, sorted. */
+  readonly unassigned: readonly string[];
+  readonly report: RoundReport;
+}
+
+export interface AllocationResult extends RoundResult {
+  /** The same round with impact priority off (absent when `compareWithoutImpact: false`). */
+  readonly withoutImpact?: RoundResult;
+}
+
+// ── Shared set-up ────────────────────────────────────────────────────────────────────────────────
+
+interface Round {
+  readonly requests: readonly PreparedRequest[];
+  readonly offers: readonly PreparedOffer[];
+  /** Offer indices per type code, ascending (= id order), only offers with places. */
+  readonly offersByType: readonly Int32Array[];
+  readonly capacity: Int32Array;
+}
+
+function byId<T extends { readonly source: { readonly id: string } }>(
+  items: T[],
+  side: 'request' | 'offer',
+): T[] {
+  items.sort((a, b) => (a.source.id < b.source.id ? -1 : a.source.id > b.source.id ? 1 : 0));
+  for (let i = 1; i < items.length; i++) {
+    const id = (items[i] as T).source.id;
+    if (id === (items[i - 1] as T).source.id) throw new DuplicateIdError(side, id);
+  }
+  return items;
+}
+
+function setUp(
+  requests: readonly (MatchRequest | PreparedRequest)[],
+  offers: readonly (MatchOffer | PreparedOffer)[],
+): Round {
+  const rs = byId(
+    requests.map((x) =>
+      'kind' in x && x.kind === 'prepared-request' ? x : prepareRequest(x as MatchRequest),
+    ),
+    'request',
+  );
+  const os = byId(
+    offers.map((x) => ('kind' in x && x.kind === 'prepared-offer' ? x : prepareOffer(x as MatchOffer))),
+    'offer',
+  );
+  const buckets: number[][] = [[], [], []];
+  os.forEach((o, i) => {
+    if (o.remaining > 0) buckets[o.typeCode]?.push(i);
+  });
+  return {
+    requests: rs,
+    offers: os,
+    offersByType: buckets.map((b) => Int32Array.from(b)),
+    capacity: Int32Array.from(os, (o) => Math.max(0, o.remaining)),
+  };
+}
+
+const NO_OFFERS = new Int32Array(0);
+
+/**
+ * A request's preference chunk: the best `k` eligible offers of its type, strictly after (`afterFit`,
+ * `afterIndex`) in its order, skipping offers `skip` says are certain to reject. Returns the number of
+ * candidates seen (so the caller knows whether anything lies beyond the chunk). Writes the chunk, best
+ * first, into `outOffer`/`outFit` at `at`. Allocation-free apart from the caller's scratch heap.
+ */
+function buildChunk(
+  round: Round,
+  ri: number,
+  fitWeights: ReturnType<typeof resolveWeights>,
+  k: number,
+  afterFit: number,
+  afterIndex: number,
+  skip: ((oi: number, fit: number) => boolean) | null,
+  heapOffer: Int32Array,
+  heapFit: Float64Array,
+  outOffer: Int32Array,
+  outFit: Float64Array,
+  at: number,
+): { seen: number; length: number } {
+  const r = round.requests[ri] as PreparedRequest;
+  const candidates = round.offersByType[r.typeCode] ?? NO_OFFERS;
+  let size = 0;
+  let seen = 0;
+  for (let c = 0; c < candidates.length; c++) {
+    const oi = candidates[c] as number;
+    const fit = scorePrepared(r, round.offers[oi] as PreparedOffer, fitWeights, null);
+    if (fit < 0) continue;
+    // Only offers after the last one already listed (strictly worse in the UMKM's order).
+    if (fit > afterFit || (fit === afterFit && oi <= afterIndex)) continue;
+    if (skip?.(oi, fit)) continue;
+    seen++;
+    // Min-heap on the UMKM's order: root = worst kept (lowest fit, then highest index).
+    if (size < k) {
+      let i = size++;
+      while (i > 0) {
+        const p = (i - 1) >> 1;
+        const pf = heapFit[p] as number;
+        if (!(fit < pf || (fit === pf && oi > (heapOffer[p] as number)))) break;
+        heapFit[i] = pf;
+        heapOffer[i] = heapOffer[p] as number;
+        i = p;
+      }
+      heapFit[i] = fit;
+      heapOffer[i] = oi;
+    } else {
+      const rf = heapFit[0] as number;
+      if (fit < rf || (fit === rf && oi > (heapOffer[0] as number))) continue;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= size) break;
+        let m = l;
+        const rr = l + 1;
+        if (rr < size) {
+          const a = heapFit[rr] as number;
+          const b = heapFit[l] as number;
+          if (a < b || (a === b && (heapOffer[rr] as number) > (heapOffer[l] as number))) m = rr;
+        }
+        const mf = heapFit[m] as number;
+        if (!(mf < fit || (mf === fit && (heapOffer[m] as number) > oi))) break;
+        heapFit[i] = mf;
+        heapOffer[i] = heapOffer[m] as number;
+        i = m;
+      }
+      heapFit[i] = fit;
+      heapOffer[i] = oi;
+    }
+  }
+  // Pop the heap worst-first into the output from the back: the result is best first.
+  for (let n = size; n > 0; n--) {
+    outOffer[at + n - 1] = heapOffer[0] as number;
+    outFit[at + n - 1] = heapFit[0] as number;
+    const lastF = heapFit[n - 1] as number;
+    const lastO = heapOffer[n - 1] as number;
+    let i = 0;
+    const sz = n - 1;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= sz) break;
+      let m = l;
+      const rr = l + 1;
+      if (rr < sz) {
+        const a = heapFit[rr] as number;
+        const b = heapFit[l] as number;
+        if (a < b || (a === b && (heapOffer[rr] as number) > (heapOffer[l] as number))) m = rr;
+      }
+      const mf = heapFit[m] as number;
+      if (!(mf < lastF || (mf === lastF && (heapOffer[m] as number) > lastO))) break;
+      heapFit[i] = mf;
+      heapOffer[i] = heapOffer[m] as number;
+      i = m;
+    }
+    heapFit[i] = lastF;
+    heapOffer[i] = lastO;
+  }
+  return { seen, length: size };
+}
+
+/** First chunks for every request, shared by the impact-on and impact-off runs (they do not depend on impact). */
+interface Chunks {
+  readonly k: number;
+  readonly offer: Int32Array;
+  readonly fit: Float64Array;
+  readonly length: Int32Array;
+  /** 1 when the chunk holds every eligible offer of the request. */
+  readonly complete: Uint8Array;
+}
+
+function firstChunks(round: Round, fitWeights: ReturnType<typeof resolveWeights>, k: number): Chunks {
+  const n = round.requests.length;
+  const offer = new Int32Array(n * k);
+  const fit = new Float64Array(n * k);
+  const length = new Int32Array(n);
+  const complete = new Uint8Array(n);
+  const heapOffer = new Int32Array(k);
+  const heapFit = new Float64Array(k);
+  for (let ri = 0; ri < n; ri++) {
+    const { seen, length: len } = buildChunk(
+      round,
+      ri,
+      fitWeights,
+      k,
+      Number.POSITIVE_INFINITY,
+      -1,
+      null,
+      heapOffer,
+      heapFit,
+      offer,
+      fit,
+      ri * k,
+    );
+    length[ri] = len;
+    complete[ri] = seen <= k ? 1 : 0;
+  }
+  return { k, offer, fit, length, complete };
+}
+
+/**
+ * Deferred acceptance, UMKM proposing. Returns, per request, the offer index (-1 = unplaced) and fit.
+ * `impact[ri]` is the request's impact term (all zeros for the impact-off run).
+ */
+function deferredAcceptance(
+  round: Round,
+  chunks: Chunks,
+  fitWeights: ReturnType<typeof resolveWeights>,
+  impact: Float64Array,
+): { offerOf: Int32Array; fitOf: Float64Array; proposals: number } {
+  const nR = round.requests.length;
+  const nO = round.offers.length;
+  const k = chunks.k;
+  // Each run edits its own copy of the lists when it extends them.
+  const listOffer = chunks.offer.slice();
+  const listFit = chunks.fit.slice();
+  const listLength = chunks.length.slice();
+  const complete = chunks.complete.slice();
+  const pos = new Int32Array(nR);
+  // Held candidates per offer: a min-heap (worst at the root) in a slice of one flat array.
+  const base = new Int32Array(nO + 1);
+  for (let o = 0; o < nO; o++) base[o + 1] = (base[o] as number) + (round.capacity[o] as number);
+  const heldReq = new Int32Array(base[nO] as number);
+  const heldPri = new Float64Array(base[nO] as number);
+  const held = new Int32Array(nO);
+  const offerOf = new Int32Array(nR).fill(-1);
+  const fitOf = new Float64Array(nR);
+  const heapOffer = new Int32Array(k);
+  const heapFit = new Float64Array(k);
+  let proposals = 0;
+
+  // worse(p1, r1, p2, r2): in a partner's order, (p1, r1) ranks below (p2, r2).
+  const worse = (p1: number, r1: number, p2: number, r2: number) => p1 < p2 || (p1 === p2 && r1 > r2);
+
+  // Stack of free requests; the DA outcome does not depend on the order in which free requests propose.
+  const stack = new Int32Array(nR);
+  let top = 0;
+  for (let ri = nR - 1; ri >= 0; ri--) stack[top++] = ri;
+
+  while (top > 0) {
+    const ri = stack[--top] as number;
+    const imp = impact[ri] as number;
+    for (;;) {
+      if ((pos[ri] as number) === (listLength[ri] as number)) {
+        if (complete[ri] === 1 || (listLength[ri] as number) === 0) break; // nothing left: stays unplaced
+        const last = ri * k + (listLength[ri] as number) - 1;
+        const { seen, length } = buildChunk(
+          round,
+          ri,
+          fitWeights,
+          k,
+          listFit[last] as number,
+          listOffer[last] as number,
+          (oi, fit) => {
+            // Certain rejection: the offer is full and its worst held candidate already outranks us.
+            if ((held[oi] as number) < (round.capacity[oi] as number)) return false;
+            const root = base[oi] as number;
+            return worse(combineScore(fit, imp), ri, heldPri[root] as number, heldReq[root] as number);
+          },
+          heapOffer,
+          heapFit,
+          listOffer,
+          listFit,
+          ri * k,
+        );
+        listLength[ri] = length;
+        pos[ri] = 0;
+        complete[ri] = seen <= k ? 1 : 0;
+        if (length === 0) break;
+      }
+      const slot = ri * k + (pos[ri] as number);
+      pos[ri] = (pos[ri] as number) + 1;
+      const oi = listOffer[slot] as number;
+      const fit = listFit[slot] as number;
+      const pri = combineScore(fit, imp);
+      proposals++;
+      const b = base[oi] as number;
+      const h = held[oi] as number;
+      const cap = round.capacity[oi] as number;
+      if (h < cap) {
+        // Free place: hold the proposal (sift up in the offer's min-heap).
+        let i = h;
+        held[oi] = h + 1;
+        while (i > 0) {
+          const p = (i - 1) >> 1;
+          if (!worse(pri, ri, heldPri[b + p] as number, heldReq[b + p] as number)) break;
+          heldPri[b + i] = heldPri[b + p] as number;
+          heldReq[b + i] = heldReq[b + p] as number;
+          i = p;
+        }
+        heldPri[b + i] = pri;
+        heldReq[b + i] = ri;
+        offerOf[ri] = oi;
+        fitOf[ri] = fit;
+        break;
+      }
+      if (!worse(heldPri[b] as number, heldReq[b] as number, pri, ri)) continue; // rejected, try next
+      // Displace the worst held candidate, who becomes free again.
+      const bumped = heldReq[b] as number;
+      offerOf[bumped] = -1;
+      stack[top++] = bumped;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= cap) break;
+        let m = l;
+        const rr = l + 1;
+        if (
+          rr < cap &&
+          worse(
+            heldPri[b + rr] as number,
+            heldReq[b + rr] as number,
+            heldPri[b + l] as number,
+            heldReq[b + l] as number,
+          )
+        ) {
+          m = rr;
+        }
+        if (!worse(heldPri[b + m] as number, heldReq[b + m] as number, pri, ri)) break;
+        heldPri[b + i] = heldPri[b + m] as number;
+        heldReq[b + i] = heldReq[b + m] as number;
+        i = m;
+      }
+      heldPri[b + i] = pri;
+      heldReq[b + i] = ri;
+      offerOf[ri] = oi;
+      fitOf[ri] = fit;
+      break;
+    }
+  }
+  return { offerOf, fitOf, proposals };
+}
+
+function summarise(
+  round: Round,
+  run: { offerOf: Int32Array; fitOf: Float64Array; proposals: number },
+  impact: Float64Array,
+  impactPriority: boolean,
+): RoundResult {
+  const assignments: Assignment[] = [];
+  const unassigned: string[] = [];
+  let totalScore = 0;
+  let totalFit = 0;
+  let highPoverty = 0;
+  let highPovertyRequests = 0;
+  round.requests.forEach((r, ri) => {
+    if (r.highPoverty) highPovertyRequests++;
+    const oi = run.offerOf[ri] as number;
+    if (oi < 0) {
+      unassigned.push(r.source.id);
+      return;
+    }
+    const fit = run.fitOf[ri] as number;
+    const imp = impact[ri] as number;
+    const score = combineScore(fit, imp);
+    totalScore += score;
+    totalFit += fit;
+    if (r.highPoverty) highPoverty++;
+    assignments.push({
+      requestId: r.source.id,
+      offerId: (round.offers[oi] as PreparedOffer).source.id,
+      fit,
+      score,
+      impact: imp,
+    });
+  });
+  let capacity = 0;
+  for (const c of round.capacity) capacity += c;
+  const assigned = assignments.length;
+  return {
+    assignments,
+    unassigned,
+    report: {
+      impactPriority,
+      requestCount: round.requests.length,
+      offerCount: round.offers.length,
+      capacity,
+      assignedCount: assigned,
+      totalScore,
+      totalFit,
+      fillRate: capacity > 0 ? assigned / capacity : 0,
+      requestPlacementRate: round.requests.length > 0 ? assigned / round.requests.length : 0,
+      blockingPairs: null,
+      highPovertyShare: assigned > 0 ? highPoverty / assigned : 0,
+      highPovertyShareOfRequests: round.requests.length > 0 ? highPovertyRequests / round.requests.length : 0,
+      proposals: run.proposals,
+    },
+  };
+}
+
+/**
+ * Allocate a round: every open request to at most one open offer, within each offer's remaining places,
+ * by UMKM-proposing deferred acceptance. Returns the assignments, the unplaced requests and a report
+ * (total score, fill rate, blocking pairs, share of placed UMKM in high-poverty provinces), plus the same
+ * round with impact priority off for comparison.
+ *
+ * @example
+ * const round = allocateRound(openRequests, openOffers, { impact: { weight: 0.4, cap: 0.2 } });
+ * round.report.blockingPairs;              // 0 (counted exhaustively on rounds up to 4M pairs)
+ * round.report.highPovertyShare;           // e.g. 0.47
+ * round.withoutImpact?.report.highPovertyShare; // e.g. 0.44 — what the policy changed
+ * round.assignments[0];                    // { requestId, offerId, fit, score, impact }
+ */
+export function allocateRound(
+  requests: readonly (MatchRequest | PreparedRequest)[],
+  offers: readonly (MatchOffer | PreparedOffer)[],
+  options: AllocationOptions = {},
+): AllocationResult {
+  const round = setUp(requests, offers);
+  const wOn = resolveWeights(options);
+  const wFit = resolveWeights({ ...options, impact: false });
+  const k = Math.max(1, Math.floor(options.preferenceChunk ?? 24));
+  const chunks = firstChunks(round, wFit, k);
+  const impactOn = Float64Array.from(round.requests, (r) => impactOf(r, wOn));
+  const on = summarise(
+    round,
+    deferredAcceptance(round, chunks, wFit, impactOn),
+    impactOn,
+    options.impact !== false,
+  );
+  const verify =
+    options.verify === true ||
+    ((options.verify ?? 'auto') === 'auto' && round.requests.length * round.offers.length <= 4_000_000);
+  const withBlocking = (result: RoundResult, policy: ScoreOptions): RoundResult =>
+    verify
+      ? {
+          ...result,
+          report: {
+            ...result.report,
+            blockingPairs: countBlockingPairs(round.requests, round.offers, result.assignments, policy),
+          },
+        }
+      : result;
+  const main = withBlocking(on, options);
+  if (options.compareWithoutImpact === false) return main;
+  const zero = new Float64Array(round.requests.length);
+  const off = withBlocking(summarise(round, deferredAcceptance(round, chunks, wFit, zero), zero, false), {
+    ...options,
+    impact: false,
+  });
+  return { ...main, withoutImpact: off };
+}
+
+/**
+ * Count blocking pairs exhaustively: pairs (request, offer), eligible under the hard filters, where the
+ * UMKM prefers the offer to its assignment (or is unplaced) and the offer either has a free place or
+ * prefers the request to its worst assigned one — using exactly the preferences of {@link allocateRound}.
+ * Checks every pair (O(requests × offers)); meant for tests, audits and benchmarks, not the request path.
+ *
+ * @example
+ * const round = allocateRound(requests, offers);
+ * countBlockingPairs(requests, offers, round.assignments); // → 0
+ */
+export function countBlockingPairs(
+  requests: readonly (MatchRequest | PreparedRequest)[],
+  offers: readonly (MatchOffer | PreparedOffer)[],
+  assignments: readonly { readonly requestId: string; readonly offerId: string }[],
+  options: ScoreOptions = {},
+): number {
+  const round = setUp(requests, offers);
+  const wOn = resolveWeights(options);
+  const wFit = resolveWeights({ ...options, impact: false });
+  const reqIndex = new Map(round.requests.map((r, i) => [r.source.id, i]));
+  const offIndex = new Map(round.offers.map((o, i) => [o.source.id, i]));
+  const nO = round.offers.length;
+  const offerOf = new Int32Array(round.requests.length).fill(-1);
+  const heldCount = new Int32Array(nO);
+  // Worst held (priority, request index) per offer.
+  const worstPri = new Float64Array(nO).fill(Number.POSITIVE_INFINITY);
+  const worstReq = new Int32Array(nO).fill(-1);
+  const fitOf = new Float64Array(round.requests.length);
+  for (const a of assignments) {
+    const ri = reqIndex.get(a.requestId);
+    const oi = offIndex.get(a.offerId);
+    if (ri === undefined || oi === undefined) continue;
+    const r = round.requests[ri] as PreparedRequest;
+    const fit = scorePrepared(r, round.offers[oi] as PreparedOffer, wFit, null);
+    offerOf[ri] = oi;
+    fitOf[ri] = fit;
+    heldCount[oi] = (heldCount[oi] as number) + 1;
+    const pri = combineScore(fit, impactOf(r, wOn));
+    const wp = worstPri[oi] as number;
+    if (pri < wp || (pri === wp && ri > (worstReq[oi] as number))) {
+      worstPri[oi] = pri;
+      worstReq[oi] = ri;
+    }
+  }
+  let blocking = 0;
+  round.requests.forEach((r, ri) => {
+    const mine = offerOf[ri] as number;
+    const myFit = fitOf[ri] as number;
+    const imp = impactOf(r, wOn);
+    for (let oi = 0; oi < nO; oi++) {
+      if (oi === mine) continue;
+      const fit = scorePrepared(r, round.offers[oi] as PreparedOffer, wFit, null);
+      if (fit < 0) continue;
+      const umkmPrefers = mine < 0 || fit > myFit || (fit === myFit && oi < mine);
+      if (!umkmPrefers) continue;
+      if ((heldCount[oi] as number) < (round.capacity[oi] as number)) {
+        blocking++;
+        continue;
+      }
+      const pri = combineScore(fit, imp);
+      const wp = worstPri[oi] as number;
+      if (pri > wp || (pri === wp && ri < (worstReq[oi] as number))) blocking++;
+    }
+  });
+  return blocking;
+}

@@ -1,0 +1,5 @@
+export * from './allocate';
+export * from './rank';
+export * from './score';
+export * from './types';
+export * from './weights';
