@@ -1,12 +1,40 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { LIMITS } from '@sinergi/shared/schemas';
+import { bodyLimit } from 'hono/body-limit';
+import { devLogin } from './auth/dev-login';
+import { createVerifier, localTokens, type TokenVerifier } from './auth/tokens';
 import type { Config } from './config';
-import { problemHandler } from './http/problem';
+import { createServices, defaultRuntime } from './domain';
+import { PayloadTooLargeError } from './domain/errors';
+import type { Runtime } from './domain/model';
+import { type AppEnv, router } from './http/env';
+import { type IdempotencyOptions, idempotency } from './http/idempotency';
+import { identify } from './http/identity';
+import { notFoundResponse, problemHandler } from './http/problem';
+import { authRoutes } from './routes/auth';
+import { businessRoutes } from './routes/businesses';
+import { offerRoutes } from './routes/offers';
+import { organizationRoutes } from './routes/organizations';
+import { partnershipRoutes } from './routes/partnerships';
+import { referenceRoutes } from './routes/reference';
+import { requestRoutes } from './routes/requests';
+import { statsRoutes } from './routes/stats';
 import type { DocumentClient } from './store/client';
+import type { AccessObserver } from './store/dynamo';
+import { DynamoIdempotencyStore } from './store/dynamo-idempotency';
+import { DynamoRepository } from './store/dynamo-repository';
 
 export interface AppDeps {
   config: Config;
   db: DocumentClient;
+  /** Clock and id source; tests make them deterministic. */
+  runtime?: Partial<Runtime>;
+  /** Told about every DynamoDB call (access pattern and consumed capacity): metrics, tests. */
+  onAccess?: AccessObserver;
+  /** Replaces the token verifier chosen by AUTH_MODE (tests). */
+  verifier?: TokenVerifier;
+  idempotency?: IdempotencyOptions;
 }
 
 /**
@@ -14,42 +42,76 @@ export interface AppDeps {
  * locally under @hono/node-server (local/server.ts).
  */
 export function createApp(deps: AppDeps) {
-  const api = new Hono();
+  const { config, db } = deps;
+  const runtime: Runtime = { ...defaultRuntime, ...deps.runtime };
+  const storage = { db, tableName: config.TABLE_NAME, ...(deps.onAccess ? { onAccess: deps.onAccess } : {}) };
+  const services = createServices(new DynamoRepository(storage), runtime);
+  const local = config.AUTH_MODE === 'local' ? localTokens(config.LOCAL_JWT_SECRET) : undefined;
+  const verifier = deps.verifier ?? local?.verifier ?? createVerifier(config);
+
+  const api = router();
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'Cognito JWT on AWS; locally a token from POST /api/auth/dev-login',
+  });
+
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: LIMITS.body,
+      onError: () => {
+        throw new PayloadTooLargeError(`the body may not exceed ${LIMITS.body} bytes`);
+      },
+    }),
+  );
+  api.use('*', identify(verifier));
+  api.use('*', idempotency(new DynamoIdempotencyStore(storage, runtime.now), deps.idempotency));
 
   api.get('/health', async (c) => {
     const started = performance.now();
     try {
-      const table = await deps.db.send(new DescribeTableCommand({ TableName: deps.config.TABLE_NAME }));
+      const table = await db.send(new DescribeTableCommand({ TableName: config.TABLE_NAME }));
       return c.json({
         status: 'ok',
         database: {
           reachable: true,
-          table: deps.config.TABLE_NAME,
+          table: config.TABLE_NAME,
           tableStatus: table.Table?.TableStatus,
           latencyMs: Math.round(performance.now() - started),
         },
       });
     } catch (error) {
       console.error('health: database unreachable', error);
-      return c.json(
-        { status: 'degraded', database: { reachable: false, table: deps.config.TABLE_NAME } },
-        503,
-      );
+      return c.json({ status: 'degraded', database: { reachable: false, table: config.TABLE_NAME } }, 503);
     }
   });
 
-  const app = new Hono();
+  api.route('/auth', authRoutes(services, local && devLogin(services.repo, local, runtime)));
+  api.route('/businesses', businessRoutes(services));
+  api.route('/organizations', organizationRoutes(services));
+  api.route('/offers', offerRoutes(services));
+  api.route('/requests', requestRoutes(services));
+  api.route('/partnerships', partnershipRoutes(services));
+  api.route('/stats', statsRoutes(services));
+  api.route('/reference', referenceRoutes());
+
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Sinergi API',
+      version: '1.0.0',
+      description:
+        'Partnership matching for Indonesian UMKM with corporates (mentorship), universities (internships) and community distributors. Errors are application/problem+json (RFC 9457).',
+    },
+    servers: [{ url: '/api' }],
+  });
+
+  const app = new OpenAPIHono<AppEnv>();
   app.route('/api', api);
   app.onError(problemHandler);
-  app.notFound((c) =>
-    c.json(
-      { type: 'about:blank', title: 'Tidak ditemukan / Not Found', status: 404, detail: c.req.path },
-      404,
-      {
-        'content-type': 'application/problem+json',
-      },
-    ),
-  );
+  app.notFound((c) => notFoundResponse(c.req.path));
   return app;
 }
 

@@ -1,5 +1,19 @@
 import type { ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import {
+  CapacityFullError,
+  ConflictError,
+  type DomainError,
+  type FieldError,
+  ForbiddenError,
+  IdempotencyInProgressError,
+  IdempotencyKeyReuseError,
+  NotFoundError,
+  PayloadTooLargeError,
+  ServiceUnavailableError,
+  UnauthorizedError,
+  ValidationError,
+} from '../domain/errors';
 
 /** An RFC 9457 problem document. `errors` lists the failing fields of invalid input. */
 export interface Problem {
@@ -7,22 +21,29 @@ export interface Problem {
   title: string;
   status: number;
   detail?: string;
-  errors?: { field: string; message: string }[];
+  errors?: FieldError[];
 }
 
-/** Base of the named errors the domain throws; each maps to one HTTP status here and nowhere else. */
-export class AppError extends Error {
-  constructor(
-    readonly status: number,
-    readonly title: string,
-    detail?: string,
-    options?: ErrorOptions & { errors?: Problem['errors'] },
-  ) {
-    super(detail ?? title, options);
-    this.errors = options?.errors;
-  }
-  readonly errors: Problem['errors'];
-}
+export const PROBLEM_TYPE_BASE = 'https://sinergi.id/problems/';
+
+/** Each named error's status, title and problem type; the first matching class wins (subclasses first). */
+const MAPPING: [new (...args: never[]) => DomainError, number, string, string][] = [
+  [ValidationError, 400, 'Data tidak valid / Invalid request', 'validation'],
+  [UnauthorizedError, 401, 'Perlu masuk / Unauthorized', 'unauthorized'],
+  [ForbiddenError, 403, 'Tidak diizinkan / Forbidden', 'forbidden'],
+  [NotFoundError, 404, 'Tidak ditemukan / Not Found', 'not-found'],
+  [CapacityFullError, 409, 'Kuota penuh / No slot left', 'capacity-full'],
+  [IdempotencyInProgressError, 409, 'Sedang diproses / Request in progress', 'idempotency-in-progress'],
+  [ConflictError, 409, 'Konflik / Conflict', 'conflict'],
+  [PayloadTooLargeError, 413, 'Data terlalu besar / Payload Too Large', 'payload-too-large'],
+  [
+    IdempotencyKeyReuseError,
+    422,
+    'Idempotency-Key dipakai ulang / Idempotency-Key reused',
+    'idempotency-key-reuse',
+  ],
+  [ServiceUnavailableError, 503, 'Layanan sibuk / Service Unavailable', 'unavailable'],
+];
 
 export function problemResponse(problem: Problem, headers?: Record<string, string>): Response {
   return new Response(JSON.stringify(problem), {
@@ -31,24 +52,46 @@ export function problemResponse(problem: Problem, headers?: Record<string, strin
   });
 }
 
-/** The one place errors become HTTP. Unknown errors are logged with their cause and leak nothing. */
-export const problemHandler: ErrorHandler = (error) => {
-  if (error instanceof AppError) {
-    return problemResponse({
-      type: 'about:blank',
-      title: error.title,
-      status: error.status,
-      detail: error.message,
-      ...(error.errors ? { errors: error.errors } : {}),
-    });
+/** The problem document for an error, or undefined for an unknown one. Pure, so it is unit-tested. */
+export function toProblem(error: unknown): Problem | undefined {
+  for (const [cls, status, title, type] of MAPPING) {
+    if (error instanceof cls) {
+      return {
+        type: PROBLEM_TYPE_BASE + type,
+        title,
+        status,
+        detail: error.message,
+        ...(error instanceof ValidationError && error.errors.length > 0 ? { errors: error.errors } : {}),
+      };
+    }
   }
   if (error instanceof HTTPException) {
-    return problemResponse({
+    // Hono's own: malformed JSON (400), body limit (413) and the like. Never a 5xx from a client mistake.
+    return {
       type: 'about:blank',
       title: error.message || 'HTTP error',
       status: error.status,
-    });
+      ...(error.status === 400 ? { detail: error.message } : {}),
+    };
+  }
+  return undefined;
+}
+
+/** The one place errors become HTTP. Unknown errors are logged with their cause and leak nothing. */
+export const problemHandler: ErrorHandler = (error) => {
+  const problem = toProblem(error);
+  if (problem) {
+    return problemResponse(problem, problem.status === 503 ? { 'retry-after': '1' } : undefined);
   }
   console.error('unhandled error', error);
   return problemResponse({ type: 'about:blank', title: 'Internal Server Error', status: 500 });
 };
+
+export function notFoundResponse(path: string): Response {
+  return problemResponse({
+    type: `${PROBLEM_TYPE_BASE}not-found`,
+    title: 'Tidak ditemukan / Not Found',
+    status: 404,
+    detail: path,
+  });
+}

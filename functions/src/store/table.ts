@@ -15,8 +15,8 @@
  * | request           | `REQUEST#<id>`          | `REQUEST`              | `OPEN_REQUESTS#<type>` / `<createdAt>#<id>` (open only, sparse) | `OWNER#<businessId>` / `REQUEST#<createdAt>#<id>` |
  * | partnership       | `PARTNERSHIP#<id>`      | `PARTNERSHIP`          | `PARTY#<umkmUserId>` / `PARTNERSHIP#<createdAt>#<id>` | `PARTY#<partnerUserId>` / `PARTNERSHIP#<createdAt>#<id>` |
  * | pair guard        | `PAIR#<requestId>#<offerId>` | `PAIR`            |                                                  |                                          |
- * | feedback          | `PARTNERSHIP#<id>`      | `FEEDBACK#<userId>`    |                                                  |                                          |
  * | counter           | `STATS`                 | `<dimension>#<value>`  |                                                  |                                          |
+ * | seed marker       | `SEED#<version>`        | `SEED`                 |                                                  |                                          |
  * | idempotency record| `IDEMPOTENCY#<userId>#<key>` | `IDEMPOTENCY`     |                                                  |                                          |
  *
  * GSI1 is sparse: an offer or request carries GSI1 keys only while it is open, so "all open offers of a
@@ -70,13 +70,11 @@ export const keys = {
   offer: (id: string) => ({ PK: `OFFER#${id}`, SK: 'OFFER' }),
   request: (id: string) => ({ PK: `REQUEST#${id}`, SK: 'REQUEST' }),
   partnership: (id: string) => ({ PK: `PARTNERSHIP#${id}`, SK: 'PARTNERSHIP' }),
-  feedback: (partnershipId: string, userId: string) => ({
-    PK: `PARTNERSHIP#${partnershipId}`,
-    SK: `FEEDBACK#${userId}`,
-  }),
   pair: (requestId: string, offerId: string) => ({ PK: `PAIR#${requestId}#${offerId}`, SK: 'PAIR' }),
   counter: (dimension: string, value: string) => ({ PK: 'STATS', SK: `${dimension}#${value}` }),
   idempotency: (userId: string, key: string) => ({ PK: `IDEMPOTENCY#${userId}#${key}`, SK: 'IDEMPOTENCY' }),
+  /** Written by the demo seed when it has finished, so later starts skip it. */
+  seedMarker: (version: string) => ({ PK: `SEED#${version}`, SK: 'SEED' }),
 
   /** GSI1 keys an open offer carries; removed when it closes. */
   openOffer: (type: OfferType, createdAt: string, id: string) => ({
@@ -112,3 +110,155 @@ export const partitions = {
   party: (userId: string) => `PARTY#${userId}`,
   stats: 'STATS',
 } as const;
+
+/** Attribute names of each index's keys, for validating pagination cursors against the index read. */
+export const INDEX_KEYS = {
+  table: [KEY.pk, KEY.sk],
+  [INDEX.byTypeOpen]: [KEY.pk, KEY.sk, KEY.gsi1pk, KEY.gsi1sk],
+  [INDEX.byOwner]: [KEY.pk, KEY.sk, KEY.gsi2pk, KEY.gsi2sk],
+} as const;
+
+/** Sort-key prefixes inside an owner's GSI2 partition. */
+export const ownerPrefixes = { offer: 'OFFER#', request: 'REQUEST#' } as const;
+
+/**
+ * The counter items of the STATS partition. Each carries `dimension`, `value` and `count`; they change
+ * in the same transaction as the write they count, and /api/stats/* read them with one Query.
+ * One partition takes every counter write: fine up to ~1,000 writes/s, far above this workload; shard
+ * the partition (`STATS#<n>`, summed on read) if that ever changes.
+ */
+export const counters = {
+  businesses: () => keys.counter('businesses', 'all'),
+  organizations: (kind: string) => keys.counter('organizations', kind),
+  openOffers: (type: OfferType) => keys.counter('openOffers', type),
+  businessesInProvince: (province: string) => keys.counter('businessesInProvince', province),
+  /** Accepted partnerships (active or completed); a cancelled active one is taken back out. */
+  partnerships: () => keys.counter('partnerships', 'all'),
+  partnershipsInProvince: (province: string) => keys.counter('partnershipsInProvince', province),
+  partnershipsOfType: (type: OfferType) => keys.counter('partnershipsOfType', type),
+  partnershipsOfSize: (sizeClass: string) => keys.counter('partnershipsOfSize', sizeClass),
+} as const;
+
+export type CounterDimension =
+  | 'businesses'
+  | 'organizations'
+  | 'openOffers'
+  | 'businessesInProvince'
+  | 'partnerships'
+  | 'partnershipsInProvince'
+  | 'partnershipsOfType'
+  | 'partnershipsOfSize';
+
+/**
+ * Every read and write the API makes, by name. The adapter tags each DynamoDB call with one of these
+ * names, so consumed capacity is reported per pattern (storage.integ.test.ts measures them and fails
+ * on any Scan). `cost` is the measured consumed capacity on DynamoDB Local with the test fixtures
+ * (items of ~1 KB; RCU figures are strongly consistent unless noted); see functions/README.md.
+ */
+export const ACCESS_PATTERNS = {
+  getAccount: { op: 'GetItem', key: 'USER#<userId> / ACCOUNT', cost: '0.5 RCU' },
+  ensureAccount: { op: 'PutItem', key: 'USER#<userId> / ACCOUNT if absent', cost: '1 WCU' },
+  getBusiness: { op: 'GetItem', key: 'BUSINESS#<id> / PROFILE', cost: '0.5 RCU' },
+  createBusiness: {
+    op: 'TransactWriteItems',
+    key: 'BUSINESS#<id>, USER#<userId> (link, one per account), 2 counters',
+    cost: '8 WCU',
+  },
+  updateBusiness: {
+    op: 'TransactWriteItems',
+    key: 'BUSINESS#<id> (+2 counters when the province moves)',
+    cost: '2-6 WCU',
+  },
+  getOrganization: { op: 'GetItem', key: 'ORG#<id> / PROFILE', cost: '0.5 RCU' },
+  createOrganization: {
+    op: 'TransactWriteItems',
+    key: 'ORG#<id>, USER#<userId> (link), 1 counter',
+    cost: '6 WCU',
+  },
+  updateOrganization: { op: 'UpdateItem', key: 'ORG#<id> / PROFILE', cost: '1 WCU' },
+  getOffer: { op: 'GetItem', key: 'OFFER#<id> / OFFER', cost: '0.5 RCU' },
+  createOffer: { op: 'TransactWriteItems', key: 'OFFER#<id> (+GSI1, GSI2), 1 counter', cost: '~8 WCU' },
+  updateOffer: { op: 'UpdateItem', key: 'OFFER#<id> / OFFER', cost: '~3 WCU' },
+  closeOffer: { op: 'TransactWriteItems', key: 'OFFER#<id> (leaves GSI1), 1 counter', cost: '~8 WCU' },
+  refreshOfferOrganization: {
+    op: 'UpdateItem',
+    key: 'OFFER#<id> per offer of the organization',
+    cost: '~3 WCU each',
+  },
+  listOpenOffersByType: {
+    op: 'Query',
+    index: 'GSI1',
+    key: 'OPEN_OFFERS#<type>',
+    cost: '0.5 RCU per 4 KB read',
+  },
+  listOffersOfOrganization: {
+    op: 'Query',
+    index: 'GSI2',
+    key: 'OWNER#<orgId>, SK begins_with OFFER#',
+    cost: '0.5 RCU per 4 KB',
+  },
+  getRequest: { op: 'GetItem', key: 'REQUEST#<id> / REQUEST', cost: '0.5 RCU' },
+  createRequest: { op: 'PutItem', key: 'REQUEST#<id> (+GSI1, GSI2)', cost: '~3 WCU' },
+  updateRequest: { op: 'UpdateItem', key: 'REQUEST#<id> / REQUEST', cost: '~3 WCU' },
+  closeRequest: { op: 'UpdateItem', key: 'REQUEST#<id> (leaves GSI1)', cost: '~3 WCU' },
+  refreshRequestSnapshot: {
+    op: 'UpdateItem',
+    key: 'REQUEST#<id> per request of the business',
+    cost: '~3 WCU each',
+  },
+  listOpenRequestsByType: {
+    op: 'Query',
+    index: 'GSI1',
+    key: 'OPEN_REQUESTS#<type>',
+    cost: '0.5 RCU per 4 KB',
+  },
+  listRequestsOfBusiness: {
+    op: 'Query',
+    index: 'GSI2',
+    key: 'OWNER#<businessId>, SK begins_with REQUEST#',
+    cost: '0.5 RCU per 4 KB',
+  },
+  getPartnership: { op: 'GetItem', key: 'PARTNERSHIP#<id> / PARTNERSHIP', cost: '0.5 RCU' },
+  proposePartnership: {
+    op: 'TransactWriteItems',
+    key: 'PARTNERSHIP#<id> (+GSI1, GSI2), PAIR#<requestId>#<offerId>',
+    cost: '~8 WCU',
+  },
+  acceptPartnership: {
+    op: 'TransactWriteItems',
+    key: 'PARTNERSHIP#<id>, OFFER#<id> (remaining - 1 if > 0 and open), 4 counters',
+    cost: '~20 WCU',
+  },
+  declinePartnership: { op: 'TransactWriteItems', key: 'PARTNERSHIP#<id>, delete PAIR', cost: '~8 WCU' },
+  cancelPartnership: {
+    op: 'TransactWriteItems',
+    key: 'PARTNERSHIP#<id>, delete PAIR (+OFFER slot back, 4 counters)',
+    cost: '~8-20 WCU',
+  },
+  completePartnership: { op: 'TransactWriteItems', key: 'PARTNERSHIP#<id>, delete PAIR', cost: '~8 WCU' },
+  addFeedback: {
+    op: 'TransactWriteItems',
+    key: 'PARTNERSHIP#<id> (+ORG#<id> rating sums)',
+    cost: '~6-8 WCU',
+  },
+  listPartnershipsOfBusinessUser: {
+    op: 'Query',
+    index: 'GSI1',
+    key: 'PARTY#<userId>',
+    cost: '0.5 RCU per 4 KB',
+  },
+  listPartnershipsOfPartnerUser: {
+    op: 'Query',
+    index: 'GSI2',
+    key: 'PARTY#<userId>',
+    cost: '0.5 RCU per 4 KB',
+  },
+  readCounters: { op: 'Query', key: 'STATS (all counter items, ~90)', cost: '1 RCU' },
+  idempotencyBegin: { op: 'PutItem', key: 'IDEMPOTENCY#<userId>#<key> if absent or expired', cost: '1 WCU' },
+  idempotencyGet: { op: 'GetItem', key: 'IDEMPOTENCY#<userId>#<key> (consistent)', cost: '1 RCU' },
+  idempotencyComplete: { op: 'UpdateItem', key: 'IDEMPOTENCY#<userId>#<key>', cost: '1-2 WCU' },
+  idempotencyRelease: { op: 'DeleteItem', key: 'IDEMPOTENCY#<userId>#<key>', cost: '1 WCU' },
+  describeTable: { op: 'DescribeTable', key: '(health check)', cost: '0' },
+} as const;
+
+export type AccessPatternName = keyof typeof ACCESS_PATTERNS;

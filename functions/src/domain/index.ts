@@ -1,0 +1,29 @@
+import { randomBytes } from 'node:crypto';
+import { accountService } from './accounts';
+import type { Runtime } from './model';
+import { offerService, requestService } from './offers';
+import { partnershipService } from './partnerships';
+import type { Repository } from './ports';
+import { businessProfiles, organizationProfiles } from './profiles';
+import { statsService } from './stats';
+
+/** Opaque, URL-safe, 96 random bits. */
+export const randomId = () => randomBytes(12).toString('base64url');
+
+export const defaultRuntime: Runtime = { now: () => new Date(), newId: randomId };
+
+/** Every domain service over one repository. Routes call exactly one of these per request. */
+export function createServices(repo: Repository, rt: Runtime = defaultRuntime) {
+  return {
+    repo,
+    accounts: accountService(repo),
+    businesses: businessProfiles(repo, rt),
+    organizations: organizationProfiles(repo, rt),
+    offers: offerService(repo, rt),
+    requests: requestService(repo, rt),
+    partnerships: partnershipService(repo, rt),
+    stats: statsService(repo),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

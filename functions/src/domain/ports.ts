@@ -1,0 +1,132 @@
+import type { OfferType } from '@sinergi/shared/schemas';
+import type {
+  Account,
+  Business,
+  BusinessSnapshot,
+  FeedbackSide,
+  Offer,
+  Organization,
+  OrganizationSnapshot,
+  Page,
+  PageRequest,
+  PartnershipRecord,
+  PartnershipRequest,
+} from './model';
+
+/**
+ * The storage port: everything the domain needs from the database, in the domain's words. The
+ * DynamoDB adapter (store/dynamo-repository.ts) implements it; counters and guards that must change
+ * together with an object are the adapter's business and happen in the same transaction.
+ *
+ * Errors: a failed precondition surfaces as a named domain error (ConflictError, CapacityFullError,
+ * NotFoundError); throttling that outlasts the retries as ServiceUnavailableError.
+ */
+export interface Repository {
+  getAccount(userId: string): Promise<Account | undefined>;
+  /** Creates the account if it does not exist yet; an existing one is left as it is. */
+  ensureAccount(account: Account): Promise<void>;
+
+  /** Stores a new business and links it to its owner's account. ConflictError if the account has one. */
+  createBusiness(business: Business): Promise<void>;
+  getBusiness(id: string): Promise<Business | undefined>;
+  /** Writes `next` if the stored item is still `previous` (by updatedAt); ConflictError otherwise. */
+  updateBusiness(next: Business, previous: Business): Promise<void>;
+
+  createOrganization(organization: Organization): Promise<void>;
+  getOrganization(id: string): Promise<Organization | undefined>;
+  updateOrganization(next: Organization, previous: Organization): Promise<void>;
+
+  createOffer(offer: Offer): Promise<void>;
+  getOffer(id: string): Promise<Offer | undefined>;
+  /**
+   * Writes the changed fields of an offer. A capacity change moves `remaining` by the same amount,
+   * atomically, and fails with ConflictError if slots taken meanwhile make it impossible.
+   */
+  updateOffer(
+    id: string,
+    changes: Partial<Offer>,
+    expected: { capacity: number; updatedAt: string },
+  ): Promise<Offer>;
+  /** Closes an open offer (it leaves the open-offers index). Returns false if it was already closed. */
+  closeOffer(offer: Offer, now: string): Promise<boolean>;
+  /** Every open offer of a type (all pages). */
+  listOpenOffers(type: OfferType): Promise<Offer[]>;
+  /** One page of open offers of the given types (in that order), optionally serving a province. */
+  pageOpenOffers(types: readonly OfferType[], page: PageRequest, province?: string): Promise<Page<Offer>>;
+  /** One page of an organization's offers, open and closed, newest first. */
+  pageOffersOfOrganization(organizationId: string, page: PageRequest): Promise<Page<Offer>>;
+  /** Every offer of an organization (all pages), for refreshing snapshots. */
+  listOffersOfOrganization(organizationId: string): Promise<Offer[]>;
+  setOfferOrganization(
+    offerId: string,
+    organization: OrganizationSnapshot,
+    track: Offer['track'],
+  ): Promise<void>;
+
+  createRequest(request: PartnershipRequest): Promise<void>;
+  getRequest(id: string): Promise<PartnershipRequest | undefined>;
+  updateRequest(
+    id: string,
+    changes: Partial<PartnershipRequest>,
+    expectedUpdatedAt: string,
+  ): Promise<PartnershipRequest>;
+  closeRequest(request: PartnershipRequest, now: string): Promise<boolean>;
+  listOpenRequests(type: OfferType): Promise<PartnershipRequest[]>;
+  pageRequestsOfBusiness(businessId: string, page: PageRequest): Promise<Page<PartnershipRequest>>;
+  listRequestsOfBusiness(businessId: string): Promise<PartnershipRequest[]>;
+  setRequestBusiness(requestId: string, business: BusinessSnapshot): Promise<void>;
+
+  /** Stores a proposed partnership with its pair guard. ConflictError if the pair has a live one. */
+  proposePartnership(partnership: PartnershipRecord): Promise<void>;
+  getPartnership(id: string): Promise<PartnershipRecord | undefined>;
+  /**
+   * proposed → active, taking one slot of the offer and counting it, in one transaction.
+   * CapacityFullError when no slot is left; ConflictError when the partnership or the offer changed.
+   */
+  acceptPartnership(partnership: PartnershipRecord, now: string): Promise<PartnershipRecord>;
+  /** proposed → declined; releases the pair. */
+  declinePartnership(partnership: PartnershipRecord, now: string): Promise<PartnershipRecord>;
+  /** proposed|active → cancelled; an active one gives its slot back and leaves the counters. */
+  cancelPartnership(partnership: PartnershipRecord, now: string): Promise<PartnershipRecord>;
+  /** active → completed; releases the pair (the slot stays used). */
+  completePartnership(partnership: PartnershipRecord, now: string): Promise<PartnershipRecord>;
+  /**
+   * Records one side's feedback once; feedback from the business adds to the organization's ratings.
+   * Returns the partnership and, when it changed, the organization's new track record.
+   */
+  addFeedback(
+    partnership: PartnershipRecord,
+    side: FeedbackSide,
+    feedback: { rating: number; comment?: string; at: string },
+  ): Promise<{ partnership: PartnershipRecord; track?: Organization['track'] }>;
+  pagePartnershipsOfUser(
+    userId: string,
+    side: 'business' | 'organization',
+    page: PageRequest,
+    status?: PartnershipRecord['status'],
+  ): Promise<Page<PartnershipRecord>>;
+
+  /** Every counter of the STATS partition as `dimension#value` → count. */
+  readCounters(): Promise<Map<string, number>>;
+}
+
+/** A stored idempotent response. */
+export interface IdempotencyRecord {
+  requestHash: string;
+  state: 'in_progress' | 'done';
+  response?: { status: number; body: string; contentType: string };
+}
+
+/** The idempotency port: one record per (user, key), expiring after 24 h. */
+export interface IdempotencyStore {
+  /** Claims the key for this request; returns the existing record instead if someone holds it. */
+  begin(
+    userId: string,
+    key: string,
+    requestHash: string,
+  ): Promise<{ claimed: true } | { claimed: false; record: IdempotencyRecord }>;
+  get(userId: string, key: string): Promise<IdempotencyRecord | undefined>;
+  complete(userId: string, key: string, response: NonNullable<IdempotencyRecord['response']>): Promise<void>;
+  /** Forgets a claim whose request failed on our side, so a retry can run it again. */
+  release(userId: string, key: string): Promise<void>;
+}

@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import { IdempotencyInProgressError, IdempotencyKeyReuseError, ValidationError } from '../domain/errors';
+import type { IdempotencyRecord, IdempotencyStore } from '../domain/ports';
+import type { AppEnv } from './env';
+
+export interface IdempotencyOptions {
+  /** How long a repeat waits for the first request to finish before answering 409. */
+  waitMs?: number;
+  pollMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** Answers larger than this are not kept (a DynamoDB item holds 400 KB). */
+const MAX_STORED_BODY = 300 * 1024;
+
+function replay(response: NonNullable<IdempotencyRecord['response']>): Response {
+  return new Response(response.body, {
+    status: response.status,
+    headers: { 'content-type': response.contentType, 'idempotent-replayed': 'true' },
+  });
+}
+
+/**
+ * `Idempotency-Key` on POSTs from a signed-in caller: the first request with a key claims it and its
+ * answer is stored for 24 h; a repeat (also a concurrent one, which waits) gets the same answer; the same
+ * key with a different method, path or body is refused (422). Answers of 5xx are not kept, so a retry
+ * after a failure on our side runs again.
+ */
+export function idempotency(
+  store: IdempotencyStore,
+  options: IdempotencyOptions = {},
+): MiddlewareHandler<AppEnv> {
+  const waitMs = options.waitMs ?? 10_000;
+  const pollMs = options.pollMs ?? 50;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+
+  return async function idempotency(c, next) {
+    const key = c.req.header('idempotency-key');
+    const identity = c.get('identity');
+    if (c.req.method !== 'POST' || key === undefined || !identity) return next();
+    if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
+      throw new ValidationError('invalid Idempotency-Key', [
+        { field: 'Idempotency-Key', message: '1 to 255 visible ASCII characters' },
+      ]);
+    }
+    const url = new URL(c.req.url);
+    const body = await c.req.text();
+    const hash = createHash('sha256')
+      .update(`${c.req.method} ${url.pathname}${url.search}\n${body}`)
+      .digest('hex');
+
+    const claim = await store.begin(identity.userId, key, hash);
+    if (!claim.claimed) {
+      let record: IdempotencyRecord | undefined = claim.record;
+      const deadline = Date.now() + waitMs;
+      for (;;) {
+        if (record && record.requestHash !== hash) {
+          throw new IdempotencyKeyReuseError('this Idempotency-Key was used for a different request');
+        }
+        if (record?.state === 'done' && record.response) return replay(record.response);
+        if (Date.now() >= deadline) {
+          throw new IdempotencyInProgressError('a request with this Idempotency-Key is still in progress');
+        }
+        await sleep(pollMs);
+        record = await store.get(identity.userId, key);
+        if (!record) {
+          // The first attempt failed on our side and let go: this one may run it.
+          const again = await store.begin(identity.userId, key, hash);
+          if (again.claimed) break;
+          record = again.record;
+        }
+      }
+    }
+
+    try {
+      await next();
+    } catch (error) {
+      await store.release(identity.userId, key);
+      throw error;
+    }
+    const text = await c.res.clone().text();
+    if (c.res.status >= 500 || text.length > MAX_STORED_BODY) {
+      await store.release(identity.userId, key);
+      return;
+    }
+    await store.complete(identity.userId, key, {
+      status: c.res.status,
+      body: text,
+      contentType: c.res.headers.get('content-type') ?? 'application/json',
+    });
+  };
+}

@@ -1,0 +1,790 @@
+import type { OfferType } from '@sinergi/shared/schemas';
+import { CapacityFullError, ConflictError, NotFoundError } from '../domain/errors';
+import type {
+  Account,
+  Business,
+  BusinessSnapshot,
+  FeedbackSide,
+  Offer,
+  Organization,
+  OrganizationSnapshot,
+  Page,
+  PageRequest,
+  PartnershipRecord,
+  PartnershipRequest,
+} from '../domain/model';
+import type { Repository } from '../domain/ports';
+import { type CursorState, decodeCursor, encodeCursor, type StartKey } from './cursor';
+import { ConditionFailedError, Dynamo, type DynamoOptions, setExpression, type TransactItem } from './dynamo';
+import { counters, INDEX, INDEX_KEYS, KEY, keys, ownerPrefixes, partitions } from './table';
+
+type Feedback = NonNullable<NonNullable<PartnershipRecord['feedback']>['fromBusiness']>;
+
+const KEY_ATTRIBUTES = new Set<string>([
+  KEY.pk,
+  KEY.sk,
+  KEY.gsi1pk,
+  KEY.gsi1sk,
+  KEY.gsi2pk,
+  KEY.gsi2sk,
+  'entity',
+]);
+
+/** The stored item without its keys: the domain object. */
+function strip<T>(item: Record<string, unknown>): T {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(item)) if (!KEY_ATTRIBUTES.has(name)) out[name] = value;
+  return out as T;
+}
+
+function toPartnership(item: Record<string, unknown>): PartnershipRecord {
+  const { feedbackFromBusiness, feedbackFromOrganization, ...rest } = strip<Record<string, unknown>>(item);
+  const feedback: NonNullable<PartnershipRecord['feedback']> = {
+    ...(feedbackFromBusiness ? { fromBusiness: feedbackFromBusiness as Feedback } : {}),
+    ...(feedbackFromOrganization ? { fromOrganization: feedbackFromOrganization as Feedback } : {}),
+  };
+  return { ...(rest as PartnershipRecord), ...(Object.keys(feedback).length ? { feedback } : {}) };
+}
+
+/** Adds `delta` to a counter item, creating it on first use. */
+function bump(key: { PK: string; SK: string }, delta: number): TransactItem {
+  const [dimension, value] = key.SK.split('#') as [string, string];
+  return {
+    Update: {
+      Key: key,
+      UpdateExpression: 'ADD #count :delta SET #dimension = :dimension, #value = :value',
+      ExpressionAttributeNames: { '#count': 'count', '#dimension': 'dimension', '#value': 'value' },
+      ExpressionAttributeValues: { ':delta': delta, ':dimension': dimension, ':value': value },
+    },
+  } satisfies TransactItem;
+}
+
+function partnershipCounters(p: PartnershipRecord, delta: number): TransactItem[] {
+  return [
+    bump(counters.partnerships(), delta),
+    bump(counters.partnershipsInProvince(p.business.province), delta),
+    bump(counters.partnershipsOfType(p.type), delta),
+    bump(counters.partnershipsOfSize(p.business.sizeClass), delta),
+  ];
+}
+
+function releasePair(p: PartnershipRecord): TransactItem {
+  return {
+    Delete: {
+      Key: keys.pair(p.requestId, p.offerId),
+      ConditionExpression: 'attribute_not_exists(PK) OR partnershipId = :id',
+      ExpressionAttributeValues: { ':id': p.id },
+    },
+  } satisfies TransactItem;
+}
+
+/** The DynamoDB adapter of the storage port: the one table, its keys from table.ts, never a Scan. */
+export class DynamoRepository implements Repository {
+  private readonly dynamo: Dynamo;
+
+  constructor(options: DynamoOptions) {
+    this.dynamo = new Dynamo(options);
+  }
+
+  // ---- accounts -------------------------------------------------------------------------------
+
+  async getAccount(userId: string): Promise<Account | undefined> {
+    const item = await this.dynamo.get('getAccount', keys.account(userId));
+    return item && strip<Account>(item);
+  }
+
+  async ensureAccount(account: Account): Promise<void> {
+    try {
+      await this.dynamo.put('ensureAccount', {
+        Item: { ...keys.account(account.userId), entity: 'account', ...account },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      });
+    } catch (error) {
+      if (!(error instanceof ConditionFailedError)) throw error;
+    }
+  }
+
+  /** Links a new profile to its owner's account in the same transaction: one profile per account. */
+  private linkAccount(
+    userId: string,
+    role: string,
+    field: 'businessId' | 'organizationId',
+    id: string,
+    now: string,
+  ) {
+    return {
+      Update: {
+        Key: keys.account(userId),
+        UpdateExpression:
+          'SET #field = :id, #role = if_not_exists(#role, :role), userId = :user, createdAt = if_not_exists(createdAt, :now), entity = :entity',
+        ConditionExpression: 'attribute_not_exists(#field)',
+        ExpressionAttributeNames: { '#field': field, '#role': 'role' },
+        ExpressionAttributeValues: {
+          ':id': id,
+          ':role': role,
+          ':user': userId,
+          ':now': now,
+          ':entity': 'account',
+        },
+      },
+    } satisfies TransactItem;
+  }
+
+  // ---- businesses -----------------------------------------------------------------------------
+
+  async createBusiness(business: Business): Promise<void> {
+    try {
+      await this.dynamo.transact('createBusiness', [
+        {
+          Put: {
+            Item: { ...keys.business(business.id), entity: 'business', ...business },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        this.linkAccount(business.ownerId, 'business', 'businessId', business.id, business.createdAt),
+        bump(counters.businesses(), 1),
+        bump(counters.businessesInProvince(business.province), 1),
+      ]);
+    } catch (error) {
+      if (error instanceof ConditionFailedError) {
+        throw new ConflictError('this account already has a business profile', { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  async getBusiness(id: string): Promise<Business | undefined> {
+    const item = await this.dynamo.get('getBusiness', keys.business(id));
+    return item && strip<Business>(item);
+  }
+
+  async updateBusiness(next: Business, previous: Business): Promise<void> {
+    const { id: _id, ownerId: _owner, createdAt: _created, ...fields } = next;
+    const set = setExpression(fields);
+    const items: TransactItem[] = [
+      {
+        Update: {
+          Key: keys.business(next.id),
+          UpdateExpression: `SET ${set.parts.join(', ')}`,
+          // The province counters move with the profile, so the profile must still be in `previous`'s province.
+          ConditionExpression: 'province = :previousProvince',
+          ExpressionAttributeNames: set.names,
+          ExpressionAttributeValues: { ...set.values, ':previousProvince': previous.province },
+        },
+      } satisfies TransactItem,
+    ];
+    if (next.province !== previous.province) {
+      items.push(
+        bump(counters.businessesInProvince(previous.province), -1),
+        bump(counters.businessesInProvince(next.province), 1),
+      );
+    }
+    try {
+      await this.dynamo.transact('updateBusiness', items);
+    } catch (error) {
+      if (error instanceof ConditionFailedError) {
+        throw new ConflictError('the profile changed meanwhile; reload and retry', { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  // ---- organizations --------------------------------------------------------------------------
+
+  async createOrganization(organization: Organization): Promise<void> {
+    try {
+      await this.dynamo.transact('createOrganization', [
+        {
+          Put: {
+            Item: { ...keys.organization(organization.id), entity: 'organization', ...organization },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        this.linkAccount(
+          organization.ownerId,
+          organization.kind,
+          'organizationId',
+          organization.id,
+          organization.createdAt,
+        ),
+        bump(counters.organizations(organization.kind), 1),
+      ]);
+    } catch (error) {
+      if (error instanceof ConditionFailedError) {
+        throw new ConflictError('this account already has an organization', { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  async getOrganization(id: string): Promise<Organization | undefined> {
+    const item = await this.dynamo.get('getOrganization', keys.organization(id));
+    return item && strip<Organization>(item);
+  }
+
+  async updateOrganization(next: Organization): Promise<void> {
+    // Profile fields only: the track record changes concurrently through feedback and must not be overwritten.
+    const set = setExpression({
+      name: next.name,
+      province: next.province,
+      city: next.city,
+      description: next.description,
+      updatedAt: next.updatedAt,
+    });
+    await this.dynamo.update('updateOrganization', {
+      Key: keys.organization(next.id),
+      UpdateExpression: `SET ${set.parts.join(', ')}`,
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeNames: set.names,
+      ExpressionAttributeValues: set.values,
+    });
+  }
+
+  // ---- offers ---------------------------------------------------------------------------------
+
+  async createOffer(offer: Offer): Promise<void> {
+    await this.dynamo.transact('createOffer', [
+      {
+        Put: {
+          Item: {
+            ...keys.offer(offer.id),
+            ...keys.openOffer(offer.type, offer.createdAt, offer.id),
+            ...keys.offerOwner(offer.organizationId, offer.createdAt, offer.id),
+            entity: 'offer',
+            ...offer,
+          },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+      bump(counters.openOffers(offer.type), 1),
+    ]);
+  }
+
+  async getOffer(id: string): Promise<Offer | undefined> {
+    const item = await this.dynamo.get('getOffer', keys.offer(id));
+    return item && strip<Offer>(item);
+  }
+
+  async updateOffer(
+    id: string,
+    changes: Partial<Offer>,
+    expected: { capacity: number; updatedAt: string },
+  ): Promise<Offer> {
+    const { capacity, id: _id, remaining: _r, status: _s, type: _t, ownerId: _o, ...fields } = changes;
+    const set = setExpression(fields);
+    const values: Record<string, unknown> = {
+      ...set.values,
+      ':open': 'open',
+      ':capacity': expected.capacity,
+    };
+    let condition = '#status = :open AND capacity = :capacity';
+    if (capacity !== undefined && capacity !== expected.capacity) {
+      const delta = capacity - expected.capacity;
+      set.parts.push('capacity = :newCapacity', 'remaining = remaining + :delta');
+      values[':newCapacity'] = capacity;
+      values[':delta'] = delta;
+      // Slots taken since the offer was read must still fit in the new capacity.
+      if (delta < 0) {
+        condition += ' AND remaining >= :needed';
+        values[':needed'] = -delta;
+      }
+    }
+    try {
+      const attributes = await this.dynamo.update('updateOffer', {
+        Key: keys.offer(id),
+        UpdateExpression: `SET ${set.parts.join(', ')}`,
+        ConditionExpression: condition,
+        ExpressionAttributeNames: { ...set.names, '#status': 'status' },
+        ExpressionAttributeValues: values,
+        ReturnValues: 'ALL_NEW',
+      });
+      return strip<Offer>(attributes ?? {});
+    } catch (error) {
+      if (error instanceof ConditionFailedError) {
+        throw new ConflictError('the offer changed meanwhile (closed or slots taken); reload and retry', {
+          cause: error,
+        });
+      }
+      throw error;
+    }
+  }
+
+  async closeOffer(offer: Offer, now: string): Promise<boolean> {
+    try {
+      await this.dynamo.transact('closeOffer', [
+        {
+          Update: {
+            Key: keys.offer(offer.id),
+            UpdateExpression: 'SET #status = :closed, updatedAt = :now REMOVE GSI1PK, GSI1SK',
+            ConditionExpression: '#status = :open',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':closed': 'closed', ':open': 'open', ':now': now },
+          },
+        },
+        bump(counters.openOffers(offer.type), -1),
+      ]);
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionFailedError) return false;
+      throw error;
+    }
+  }
+
+  async listOpenOffers(type: OfferType): Promise<Offer[]> {
+    const items = await this.dynamo.queryAll('listOpenOffersByType', {
+      IndexName: INDEX.byTypeOpen,
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': partitions.openOffers(type) },
+    });
+    return items.map((item) => strip<Offer>(item));
+  }
+
+  async pageOpenOffers(
+    types: readonly OfferType[],
+    page: PageRequest,
+    province?: string,
+  ): Promise<Page<Offer>> {
+    const state: CursorState = page.cursor
+      ? decodeCursor(
+          page.cursor,
+          INDEX_KEYS[INDEX.byTypeOpen],
+          (s) => ({ [KEY.gsi1pk]: partitions.openOffers(types[s.partition ?? 0] as OfferType) }),
+          types.length,
+        )
+      : {};
+    const items: Offer[] = [];
+    let partition = state.partition ?? 0;
+    let start: StartKey | undefined = state.key;
+    while (partition < types.length) {
+      const out = await this.dynamo.query('listOpenOffersByType', {
+        IndexName: INDEX.byTypeOpen,
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ...(province
+          ? {
+              // Offers that serve the province: listed in it, nationwide, or based there.
+              FilterExpression:
+                'contains(provinces, :province) OR size(provinces) = :zero OR organization.province = :province',
+              ExpressionAttributeValues: {
+                ':pk': partitions.openOffers(types[partition] as OfferType),
+                ':province': province,
+                ':zero': 0,
+              },
+            }
+          : { ExpressionAttributeValues: { ':pk': partitions.openOffers(types[partition] as OfferType) } }),
+        ScanIndexForward: false,
+        Limit: page.limit - items.length,
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      });
+      items.push(...(out.Items ?? []).map((item) => strip<Offer>(item)));
+      start = out.LastEvaluatedKey as StartKey | undefined;
+      if (start) return { items, nextCursor: encodeCursor({ key: start, partition }) };
+      partition++;
+      if (items.length >= page.limit) {
+        return partition < types.length ? { items, nextCursor: encodeCursor({ partition }) } : { items };
+      }
+    }
+    return { items };
+  }
+
+  private async pageOwner<T>(
+    owner: string,
+    prefix: string,
+    pattern: 'listOffersOfOrganization' | 'listRequestsOfBusiness',
+    page: PageRequest,
+    map: (item: Record<string, unknown>) => T,
+  ): Promise<Page<T>> {
+    const state = page.cursor
+      ? decodeCursor(page.cursor, INDEX_KEYS[INDEX.byOwner], () => ({
+          [KEY.gsi2pk]: partitions.owner(owner),
+        }))
+      : {};
+    const out = await this.dynamo.query(pattern, {
+      IndexName: INDEX.byOwner,
+      KeyConditionExpression: 'GSI2PK = :pk AND begins_with(GSI2SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': partitions.owner(owner), ':prefix': prefix },
+      ScanIndexForward: false,
+      Limit: page.limit,
+      ...(state.key ? { ExclusiveStartKey: state.key } : {}),
+    });
+    const items = (out.Items ?? []).map(map);
+    return out.LastEvaluatedKey
+      ? { items, nextCursor: encodeCursor({ key: out.LastEvaluatedKey as StartKey }) }
+      : { items };
+  }
+
+  pageOffersOfOrganization(organizationId: string, page: PageRequest): Promise<Page<Offer>> {
+    return this.pageOwner(organizationId, ownerPrefixes.offer, 'listOffersOfOrganization', page, (i) =>
+      strip<Offer>(i),
+    );
+  }
+
+  async listOffersOfOrganization(organizationId: string): Promise<Offer[]> {
+    const items = await this.dynamo.queryAll('listOffersOfOrganization', {
+      IndexName: INDEX.byOwner,
+      KeyConditionExpression: 'GSI2PK = :pk AND begins_with(GSI2SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': partitions.owner(organizationId), ':prefix': ownerPrefixes.offer },
+    });
+    return items.map((item) => strip<Offer>(item));
+  }
+
+  async setOfferOrganization(offerId: string, organization: OrganizationSnapshot, track: Offer['track']) {
+    try {
+      await this.dynamo.update('refreshOfferOrganization', {
+        Key: keys.offer(offerId),
+        UpdateExpression: 'SET organization = :organization, track = :track',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: {
+          ':organization': organization,
+          ':track': { ratingCount: track.ratingCount, ratingSum: track.ratingSum },
+        },
+      });
+    } catch (error) {
+      if (!(error instanceof ConditionFailedError)) throw error;
+    }
+  }
+
+  // ---- requests -------------------------------------------------------------------------------
+
+  async createRequest(request: PartnershipRequest): Promise<void> {
+    await this.dynamo.put('createRequest', {
+      Item: {
+        ...keys.request(request.id),
+        ...keys.openRequest(request.type, request.createdAt, request.id),
+        ...keys.requestOwner(request.businessId, request.createdAt, request.id),
+        entity: 'request',
+        ...request,
+      },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    });
+  }
+
+  async getRequest(id: string): Promise<PartnershipRequest | undefined> {
+    const item = await this.dynamo.get('getRequest', keys.request(id));
+    return item && strip<PartnershipRequest>(item);
+  }
+
+  async updateRequest(
+    id: string,
+    changes: Partial<PartnershipRequest>,
+    expectedUpdatedAt: string,
+  ): Promise<PartnershipRequest> {
+    const {
+      id: _id,
+      type: _t,
+      status: _s,
+      ownerId: _o,
+      businessId: _b,
+      business: _snap,
+      ...fields
+    } = changes;
+    const set = setExpression(fields);
+    try {
+      const attributes = await this.dynamo.update('updateRequest', {
+        Key: keys.request(id),
+        UpdateExpression: `SET ${set.parts.join(', ')}`,
+        ConditionExpression: '#status = :open AND updatedAt = :expected',
+        ExpressionAttributeNames: { ...set.names, '#status': 'status' },
+        ExpressionAttributeValues: { ...set.values, ':open': 'open', ':expected': expectedUpdatedAt },
+        ReturnValues: 'ALL_NEW',
+      });
+      return strip<PartnershipRequest>(attributes ?? {});
+    } catch (error) {
+      if (error instanceof ConditionFailedError) {
+        throw new ConflictError('the request changed meanwhile; reload and retry', { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  async closeRequest(request: PartnershipRequest, now: string): Promise<boolean> {
+    try {
+      await this.dynamo.update('closeRequest', {
+        Key: keys.request(request.id),
+        UpdateExpression: 'SET #status = :closed, updatedAt = :now REMOVE GSI1PK, GSI1SK',
+        ConditionExpression: '#status = :open',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':closed': 'closed', ':open': 'open', ':now': now },
+      });
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionFailedError) return false;
+      throw error;
+    }
+  }
+
+  async listOpenRequests(type: OfferType): Promise<PartnershipRequest[]> {
+    const items = await this.dynamo.queryAll('listOpenRequestsByType', {
+      IndexName: INDEX.byTypeOpen,
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': partitions.openRequests(type) },
+    });
+    return items.map((item) => strip<PartnershipRequest>(item));
+  }
+
+  pageRequestsOfBusiness(businessId: string, page: PageRequest): Promise<Page<PartnershipRequest>> {
+    return this.pageOwner(businessId, ownerPrefixes.request, 'listRequestsOfBusiness', page, (i) =>
+      strip<PartnershipRequest>(i),
+    );
+  }
+
+  async listRequestsOfBusiness(businessId: string): Promise<PartnershipRequest[]> {
+    const items = await this.dynamo.queryAll('listRequestsOfBusiness', {
+      IndexName: INDEX.byOwner,
+      KeyConditionExpression: 'GSI2PK = :pk AND begins_with(GSI2SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': partitions.owner(businessId), ':prefix': ownerPrefixes.request },
+    });
+    return items.map((item) => strip<PartnershipRequest>(item));
+  }
+
+  async setRequestBusiness(requestId: string, business: BusinessSnapshot): Promise<void> {
+    try {
+      await this.dynamo.update('refreshRequestSnapshot', {
+        Key: keys.request(requestId),
+        UpdateExpression: 'SET business = :business',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':business': business },
+      });
+    } catch (error) {
+      if (!(error instanceof ConditionFailedError)) throw error;
+    }
+  }
+
+  // ---- partnerships ---------------------------------------------------------------------------
+
+  async proposePartnership(p: PartnershipRecord): Promise<void> {
+    const { feedback: _f, ...data } = p;
+    try {
+      await this.dynamo.transact('proposePartnership', [
+        {
+          Put: {
+            Item: {
+              ...keys.partnership(p.id),
+              ...keys.partnershipParties(p.businessOwnerId, p.organizationOwnerId, p.createdAt, p.id),
+              entity: 'partnership',
+              ...data,
+            },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        {
+          // The pair guard: one live (proposed or active) partnership per request and offer.
+          Put: {
+            Item: {
+              ...keys.pair(p.requestId, p.offerId),
+              entity: 'pair',
+              partnershipId: p.id,
+              createdAt: p.createdAt,
+            },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+      ]);
+    } catch (error) {
+      if (error instanceof ConditionFailedError) {
+        throw new ConflictError('this request and offer already have a live partnership', { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  async getPartnership(id: string): Promise<PartnershipRecord | undefined> {
+    const item = await this.dynamo.get('getPartnership', keys.partnership(id));
+    return item && toPartnership(item);
+  }
+
+  /** The Update that moves a partnership from `from` to `to`, failing if it is no longer in `from`. */
+  private transition(
+    p: PartnershipRecord,
+    from: PartnershipRecord['status'],
+    to: PartnershipRecord['status'],
+    now: string,
+  ) {
+    return {
+      Update: {
+        Key: keys.partnership(p.id),
+        UpdateExpression: 'SET #status = :to, updatedAt = :now',
+        ConditionExpression: '#status = :from',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':to': to, ':from': from, ':now': now },
+      },
+    } satisfies TransactItem;
+  }
+
+  private stateConflict(p: PartnershipRecord, error: unknown): ConflictError {
+    return new ConflictError(`partnership ${p.id} is no longer ${p.status}`, { cause: error });
+  }
+
+  async acceptPartnership(p: PartnershipRecord, now: string): Promise<PartnershipRecord> {
+    try {
+      await this.dynamo.transact('acceptPartnership', [
+        this.transition(p, 'proposed', 'active', now),
+        {
+          Update: {
+            Key: keys.offer(p.offerId),
+            UpdateExpression: 'SET remaining = remaining - :one',
+            ConditionExpression: 'remaining > :zero AND #status = :open',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':open': 'open' },
+            // So a failure says whether the offer was full or closed.
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          },
+        } satisfies TransactItem,
+        ...partnershipCounters(p, 1),
+      ]);
+    } catch (error) {
+      if (error instanceof ConditionFailedError) {
+        if (error.failed(0)) throw this.stateConflict(p, error);
+        const offer = error.reasons[1]?.Item;
+        if (!offer) throw new NotFoundError(`offer ${p.offerId} not found`, { cause: error });
+        if (offer.status?.S !== 'open') throw new ConflictError('the offer is closed', { cause: error });
+        throw new CapacityFullError('the offer has no slot left', { cause: error });
+      }
+      throw error;
+    }
+    return { ...p, status: 'active', updatedAt: now };
+  }
+
+  async declinePartnership(p: PartnershipRecord, now: string): Promise<PartnershipRecord> {
+    try {
+      await this.dynamo.transact('declinePartnership', [
+        this.transition(p, 'proposed', 'declined', now),
+        releasePair(p),
+      ]);
+    } catch (error) {
+      if (error instanceof ConditionFailedError) throw this.stateConflict(p, error);
+      throw error;
+    }
+    return { ...p, status: 'declined', updatedAt: now };
+  }
+
+  async cancelPartnership(p: PartnershipRecord, now: string): Promise<PartnershipRecord> {
+    const items = [this.transition(p, p.status, 'cancelled', now), releasePair(p)];
+    if (p.status === 'active') {
+      // The slot goes back to the offer (open or closed) and the partnership leaves the counters.
+      items.push(
+        {
+          Update: {
+            Key: keys.offer(p.offerId),
+            UpdateExpression: 'SET remaining = remaining + :one',
+            ConditionExpression: 'remaining < capacity',
+            ExpressionAttributeValues: { ':one': 1 },
+          },
+        } satisfies TransactItem,
+        ...partnershipCounters(p, -1),
+      );
+    }
+    try {
+      await this.dynamo.transact('cancelPartnership', items);
+    } catch (error) {
+      if (error instanceof ConditionFailedError) throw this.stateConflict(p, error);
+      throw error;
+    }
+    return { ...p, status: 'cancelled', updatedAt: now };
+  }
+
+  async completePartnership(p: PartnershipRecord, now: string): Promise<PartnershipRecord> {
+    try {
+      await this.dynamo.transact('completePartnership', [
+        this.transition(p, 'active', 'completed', now),
+        releasePair(p),
+      ]);
+    } catch (error) {
+      if (error instanceof ConditionFailedError) throw this.stateConflict(p, error);
+      throw error;
+    }
+    return { ...p, status: 'completed', updatedAt: now };
+  }
+
+  async addFeedback(
+    p: PartnershipRecord,
+    side: FeedbackSide,
+    feedback: { rating: number; comment?: string; at: string },
+  ): Promise<{ partnership: PartnershipRecord; track?: Organization['track'] }> {
+    const attribute = side === 'fromBusiness' ? 'feedbackFromBusiness' : 'feedbackFromOrganization';
+    const items: TransactItem[] = [
+      {
+        Update: {
+          Key: keys.partnership(p.id),
+          UpdateExpression: 'SET #feedback = :feedback',
+          ConditionExpression: 'attribute_not_exists(#feedback) AND #status IN (:active, :completed)',
+          ExpressionAttributeNames: { '#feedback': attribute, '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':feedback': feedback,
+            ':active': 'active',
+            ':completed': 'completed',
+          },
+        },
+      } satisfies TransactItem,
+    ];
+    if (side === 'fromBusiness') {
+      items.push({
+        Update: {
+          Key: keys.organization(p.organization.id),
+          UpdateExpression: 'ADD track.ratingCount :one, track.ratingSum :rating',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':one': 1, ':rating': feedback.rating },
+        },
+      } satisfies TransactItem);
+    }
+    try {
+      await this.dynamo.transact('addFeedback', items);
+    } catch (error) {
+      if (error instanceof ConditionFailedError) {
+        throw new ConflictError('feedback was already given, or the partnership cannot be rated now', {
+          cause: error,
+        });
+      }
+      throw error;
+    }
+    const partnership = { ...p, feedback: { ...p.feedback, [side]: feedback }, updatedAt: p.updatedAt };
+    if (side !== 'fromBusiness') return { partnership };
+    const organization = await this.getOrganization(p.organization.id);
+    return { partnership, ...(organization ? { track: organization.track } : {}) };
+  }
+
+  async pagePartnershipsOfUser(
+    userId: string,
+    side: 'business' | 'organization',
+    page: PageRequest,
+    status?: PartnershipRecord['status'],
+  ): Promise<Page<PartnershipRecord>> {
+    const index = side === 'business' ? INDEX.byTypeOpen : INDEX.byOwner;
+    const pk = side === 'business' ? KEY.gsi1pk : KEY.gsi2pk;
+    const sk = side === 'business' ? KEY.gsi1sk : KEY.gsi2sk;
+    const state = page.cursor
+      ? decodeCursor(page.cursor, INDEX_KEYS[index], () => ({ [pk]: partitions.party(userId) }))
+      : {};
+    const out = await this.dynamo.query(
+      side === 'business' ? 'listPartnershipsOfBusinessUser' : 'listPartnershipsOfPartnerUser',
+      {
+        IndexName: index,
+        KeyConditionExpression: `${pk} = :pk AND begins_with(${sk}, :prefix)`,
+        ...(status
+          ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } }
+          : {}),
+        ExpressionAttributeValues: {
+          ':pk': partitions.party(userId),
+          ':prefix': 'PARTNERSHIP#',
+          ...(status ? { ':status': status } : {}),
+        },
+        ScanIndexForward: false,
+        Limit: page.limit,
+        ...(state.key ? { ExclusiveStartKey: state.key } : {}),
+      },
+    );
+    const items = (out.Items ?? []).map(toPartnership);
+    return out.LastEvaluatedKey
+      ? { items, nextCursor: encodeCursor({ key: out.LastEvaluatedKey as StartKey }) }
+      : { items };
+  }
+
+  // ---- counters -------------------------------------------------------------------------------
+
+  async readCounters(): Promise<Map<string, number>> {
+    const items = await this.dynamo.queryAll('readCounters', {
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': partitions.stats },
+    });
+    return new Map(items.map((item) => [String(item.SK), Number(item.count ?? 0)]));
+  }
+}

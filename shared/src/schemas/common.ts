@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { PROVINCE_CODES, SECTOR_KEYS, SIZE_CLASS_KEYS } from '../reference/index';
+
+/**
+ * Building blocks shared by every request and response body. Every string and array is bounded, so a
+ * client can never make the API store (or a DynamoDB item grow) without limit.
+ */
+
+export const LIMITS = {
+  name: 120,
+  title: 160,
+  city: 80,
+  description: 2000,
+  note: 1000,
+  comment: 1000,
+  tag: 80,
+  tags: 30,
+  languages: 10,
+  capacity: 10_000,
+  pageSize: 100,
+  defaultPageSize: 20,
+  matches: 100,
+  defaultMatches: 20,
+  /** Bytes of a JSON request body. */
+  body: 64 * 1024,
+} as const;
+
+export const OFFER_TYPES = ['mentorship', 'internship', 'distribution'] as const;
+export const OfferType = z.enum(OFFER_TYPES).meta({ id: 'OfferType' });
+export type OfferType = z.infer<typeof OfferType>;
+
+export const ROLES = ['business', 'corporate', 'university', 'community', 'admin'] as const;
+export const Role = z.enum(ROLES).meta({ id: 'Role' });
+export type Role = z.infer<typeof Role>;
+
+/** Roles that own an organization, and the organization kind each one makes. */
+export const ORGANIZATION_KINDS = ['corporate', 'university', 'community'] as const;
+export const OrganizationKind = z.enum(ORGANIZATION_KINDS).meta({ id: 'OrganizationKind' });
+export type OrganizationKind = z.infer<typeof OrganizationKind>;
+
+export const ProvinceCode = z
+  .enum(PROVINCE_CODES as [string, ...string[]], { error: 'unknown BPS province code' })
+  .meta({ id: 'ProvinceCode', description: 'BPS province code, e.g. "33" (Jawa Tengah)' });
+
+export const SectorKey = z
+  .enum(SECTOR_KEYS as [string, ...string[]], { error: 'unknown sector key' })
+  .meta({ id: 'SectorKey' });
+
+export const SizeClass = z.enum(SIZE_CLASS_KEYS).meta({ id: 'SizeClass' });
+export type SizeClass = z.infer<typeof SizeClass>;
+
+/** Opaque identifiers: URL-safe, never containing '#', which the table uses as a key separator. */
+export const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
+
+export const IsoDate = z.iso.date().meta({ description: 'Calendar date, YYYY-MM-DD' });
+export const Timestamp = z.iso.datetime();
+
+/** A trimmed, non-empty, bounded single-line text. */
+export const text = (max: number, min = 1) => z.string().trim().min(min).max(max);
+
+/** A bounded list of short labels (topics, needs, products, certifications, ...). */
+export const tags = (maxItems: number = LIMITS.tags, min = 0) =>
+  z.array(text(LIMITS.tag)).min(min).max(maxItems);
+
+export const KbliCode = z.string().regex(/^\d{2,5}$/, 'KBLI code: 2 to 5 digits');
+
+export const OfferMode = z.enum(['online', 'offline', 'hybrid']).meta({ id: 'OfferMode' });
+export const RequestMode = z.enum(['online', 'offline', 'any']).meta({ id: 'RequestMode' });
+
+/** Page size of list endpoints, from the query string. */
+export const PageLimit = z.coerce.number().int().min(1).max(LIMITS.pageSize).default(LIMITS.defaultPageSize);
+
+/** Opaque pagination cursor: send back `nextCursor` as `cursor` to get the next page. */
+export const Cursor = z.string().min(1).max(2048);
+
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().optional() });
+
+/** An RFC 9457 problem document; `errors` lists the failing fields of invalid input. */
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: 'Problem' });
+export type Problem = z.infer<typeof Problem>;
+
+/** Start no later than end, when both are given. */
+export const datesInOrder = (v: { startDate?: string | undefined; endDate?: string | undefined }) =>
+  !v.startDate || !v.endDate || v.startDate <= v.endDate;
+export const datesInOrderIssue = { message: 'startDate must not be after endDate', path: ['endDate'] };
+
+/** A PATCH must change something. */
+export const notEmpty = (v: object) => Object.keys(v).length > 0;
+export const notEmptyIssue = { message: 'nothing to change' };

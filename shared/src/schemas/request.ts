@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { BusinessSnapshot } from './business';
+import {
+  Cursor,
+  datesInOrder,
+  datesInOrderIssue,
+  Id,
+  IsoDate,
+  LIMITS,
+  notEmpty,
+  notEmptyIssue,
+  OfferType,
+  PageLimit,
+  ProvinceCode,
+  page,
+  RequestMode,
+  Timestamp,
+  tags,
+  text,
+} from './common';
+
+const requestFields = {
+  type: OfferType,
+  /** What the UMKM needs: mentorship topics, intern skills or product categories. */
+  needs: tags(LIMITS.tags, 1),
+  mode: RequestMode.optional(),
+  /** Provinces where the UMKM can work with a partner; absent means its own province. */
+  provinces: z.array(ProvinceCode).max(38).optional(),
+  startDate: IsoDate.optional(),
+  endDate: IsoDate.optional(),
+  languages: tags(LIMITS.languages).optional(),
+  note: text(LIMITS.note).optional(),
+};
+
+/** A UMKM's partnership request. The business is the caller's own. */
+export const RequestCreate = z
+  .strictObject(requestFields)
+  .refine(datesInOrder, datesInOrderIssue)
+  .meta({ id: 'RequestCreate' });
+export type RequestCreate = z.infer<typeof RequestCreate>;
+
+const { type: _type, ...patchable } = requestFields;
+export const RequestPatch = z
+  .strictObject(patchable)
+  .partial()
+  .refine(notEmpty, notEmptyIssue)
+  .refine(datesInOrder, datesInOrderIssue)
+  .meta({ id: 'RequestPatch' });
+export type RequestPatch = z.infer<typeof RequestPatch>;
+
+export const RequestStatus = z.enum(['open', 'closed']).meta({ id: 'RequestStatus' });
+
+export const PartnershipRequest = z
+  .object({
+    id: Id,
+    ownerId: Id,
+    businessId: Id,
+    business: BusinessSnapshot,
+    type: OfferType,
+    needs: z.array(z.string()),
+    mode: RequestMode,
+    provinces: z.array(z.string()),
+    startDate: IsoDate.optional(),
+    endDate: IsoDate.optional(),
+    languages: z.array(z.string()),
+    note: z.string().optional(),
+    status: RequestStatus,
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .meta({ id: 'PartnershipRequest' });
+export type PartnershipRequest = z.infer<typeof PartnershipRequest>;
+
+export const RequestListQuery = z.strictObject({
+  limit: PageLimit,
+  cursor: Cursor.optional(),
+});
+export type RequestListQuery = z.infer<typeof RequestListQuery>;
+
+export const RequestPage = page(PartnershipRequest).meta({ id: 'RequestPage' });
+export type RequestPage = z.infer<typeof RequestPage>;
