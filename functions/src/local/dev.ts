@@ -12,13 +12,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../app';
 import { loadConfig } from '../config';
-import { seedDemoData } from '../seed/index';
 import { createDocumentClient } from '../store/client';
 import { loadLocalConfig } from './config';
 import { ensureTable } from './create-table';
 import { freePort, startDynamoDbLocal } from './dynamodb-local';
 import { applyLocalEnvDefaults } from './env-defaults';
 import { REPO_ROOT, WEB_DIR } from './paths';
+import { seedLocalData } from './server';
 
 const WATCHDOG = fileURLToPath(new URL('./watchdog.mjs', import.meta.url));
 
@@ -58,13 +58,7 @@ async function main() {
   const config = loadConfig(env);
   const db = createDocumentClient(config);
   await ensureTable(db, config.TABLE_NAME);
-  if (local.SEED_DEMO_DATA) {
-    const { created } = await seedDemoData(createApp({ config, db }), db, config).catch((error: unknown) => {
-      console.error('!!! Seeding the demo data failed:', error);
-      return { created: false };
-    });
-    console.log(created ? 'Demo data seeded' : 'Demo data present');
-  }
+  if (local.SEED_DEMO_DATA) await seedLocalData(createApp({ config, db }), db, config, console.log);
   db.destroy();
 
   const apiPort = await freePort();

@@ -14,7 +14,6 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { type App, createApp } from '../app';
 import { type Config, loadConfig } from '../config';
-import { seedDemoData } from '../seed/index';
 import { createDocumentClient, type DocumentClient } from '../store/client';
 import { ensureTable } from './create-table';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local';
@@ -101,7 +100,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     log(`Table ${config.TABLE_NAME} ${created ? 'created' : 'exists'} (${since()})`);
 
     const api = createApp({ config, db });
-    if (options.seed) await seed(api, db, config, log);
+    if (options.seed) await seedLocalData(api, db, config, log);
     log(`Demo data checked (${since()})`);
     await site;
 
@@ -141,10 +140,26 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   }
 }
 
-async function seed(api: App, db: DocumentClient, config: Config, log: (line: string) => void) {
+/**
+ * The seed module is loaded on demand: the local stack must still start (and show what is missing)
+ * in a checkout where the seed does not exist or does not load.
+ */
+export async function seedLocalData(
+  api: App,
+  db: DocumentClient,
+  config: Config,
+  log: (line: string) => void,
+) {
   const seededAt = performance.now();
+  let seedModule: typeof import('../seed/index');
   try {
-    const { created, counts } = await seedDemoData(api, db, config, { log });
+    seedModule = await import('../seed/index');
+  } catch (error) {
+    log(`!!! Demo data skipped: functions/src/seed/index.ts could not be loaded.\n${formatError(error)}`);
+    return;
+  }
+  try {
+    const { created, counts } = await seedModule.seedDemoData(api, db, config, { log });
     const took = `${((performance.now() - seededAt) / 1000).toFixed(1)} s`;
     log(created ? `Demo data seeded in ${took}: ${JSON.stringify(counts)}` : 'Demo data already present');
   } catch (error) {
