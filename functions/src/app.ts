@@ -19,6 +19,7 @@ import { organizationRoutes } from './routes/organizations';
 import { partnershipRoutes } from './routes/partnerships';
 import { referenceRoutes } from './routes/reference';
 import { requestRoutes } from './routes/requests';
+import { roundRoutes } from './routes/rounds';
 import { statsRoutes } from './routes/stats';
 import type { DocumentClient } from './store/client';
 import type { AccessObserver } from './store/dynamo';
@@ -94,6 +95,7 @@ export function createApp(deps: AppDeps) {
   api.route('/offers', offerRoutes(services));
   api.route('/requests', requestRoutes(services));
   api.route('/partnerships', partnershipRoutes(services));
+  api.route('/rounds', roundRoutes(services));
   api.route('/stats', statsRoutes(services));
   api.route('/reference', referenceRoutes());
 

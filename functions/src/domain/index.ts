@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { accountService } from './accounts';
+import { matchingService } from './matching';
 import type { Runtime } from './model';
 import { offerService, requestService } from './offers';
 import { partnershipService } from './partnerships';
@@ -22,6 +23,7 @@ export function createServices(repo: Repository, rt: Runtime = defaultRuntime) {
     offers: offerService(repo, rt),
     requests: requestService(repo, rt),
     partnerships: partnershipService(repo, rt),
+    matching: matchingService(repo, rt),
     stats: statsService(repo),
   };
 }

@@ -277,10 +277,10 @@ export class DynamoRepository implements Repository {
       ':open': 'open',
       ':capacity': expected.capacity,
     };
-    let condition = '#status = :open AND capacity = :capacity';
+    let condition = '#status = :open AND #capacity = :capacity';
     if (capacity !== undefined && capacity !== expected.capacity) {
       const delta = capacity - expected.capacity;
-      set.parts.push('capacity = :newCapacity', 'remaining = remaining + :delta');
+      set.parts.push('#capacity = :newCapacity', 'remaining = remaining + :delta');
       values[':newCapacity'] = capacity;
       values[':delta'] = delta;
       // Slots taken since the offer was read must still fit in the new capacity.
@@ -294,7 +294,7 @@ export class DynamoRepository implements Repository {
         Key: keys.offer(id),
         UpdateExpression: `SET ${set.parts.join(', ')}`,
         ConditionExpression: condition,
-        ExpressionAttributeNames: { ...set.names, '#status': 'status' },
+        ExpressionAttributeNames: { ...set.names, '#status': 'status', '#capacity': 'capacity' },
         ExpressionAttributeValues: values,
         ReturnValues: 'ALL_NEW',
       });
@@ -666,7 +666,8 @@ export class DynamoRepository implements Repository {
           Update: {
             Key: keys.offer(p.offerId),
             UpdateExpression: 'SET remaining = remaining + :one',
-            ConditionExpression: 'remaining < capacity',
+            ConditionExpression: 'remaining < #capacity',
+            ExpressionAttributeNames: { '#capacity': 'capacity' },
             ExpressionAttributeValues: { ':one': 1 },
           },
         } satisfies TransactItem,

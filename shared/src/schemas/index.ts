@@ -5,6 +5,7 @@
 export * from './auth';
 export * from './business';
 export * from './common';
+export * from './match';
 export * from './offer';
 export * from './organization';
 export * from './partnership';

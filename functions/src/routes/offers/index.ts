@@ -1,5 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
-import { Offer, OfferCreate, OfferListQuery, OfferPage, OfferPatch } from '@sinergi/shared/schemas';
+import {
+  CandidateList,
+  MatchQuery,
+  Offer,
+  OfferCreate,
+  OfferListQuery,
+  OfferPage,
+  OfferPatch,
+} from '@sinergi/shared/schemas';
 import type { Services } from '../../domain';
 import { caller, router } from '../../http/env';
 import { requireSignIn } from '../../http/identity';
@@ -57,6 +65,17 @@ const close = createRoute({
   responses: { 200: json(Offer), ...problems },
 });
 
+const candidates = createRoute({
+  method: 'get',
+  path: '/{id}/candidates',
+  tags,
+  summary:
+    'Open requests ranked for one of the caller’s offers (UMKM candidates), with score parts and reasons',
+  security: bearer,
+  request: { params: IdParam, query: MatchQuery },
+  responses: { 200: json(CandidateList), ...problems },
+});
+
 export function offerRoutes(services: Services) {
   const app = router();
   app.use('*', requireSignIn());
@@ -68,6 +87,12 @@ export function offerRoutes(services: Services) {
   );
   app.openapi(close, async (c) =>
     c.json(await services.offers.close(caller(c), c.req.valid('param').id), 200),
+  );
+  app.openapi(candidates, async (c) =>
+    c.json(
+      await services.matching.candidatesForOffer(caller(c), c.req.valid('param').id, c.req.valid('query')),
+      200,
+    ),
   );
   return app;
 }

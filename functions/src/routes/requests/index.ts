@@ -1,5 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
+  MatchList,
+  MatchQuery,
   PartnershipRequest,
   RequestCreate,
   RequestListQuery,
@@ -63,6 +65,17 @@ const close = createRoute({
   responses: { 200: json(PartnershipRequest), ...problems },
 });
 
+const matches = createRoute({
+  method: 'get',
+  path: '/{id}/matches',
+  tags,
+  summary:
+    'Open offers ranked for one of the caller’s requests, with score parts and reasons; ?explain=excluded adds why not',
+  security: bearer,
+  request: { params: IdParam, query: MatchQuery },
+  responses: { 200: json(MatchList), ...problems },
+});
+
 export function requestRoutes(services: Services) {
   const app = router();
   app.use('*', requireSignIn());
@@ -78,6 +91,12 @@ export function requestRoutes(services: Services) {
   );
   app.openapi(close, async (c) =>
     c.json(await services.requests.close(caller(c), c.req.valid('param').id), 200),
+  );
+  app.openapi(matches, async (c) =>
+    c.json(
+      await services.matching.matchesForRequest(caller(c), c.req.valid('param').id, c.req.valid('query')),
+      200,
+    ),
   );
   return app;
 }

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { Id, LIMITS, OfferType } from './common';
+import { Offer } from './offer';
+import { PartnershipRequest } from './request';
+
+/** A sentence for people, Bahasa Indonesia first. */
+export const Reason = z.object({ id: z.string(), en: z.string() }).meta({ id: 'Reason' });
+
+export const HardFilter = z
+  .enum(['type', 'capacity', 'dates', 'certification', 'mode', 'reach', 'sizeClass', 'sector'])
+  .meta({ id: 'HardFilter' });
+
+/** The matching core's pair score: numbers in [0, 1] with the parts and readable reasons. */
+const pairScore = {
+  rank: z.number().int(),
+  score: z.number(),
+  fit: z.number(),
+  forUmkm: z.number(),
+  forPartner: z.number(),
+  impact: z.number(),
+  components: z.record(z.string(), z.number()),
+  reasons: z.array(Reason),
+};
+
+export const MatchQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(LIMITS.matches).default(LIMITS.defaultMatches),
+  /** `excluded` adds the offers (or requests) a hard filter removed, with the reason ("why not"). */
+  explain: z.literal('excluded').optional(),
+});
+export type MatchQuery = z.infer<typeof MatchQuery>;
+
+export const Match = z.object({ offerId: Id, ...pairScore, offer: Offer }).meta({ id: 'Match' });
+export type Match = z.infer<typeof Match>;
+
+export const MatchList = z
+  .object({
+    items: z.array(Match),
+    /** Eligible offers in total (may exceed `items.length`). */
+    eligibleCount: z.number().int(),
+    excluded: z.array(z.object({ offerId: Id, filter: HardFilter, reason: Reason })).optional(),
+  })
+  .meta({ id: 'MatchList' });
+export type MatchList = z.infer<typeof MatchList>;
+
+export const Candidate = z
+  .object({ requestId: Id, ...pairScore, request: PartnershipRequest })
+  .meta({ id: 'Candidate' });
+export type Candidate = z.infer<typeof Candidate>;
+
+export const CandidateList = z
+  .object({
+    items: z.array(Candidate),
+    eligibleCount: z.number().int(),
+    excluded: z.array(z.object({ requestId: Id, filter: HardFilter, reason: Reason })).optional(),
+  })
+  .meta({ id: 'CandidateList' });
+export type CandidateList = z.infer<typeof CandidateList>;
+
+/** An allocation round over every open request and offer of one type (admins). */
+export const RoundCreate = z
+  .strictObject({
+    type: OfferType,
+    /** Weight of the impact priority (BPS poverty rate, micro size), 0 switches it off. Default 0.4. */
+    impactWeight: z.number().min(0).max(1).optional(),
+    /** Upper bound of the impact term (the score lift is at most cap/4). Default 0.2. */
+    impactCap: z.number().min(0).max(1).optional(),
+    /** Compute and report without storing any proposal. */
+    dryRun: z.boolean().optional(),
+  })
+  .meta({ id: 'RoundCreate' });
+export type RoundCreate = z.infer<typeof RoundCreate>;
+
+export const RoundReport = z
+  .object({
+    impactPriority: z.boolean(),
+    requestCount: z.number().int(),
+    offerCount: z.number().int(),
+    capacity: z.number().int(),
+    assignedCount: z.number().int(),
+    totalScore: z.number(),
+    totalFit: z.number(),
+    fillRate: z.number(),
+    requestPlacementRate: z.number(),
+    blockingPairs: z.number().int().nullable(),
+    highPovertyShare: z.number(),
+    highPovertyShareOfRequests: z.number(),
+    proposals: z.number().int(),
+  })
+  .meta({ id: 'RoundReport' });
+
+export const RoundAssignment = z.object({
+  requestId: Id,
+  offerId: Id,
+  fit: z.number(),
+  score: z.number(),
+  impact: z.number(),
+  /** The proposed partnership stored for it (absent in a dry run or when the pair already had one). */
+  partnershipId: Id.optional(),
+  outcome: z.enum(['proposed', 'already-live', 'dry-run']),
+});
+
+export const RoundResult = z
+  .object({
+    roundId: Id,
+    type: OfferType,
+    dryRun: z.boolean(),
+    assignments: z.array(RoundAssignment),
+    unassigned: z.array(Id),
+    report: RoundReport,
+    /** The same round with impact priority off, to see what the policy changed. */
+    withoutImpact: RoundReport.optional(),
+    proposed: z.number().int(),
+    alreadyLive: z.number().int(),
+  })
+  .meta({ id: 'RoundResult' });
+export type RoundResult = z.infer<typeof RoundResult>;
