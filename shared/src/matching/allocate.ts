@@ -24,7 +24,14 @@
  * exhaustive {@link countBlockingPairs} checks this independently on every pair (tests run it on every
  * generated instance; the benchmark runs it on the large round too).
  */
-import { combineScore, impactOf, resolveWeights, type ScoreOptions, scorePrepared } from './kernel';
+import {
+  combineScore,
+  impactOf,
+  type ResolvedWeights,
+  resolveWeights,
+  type ScoreOptions,
+  scorePrepared,
+} from './kernel';
 import { type PreparedOffer, type PreparedRequest, prepareOffer, prepareRequest } from './prepare';
 import type { MatchOffer, MatchRequest } from './types';
 
@@ -154,19 +161,32 @@ function setUp(
 const NO_OFFERS = new Int32Array(0);
 
 /**
+ * What an extension scan may read of the running deferred acceptance to skip certain rejections: the
+ * offers' held heaps (worst at the root) and the proposing request's impact and best possible priority.
+ */
+interface Gate {
+  readonly held: Int32Array;
+  readonly base: Int32Array;
+  readonly heldPri: Float64Array;
+  readonly heldReq: Int32Array;
+  readonly impact: number;
+  readonly bestPriority: number;
+}
+
+/**
  * A request's preference chunk: the best `k` eligible offers of its type, strictly after (`afterFit`,
- * `afterIndex`) in its order, skipping offers `skip` says are certain to reject. Returns the number of
+ * `afterIndex`) in its order, skipping offers that are certain to reject it (`gate`, during DA). Returns the number of
  * candidates seen (so the caller knows whether anything lies beyond the chunk). Writes the chunk, best
  * first, into `outOffer`/`outFit` at `at`. Allocation-free apart from the caller's scratch heap.
  */
 function buildChunk(
   round: Round,
   ri: number,
-  fitWeights: ReturnType<typeof resolveWeights>,
+  fitWeights: ResolvedWeights,
   k: number,
   afterFit: number,
   afterIndex: number,
-  skip: ((oi: number, fit: number) => boolean) | null,
+  gate: Gate | null,
   heapOffer: Int32Array,
   heapFit: Float64Array,
   outOffer: Int32Array,
@@ -179,11 +199,22 @@ function buildChunk(
   let seen = 0;
   for (let c = 0; c < candidates.length; c++) {
     const oi = candidates[c] as number;
+    // Certain rejection, decided before scoring: the offer is full and its worst held candidate outranks
+    // even the best priority this request could still have (its fit is at most `afterFit`). The margin
+    // keeps the test safe against last-bit rounding; a pair inside the margin is simply scored.
+    const full = gate !== null && (gate.held[oi] as number) >= (round.capacity[oi] as number);
+    if (full && gate.bestPriority + 1e-12 < (gate.heldPri[gate.base[oi] as number] as number)) continue;
     const fit = scorePrepared(r, round.offers[oi] as PreparedOffer, fitWeights, null);
     if (fit < 0) continue;
     // Only offers after the last one already listed (strictly worse in the UMKM's order).
     if (fit > afterFit || (fit === afterFit && oi <= afterIndex)) continue;
-    if (skip?.(oi, fit)) continue;
+    if (full) {
+      // Exact form of the same test, with this pair's priority: rejected on arrival, now and later.
+      const root = gate.base[oi] as number;
+      const pri = combineScore(fit, gate.impact);
+      const wp = gate.heldPri[root] as number;
+      if (pri < wp || (pri === wp && ri > (gate.heldReq[root] as number))) continue;
+    }
     seen++;
     // Min-heap on the UMKM's order: root = worst kept (lowest fit, then highest index).
     if (size < k) {
@@ -262,7 +293,7 @@ interface Chunks {
   readonly complete: Uint8Array;
 }
 
-function firstChunks(round: Round, fitWeights: ReturnType<typeof resolveWeights>, k: number): Chunks {
+function firstChunks(round: Round, fitWeights: ResolvedWeights, k: number): Chunks {
   const n = round.requests.length;
   const offer = new Int32Array(n * k);
   const fit = new Float64Array(n * k);
@@ -298,7 +329,7 @@ function firstChunks(round: Round, fitWeights: ReturnType<typeof resolveWeights>
 function deferredAcceptance(
   round: Round,
   chunks: Chunks,
-  fitWeights: ReturnType<typeof resolveWeights>,
+  fitWeights: ResolvedWeights,
   impact: Float64Array,
 ): { offerOf: Int32Array; fitOf: Float64Array; proposals: number } {
   const nR = round.requests.length;
@@ -330,26 +361,32 @@ function deferredAcceptance(
   let top = 0;
   for (let ri = nR - 1; ri >= 0; ri--) stack[top++] = ri;
 
-  while (top > 0) {
-    const ri = stack[--top] as number;
-    const imp = impact[ri] as number;
-    for (;;) {
-      if ((pos[ri] as number) === (listLength[ri] as number)) {
-        if (complete[ri] === 1 || (listLength[ri] as number) === 0) break; // nothing left: stays unplaced
+  // Requests that used up their chunk wait here until every other free request has proposed: by then
+  // most offers are full with strong candidates, so the extension scan can skip most of them unscored.
+  const waiting: number[] = [];
+  for (;;) {
+    if (top === 0) {
+      if (waiting.length === 0) break;
+      for (const ri of waiting.splice(0)) {
         const last = ri * k + (listLength[ri] as number) - 1;
+        const lastFit = listFit[last] as number;
+        const imp = impact[ri] as number;
+        const gate: Gate = {
+          held,
+          base,
+          heldPri,
+          heldReq,
+          impact: imp,
+          bestPriority: combineScore(lastFit, imp),
+        };
         const { seen, length } = buildChunk(
           round,
           ri,
           fitWeights,
           k,
-          listFit[last] as number,
+          lastFit,
           listOffer[last] as number,
-          (oi, fit) => {
-            // Certain rejection: the offer is full and its worst held candidate already outranks us.
-            if ((held[oi] as number) < (round.capacity[oi] as number)) return false;
-            const root = base[oi] as number;
-            return worse(combineScore(fit, imp), ri, heldPri[root] as number, heldReq[root] as number);
-          },
+          gate,
           heapOffer,
           heapFit,
           listOffer,
@@ -359,7 +396,16 @@ function deferredAcceptance(
         listLength[ri] = length;
         pos[ri] = 0;
         complete[ri] = seen <= k ? 1 : 0;
-        if (length === 0) break;
+        if (length > 0) stack[top++] = ri; // otherwise nothing left: stays unplaced
+      }
+      continue;
+    }
+    const ri = stack[--top] as number;
+    const imp = impact[ri] as number;
+    for (;;) {
+      if ((pos[ri] as number) === (listLength[ri] as number)) {
+        if (complete[ri] === 0 && (listLength[ri] as number) > 0) waiting.push(ri);
+        break;
       }
       const slot = ri * k + (pos[ri] as number);
       pos[ri] = (pos[ri] as number) + 1;

@@ -19,7 +19,9 @@ export const KBLI_LEVEL = {
   kbliClass: 5,
   subClass: 6,
 } as const;
-const LEVEL_FACTOR = 1_000_000;
+/** Keys are `level · KBLI_LEVEL_FACTOR + code`. */
+export const KBLI_LEVEL_FACTOR = 1_000_000;
+const LEVEL_FACTOR = KBLI_LEVEL_FACTOR;
 
 /**
  * Division → section, from the KBLI 2020 / ISIC rev. 4 structure (sections are ranges of divisions).

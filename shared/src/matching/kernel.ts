@@ -8,8 +8,8 @@
  *
  * Everything readable (reasons, labels) is produced elsewhere (`explain.ts`) for the few pairs shown.
  */
-import { bestSharedLevel, KBLI_LEVEL } from './kbli';
-import { inMask, type PreparedOffer, type PreparedRequest } from './prepare';
+import { KBLI_LEVEL, KBLI_LEVEL_FACTOR } from './kbli';
+import type { PreparedOffer, PreparedRequest } from './prepare';
 import type { ComponentName, HardFilterName } from './types';
 import {
   DEFAULT_IMPACT_POLICY,
@@ -164,9 +164,26 @@ function has(bits: Uint32Array, id: number): boolean {
   return (((bits[id >>> 5] as number) >>> (id & 31)) & 1) === 1;
 }
 
-const SECTOR_BY_LEVEL: readonly number[] = (() => {
+// Module-local copies of the level constants. Why: bundlers and loaders (esbuild, tsx, vitest) may turn
+// imported bindings into getter calls; read per pair, that costs more than the arithmetic around it.
+const RELATED = LEVELS.relatedConcept;
+const PARTNER_TOPIC_OPEN = LEVELS.partnerTopicOpen;
+const SATURATION = LEVELS.partnerTopicSaturation;
+const SECTOR_OPEN = LEVELS.sector.open;
+const SIZE_OPEN = LEVELS.sizeClass.open;
+const SIZE_TARGETED = LEVELS.sizeClass.targeted;
+const LOC_ONLINE = LEVELS.location.online;
+const LOC_ONLINE_OUTSIDE = LEVELS.location.onlineOutsideRegion;
+const LOC_SAME_CITY = LEVELS.location.sameCity;
+const LOC_SAME_PROVINCE = LEVELS.location.sameProvince;
+const LANGUAGE_SHARED = LEVELS.language.shared;
+const LANGUAGE_NONE = LEVELS.language.none;
+const LEVEL_FACTOR = KBLI_LEVEL_FACTOR;
+
+/** Sector component by the finest shared KBLI level (index = level from kbli.ts). */
+const SECTOR_BY_LEVEL: Float64Array = (() => {
   const s = LEVELS.sector;
-  const t: number[] = [];
+  const t = new Float64Array(7);
   t[0] = s.unrelated;
   t[KBLI_LEVEL.section] = s.section;
   t[KBLI_LEVEL.division] = s.division;
@@ -176,6 +193,30 @@ const SECTOR_BY_LEVEL: readonly number[] = (() => {
   t[KBLI_LEVEL.subClass] = s.kbli5;
   return t;
 })();
+
+/** Whether province `i` is in a two-word mask (local copy of prepare.ts's `inMask`, see above). */
+function inMask(low: number, high: number, i: number): boolean {
+  return i >= 0 && (i < 32 ? (low >>> i) & 1 : (high >>> (i - 32)) & 1) === 1;
+}
+
+/** Finest shared KBLI level of two sorted key arrays (local copy of kbli.ts's `bestSharedLevel`). */
+function sharedLevel(a: Int32Array, b: Int32Array): number {
+  let i = 0;
+  let j = 0;
+  let best = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      const level = (x / LEVEL_FACTOR) | 0;
+      if (level > best) best = level;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return best;
+}
 
 /**
  * Impact term of a prepared request under resolved weights, in [0, cap].
@@ -256,10 +297,10 @@ export function scorePrepared(
   }
   const sharedUnknown = sharedCount(r.needUnknown, o.topicUnknown);
   const needCount = needs.length + r.needUnknown.length;
-  const topic = needCount === 0 ? 0 : (exact + sharedUnknown + LEVELS.relatedConcept * related) / needCount;
+  const topic = needCount === 0 ? 0 : (exact + sharedUnknown + RELATED * related) / needCount;
   // Partner side: how many of the offer's topics this UMKM's profile speaks to, saturating at a couple —
   // a mentor with ten topics is fully relevant to a UMKM that needs two of them.
-  let partnerTopic: number = LEVELS.partnerTopicOpen;
+  let partnerTopic: number = PARTNER_TOPIC_OPEN;
   if (o.topicCount > 0) {
     const topics = o.topicKnown;
     let pExact = 0;
@@ -270,33 +311,30 @@ export function scorePrepared(
       else if (has(r.profileRelatedBits, id)) pRelated++;
     }
     pExact += sharedCount(o.topicUnknown, r.profileUnknown);
-    const saturation = Math.min(o.topicCount, LEVELS.partnerTopicSaturation);
-    partnerTopic = (pExact + LEVELS.relatedConcept * pRelated) / saturation;
+    const saturation = Math.min(o.topicCount, SATURATION);
+    partnerTopic = (pExact + RELATED * pRelated) / saturation;
     if (partnerTopic > 1) partnerTopic = 1;
   }
 
   // ── Sector (KBLI-aware) and size class: what the partner asked for ──
   const sector =
-    o.kbliKeys.length === 0
-      ? LEVELS.sector.open
-      : (SECTOR_BY_LEVEL[bestSharedLevel(r.kbliKeys, o.kbliKeys)] as number);
-  const sizeClass = o.sizeMask === 0 ? LEVELS.sizeClass.open : LEVELS.sizeClass.targeted;
+    o.kbliKeys.length === 0 ? SECTOR_OPEN : (SECTOR_BY_LEVEL[sharedLevel(r.kbliKeys, o.kbliKeys)] as number);
+  const sizeClass = o.sizeMask === 0 ? SIZE_OPEN : SIZE_TARGETED;
 
   // ── Location: online participation is never penalised for distance ──
-  const loc = LEVELS.location;
   const inRegion = o.servesAll || inMask(o.serveLow, o.serveHigh, r.provinceIndex);
-  const onlineScore = inRegion ? loc.online : loc.onlineOutsideRegion;
+  const onlineScore = inRegion ? LOC_ONLINE : LOC_ONLINE_OUTSIDE;
   let location: number;
   if (o.modeCode === 0 || (o.modeCode === 2 && r.modeCode === 0)) {
     location = onlineScore;
   } else {
     let offline: number;
-    if (r.cityKey >= 0 && r.cityKey === o.orgCityKey) offline = loc.sameCity;
+    if (r.cityKey >= 0 && r.cityKey === o.orgCityKey) offline = LOC_SAME_CITY;
     else {
       offline = r.provinceIndex >= 0 ? (o.locationByProvince[r.provinceIndex] as number) : 0;
       // The UMKM said it can travel to the partner's province: as good as being there.
-      if (offline < loc.sameProvince && inMask(r.reachLow, r.reachHigh, o.orgProvinceIndex))
-        offline = loc.sameProvince;
+      if (offline < LOC_SAME_PROVINCE && inMask(r.reachLow, r.reachHigh, o.orgProvinceIndex))
+        offline = LOC_SAME_PROVINCE;
     }
     // Hybrid: the UMKM can join either way, so distance counts half.
     location = o.modeCode === 2 ? 0.5 * (onlineScore + offline) : offline;
@@ -306,7 +344,7 @@ export function scorePrepared(
   const wanted = r.endDay - r.startDay + 1;
   const dates = wanted > 1e8 ? 1 : (overlapEnd - overlapStart + 1) / wanted;
 
-  const language = (r.languageMask & o.languageMask) !== 0 ? LEVELS.language.shared : LEVELS.language.none;
+  const language = (r.languageMask & o.languageMask) !== 0 ? LANGUAGE_SHARED : LANGUAGE_NONE;
   const track = o.track;
 
   // ── Reciprocity and impact ──

@@ -1,0 +1,184 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { roundArb } from './arbitraries.test-support';
+import { allocateRound, countBlockingPairs, DuplicateIdError, scorePair } from './index';
+import type { MatchOffer, MatchRequest } from './types';
+
+/**
+ * An independent, deliberately naive stability check (no shared code with countBlockingPairs beyond
+ * scorePair): recomputes both sides' preferences from public scores and looks for a pair that would
+ * both rather be together.
+ */
+function naiveBlockingPairs(
+  requests: readonly MatchRequest[],
+  offers: readonly MatchOffer[],
+  assignments: readonly { requestId: string; offerId: string }[],
+  impact: boolean,
+): number {
+  const opts = impact ? {} : { impact: false as const };
+  const offerOf = new Map(assignments.map((a) => [a.requestId, a.offerId]));
+  const fit = (r: MatchRequest, o: MatchOffer) => {
+    const s = scorePair(r, o, { impact: false });
+    return s.eligible ? s.fit : undefined;
+  };
+  const priority = (r: MatchRequest, o: MatchOffer) => {
+    const s = scorePair(r, o, opts);
+    return s.eligible ? s.score : undefined;
+  };
+  let count = 0;
+  for (const r of requests) {
+    const mineId = offerOf.get(r.id);
+    const mine = offers.find((o) => o.id === mineId);
+    for (const o of offers) {
+      if (o === mine) continue;
+      const f = fit(r, o);
+      if (f === undefined) continue;
+      const myFit = mine === undefined ? undefined : (fit(r, mine) as number);
+      const umkmPrefers = myFit === undefined || f > myFit || (f === myFit && o.id < (mine as MatchOffer).id);
+      if (!umkmPrefers) continue;
+      const held = requests.filter((x) => offerOf.get(x.id) === o.id);
+      if (held.length < o.remaining) {
+        count++;
+        continue;
+      }
+      const p = priority(r, o) as number;
+      const partnerPrefers = held.some((x) => {
+        const q = priority(x, o) as number;
+        return p > q || (p === q && r.id < x.id);
+      });
+      if (partnerPrefers) count++;
+    }
+  }
+  return count;
+}
+
+describe('allocating a round', () => {
+  it('never exceeds a capacity, never assigns a filtered pair, and leaves no blocking pair (checked exhaustively)', () => {
+    fc.assert(
+      fc.property(
+        roundArb(14, 7),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 4 }),
+        ({ requests, offers }, impactOn, chunk) => {
+          // Tiny preference chunks force the lazy extension path on almost every request.
+          const options = {
+            impact: impactOn ? undefined : (false as const),
+            preferenceChunk: chunk,
+            verify: true as const,
+          };
+          const result = allocateRound(requests, offers, options);
+          const perOffer = new Map<string, number>();
+          for (const a of result.assignments) perOffer.set(a.offerId, (perOffer.get(a.offerId) ?? 0) + 1);
+          for (const o of offers)
+            expect(perOffer.get(o.id) ?? 0).toBeLessThanOrEqual(Math.max(0, o.remaining));
+          expect(new Set(result.assignments.map((a) => a.requestId)).size).toBe(result.assignments.length);
+          for (const a of result.assignments) {
+            const r = requests.find((x) => x.id === a.requestId) as MatchRequest;
+            const o = offers.find((x) => x.id === a.offerId) as MatchOffer;
+            expect(scorePair(r, o).eligible).toBe(true);
+          }
+          expect(result.report.blockingPairs).toBe(0);
+          expect(naiveBlockingPairs(requests, offers, result.assignments, impactOn)).toBe(0);
+          expect(result.withoutImpact?.report.blockingPairs).toBe(0);
+          expect(result.assignments.length + result.unassigned.length).toBe(requests.length);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('gives the same allocation whatever the order of requests and offers', () => {
+    fc.assert(
+      fc.property(roundArb(12, 6), ({ requests, offers }) => {
+        const a = allocateRound(requests, offers);
+        const b = allocateRound([...requests].reverse(), [...offers].reverse());
+        expect(b.assignments).toEqual(a.assignments);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('reports total score, fill rate and the high-poverty share with impact priority on and off', () => {
+    fc.assert(
+      fc.property(roundArb(14, 7), ({ requests, offers }) => {
+        const { report, withoutImpact } = allocateRound(requests, offers);
+        const capacity = offers.reduce((s, o) => s + Math.max(0, o.remaining), 0);
+        expect(report.capacity).toBe(capacity);
+        expect(report.fillRate).toBe(capacity === 0 ? 0 : report.assignedCount / capacity);
+        expect(report.fillRate).toBeLessThanOrEqual(1);
+        expect(report.highPovertyShare).toBeGreaterThanOrEqual(0);
+        expect(report.highPovertyShare).toBeLessThanOrEqual(1);
+        expect(report.totalScore).toBeGreaterThanOrEqual(report.totalFit - 1e-9);
+        expect(withoutImpact?.report.impactPriority).toBe(false);
+        expect(withoutImpact?.report.totalScore).toBeCloseTo(withoutImpact?.report.totalFit ?? Number.NaN, 9);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('detects a blocking pair when an allocation is not stable (the checker can fail)', () => {
+    const offer = (id: string, topics: string[]): MatchOffer => ({
+      id,
+      type: 'mentorship',
+      topics,
+      mode: 'online',
+      capacity: 1,
+      remaining: 1,
+      organization: { id, kind: 'corporate', province: '31' },
+    });
+    const request = (id: string, needs: string[]): MatchRequest => ({
+      id,
+      type: 'mentorship',
+      needs,
+      business: { id, province: '31', sizeClass: 'kecil', sector: 'kriya' },
+    });
+    const requests = [request('a', ['ekspor']), request('b', ['pembukuan'])];
+    const offers = [offer('export', ['ekspor']), offer('books', ['pembukuan'])];
+    const stable = allocateRound(requests, offers);
+    expect(stable.assignments.map((x) => [x.requestId, x.offerId])).toEqual([
+      ['a', 'export'],
+      ['b', 'books'],
+    ]);
+    const swapped = [
+      { requestId: 'a', offerId: 'books' },
+      { requestId: 'b', offerId: 'export' },
+    ];
+    expect(countBlockingPairs(requests, offers, swapped)).toBe(2);
+    expect(countBlockingPairs(requests, offers, [])).toBeGreaterThan(0);
+  });
+
+  it('lets impact priority decide between near-equal UMKM competing for the last place', () => {
+    const offer: MatchOffer = {
+      id: 'mentor',
+      type: 'mentorship',
+      topics: ['pemasaran digital'],
+      mode: 'online',
+      capacity: 1,
+      remaining: 1,
+      organization: { id: 'c', kind: 'corporate', province: '31' },
+    };
+    const candidate = (id: string, province: string): MatchRequest => ({
+      id,
+      type: 'mentorship',
+      needs: ['pemasaran digital'],
+      business: { id, province, sizeClass: 'kecil', sector: 'kriya' },
+    });
+    const requests = [candidate('a-jakarta', '31'), candidate('b-papua', '95')];
+    const result = allocateRound(requests, [offer]);
+    expect(result.assignments.map((a) => a.requestId)).toEqual(['b-papua']);
+    expect(result.report.highPovertyShare).toBe(1);
+    // Without the policy the tie goes to the smaller id.
+    expect(result.withoutImpact?.assignments.map((a) => a.requestId)).toEqual(['a-jakarta']);
+    expect(result.withoutImpact?.report.highPovertyShare).toBe(0);
+  });
+
+  it('refuses duplicate ids, because preferences break ties on ids', () => {
+    const r: MatchRequest = {
+      id: 'same',
+      type: 'mentorship',
+      needs: [],
+      business: { id: 'x', province: '31', sizeClass: 'mikro', sector: 'kriya' },
+    };
+    expect(() => allocateRound([r, r], [])).toThrow(DuplicateIdError);
+  });
+});
