@@ -39,9 +39,9 @@ export function idempotency(
     const key = c.req.header('idempotency-key');
     const identity = c.get('identity');
     if (c.req.method !== 'POST' || key === undefined || !identity) return next();
-    if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
+    if (!/^[\x20-\x7e]{1,255}$/.test(key)) {
       throw new ValidationError('invalid Idempotency-Key', [
-        { field: 'Idempotency-Key', message: '1 to 255 visible ASCII characters' },
+        { field: 'Idempotency-Key', message: '1 to 255 printable ASCII characters' },
       ]);
     }
     const url = new URL(c.req.url);
