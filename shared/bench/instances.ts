@@ -250,13 +250,13 @@ export function generateRequests(n: number, seed: number): MatchRequest[] {
   });
 }
 
-/** `n` offers, ids `off-00001`…; capacities 1–16 places. */
-export function generateOffers(n: number, seed: number): MatchOffer[] {
+/** `n` offers, ids `off-00001`…; capacities 1–`maxCapacity` places. */
+export function generateOffers(n: number, seed: number, maxCapacity = 16): MatchOffer[] {
   const rng = mulberry32(seed);
   return Array.from({ length: n }, (_, i) => {
     const type = weighted(rng, TYPES);
     const org = pick(rng, PROVINCES);
-    const capacity = 1 + Math.floor(rng() * 16);
+    const capacity = 1 + Math.floor(rng() * maxCapacity);
     const ratingCount = rng() < 0.6 ? Math.floor(rng() * 40) : 0;
     return {
       id: `off-${String(i).padStart(5, '0')}`,
