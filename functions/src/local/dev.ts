@@ -22,9 +22,9 @@ import { seedLocalData } from './server';
 
 const WATCHDOG = fileURLToPath(new URL('./watchdog.mjs', import.meta.url));
 
-function supervised(name: string, command: string, args: string[], env: NodeJS.ProcessEnv) {
+function supervised(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, cwd = REPO_ROOT) {
   const child = spawn(process.execPath, [WATCHDOG, String(process.pid), command, ...args], {
-    cwd: REPO_ROOT,
+    cwd,
     env,
     stdio: ['pipe', 'pipe', 'inherit'],
     detached: true,
@@ -77,6 +77,7 @@ async function main() {
         ...env,
         SINERGI_API_ORIGIN: `http://127.0.0.1:${apiPort}`,
       },
+      WEB_DIR,
     ),
   ];
   console.log(
