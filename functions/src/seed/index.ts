@@ -159,7 +159,7 @@ export async function seedDemoData(
   log(`seed: ${counts.organizations} partners, ${counts.offers} offers`);
 
   // 2. UMKM and their partnership requests.
-  const requests: { owner: Caller; id: string; type: OfferType; index: number }[] = [];
+  const requests: { owner: Caller; id: string; type: OfferType; index: number; position: number }[] = [];
   await mapPool(demo.businesses, concurrency, async (business, index) => {
     const owner = await api.login('business', business.key);
     await api.call('POST', '/businesses', {
@@ -174,7 +174,7 @@ export async function seedDemoData(
         body: request,
         idempotencyKey: `seed-${business.key}-request-${i}`,
       });
-      requests.push({ owner, id: body.id, type: request.type, index });
+      requests.push({ owner, id: body.id, type: request.type, index, position: i });
       counts.requests++;
     }
   });
@@ -182,9 +182,11 @@ export async function seedDemoData(
 
   // 3. A history: about one request in six proposes to its best match; most are accepted, about half
   //    of those completed and rated, so partners have a track record and the impact page has figures.
-  requests.sort((a, b) => a.index - b.index || a.id.localeCompare(b.id));
+  //    One at a time, in a fixed order: each accept changes what is left for the next, and the same
+  //    seed must give the same history.
+  requests.sort((a, b) => a.index - b.index || a.position - b.position);
   const history = requests.filter((_, i) => i % 6 === 0);
-  await mapPool(history, concurrency, async (request, i) => {
+  await mapPool(history, 1, async (request, i) => {
     const { body } = await api.call<{ items: { offerId: string }[] }>(
       'GET',
       `/requests/${request.id}/matches?limit=1`,
