@@ -110,6 +110,8 @@ export class Dynamo {
         this.report(pattern, out.ConsumedCapacity);
         return out;
       } catch (error) {
+        // A failed call is still a call (a failed condition consumes write capacity on AWS too).
+        this.report(pattern, undefined);
         const name = (error as { name?: string }).name ?? '';
         if (name === 'ConditionalCheckFailedException') {
           throw new ConditionFailedError([{ Code: 'ConditionalCheckFailed' }], { cause: error });
