@@ -8,6 +8,7 @@ import type { Config } from './config';
 import { createServices, defaultRuntime } from './domain';
 import { PayloadTooLargeError } from './domain/errors';
 import type { Runtime } from './domain/model';
+import { docsRoutes } from './http/docs';
 import { type AppEnv, router } from './http/env';
 import { type IdempotencyOptions, idempotency } from './http/idempotency';
 import { identify } from './http/identity';
@@ -36,6 +37,8 @@ export interface AppDeps {
   /** Replaces the token verifier chosen by AUTH_MODE (tests). */
   verifier?: TokenVerifier;
   idempotency?: IdempotencyOptions;
+  /** Where the vendored docs script lives (default: functions/assets beside the source). */
+  docsScriptPath?: string;
 }
 
 /**
@@ -109,6 +112,8 @@ export function createApp(deps: AppDeps) {
     },
     servers: [{ url: '/api' }],
   });
+
+  api.route('/docs', docsRoutes(deps.docsScriptPath));
 
   const app = new OpenAPIHono<AppEnv>();
   app.route('/api', api);
