@@ -1,0 +1,160 @@
+/**
+ * The Lambda entry tested as Lambda runs it: lambda.ts bundled by esbuild (platform node, target node20,
+ * ESM) into a temporary directory, its `handler` imported from the bundle and invoked with API Gateway
+ * HTTP API (payload 2.0) events, against the real local DynamoDB.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+type Handler = (
+  event: unknown,
+  context: unknown,
+) => Promise<{
+  statusCode: number;
+  headers?: Record<string, string>;
+  body: string;
+  isBase64Encoded?: boolean;
+}>;
+
+let dir: string;
+let handler: Handler;
+let bundleBytes = 0;
+
+function event(
+  method: string,
+  path: string,
+  options: { body?: unknown; token?: string; base64?: boolean } = {},
+) {
+  const raw = options.body === undefined ? undefined : JSON.stringify(options.body);
+  const [rawPath, rawQueryString = ''] = path.split('?') as [string, string?];
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath,
+    rawQueryString,
+    headers: {
+      host: 'api.sinergi.test',
+      'content-type': 'application/json',
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...(raw ? { 'content-length': String(Buffer.byteLength(raw)) } : {}),
+    },
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'api',
+      domainName: 'api.sinergi.test',
+      domainPrefix: 'api',
+      http: { method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
+      requestId: `req-${Math.random()}`,
+      routeKey: '$default',
+      stage: '$default',
+      time: new Date().toISOString(),
+      timeEpoch: Date.now(),
+    },
+    ...(raw !== undefined
+      ? {
+          body: options.base64 ? Buffer.from(raw).toString('base64') : raw,
+          isBase64Encoded: !!options.base64,
+        }
+      : { isBase64Encoded: false }),
+  };
+}
+
+const context = { functionName: 'sinergi-api', awsRequestId: 'test', getRemainingTimeInMillis: () => 30_000 };
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sinergi-lambda-'));
+  const result = await build({
+    entryPoints: [fileURLToPath(new URL('./lambda.ts', import.meta.url))],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    minify: true,
+    outfile: join(dir, 'index.mjs'),
+    // CommonJS dependencies (the AWS SDK) call require(); give the ESM bundle one.
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
+    metafile: true,
+    logLevel: 'silent',
+  });
+  bundleBytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
+  // The environment a Lambda function gets from CDK; lambda.ts parses it once at module load.
+  process.env.TABLE_NAME = inject('tableName');
+  process.env.DYNAMODB_ENDPOINT = inject('dynamodbEndpoint');
+  process.env.AUTH_MODE = 'local';
+  const module = (await import(pathToFileURL(join(dir, 'index.mjs')).href)) as { handler: Handler };
+  handler = module.handler;
+}, 60_000);
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('the bundled Lambda handler', () => {
+  it('is one self-contained ESM file of reasonable size', () => {
+    expect(bundleBytes).toBeGreaterThan(100_000);
+    expect(bundleBytes).toBeLessThan(5_000_000);
+  });
+
+  it('answers the health check', async () => {
+    const reply = await handler(event('GET', '/api/health'), context);
+    expect(reply.statusCode).toBe(200);
+    expect(JSON.parse(reply.body)).toMatchObject({ status: 'ok', database: { reachable: true } });
+  });
+
+  it('signs in with dev-login (also with a base64-encoded body) and uses the token', async () => {
+    const name = `Lambda ${Math.random()}`;
+    const login = await handler(
+      event('POST', '/api/auth/dev-login', { body: { role: 'corporate', name } }),
+      context,
+    );
+    expect(login.statusCode).toBe(200);
+    const { token, user } = JSON.parse(login.body);
+    const again = await handler(
+      event('POST', '/api/auth/dev-login', { body: { role: 'corporate', name }, base64: true }),
+      context,
+    );
+    expect(JSON.parse(again.body).user.id).toBe(user.id);
+    const me = await handler(event('GET', '/api/auth/me', { token }), context);
+    expect(JSON.parse(me.body).user.id).toBe(user.id);
+  });
+
+  it('answers a create with invalid fields with a 400 problem listing them', async () => {
+    const login = await handler(
+      event('POST', '/api/auth/dev-login', { body: { role: 'business', name: `L ${Math.random()}` } }),
+      context,
+    );
+    const { token } = JSON.parse(login.body);
+    const reply = await handler(
+      event('POST', '/api/businesses', {
+        token,
+        body: { name: 'Toko', province: '99', sizeClass: 'mikro', sector: 'kuliner', ownerId: 'x' },
+      }),
+      context,
+    );
+    expect(reply.statusCode).toBe(400);
+    expect(reply.headers?.['content-type']).toContain('application/problem+json');
+    const fields = JSON.parse(reply.body)
+      .errors.map((e: { field: string }) => e.field)
+      .sort();
+    expect(fields).toEqual(['ownerId', 'province']);
+    const created = await handler(
+      event('POST', '/api/businesses', {
+        token,
+        body: { name: 'Toko Lambda', province: '33', sizeClass: 'mikro', sector: 'kuliner' },
+      }),
+      context,
+    );
+    expect(created.statusCode).toBe(201);
+  });
+
+  it('answers an unknown path with a 404 problem', async () => {
+    const reply = await handler(event('GET', '/api/nothing-here'), context);
+    expect(reply.statusCode).toBe(404);
+  });
+});
