@@ -1,0 +1,127 @@
+/** Matches, candidates, rounds and impact figures on a table of their own (they read everything open). */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, harness } from '../testing/harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await harness({}, { isolated: true });
+});
+
+describe('matching through the API', () => {
+  it('ranks offers for a request with reasons, explains exclusions and keeps snapshots fresh', async () => {
+    const partner = await h.partner('corporate', { province: '33' });
+    const good = await h.offer(partner.token, { topics: ['pemasaran digital'], title: 'Digital marketing' });
+    const halal = await h.offer(partner.token, {
+      topics: ['pemasaran digital'],
+      requiredCertifications: ['BPOM'],
+      title: 'Butuh BPOM',
+    });
+    const umkm = await h.umkm({ certifications: ['halal'] });
+    const request = await h.request(umkm.token, { needs: ['pemasaran digital'] });
+
+    const reply = await h.call('GET', `/requests/${request.id}/matches?explain=excluded&limit=5`, {
+      token: umkm.token,
+    });
+    expect(reply.status).toBe(200);
+    expect(reply.body.items[0]).toMatchObject({ offerId: good.id, rank: 1 });
+    expect(reply.body.items[0].reasons[0]).toEqual({ id: expect.any(String), en: expect.any(String) });
+    expect(reply.body.items[0].offer.remaining).toBe(3);
+    expect(reply.body.excluded).toEqual([
+      expect.objectContaining({ offerId: halal.id, filter: 'certification' }),
+    ]);
+
+    // Gaining the certification on the profile reaches the request's snapshot, and so matching.
+    await h.call('PATCH', `/businesses/${umkm.business.id}`, {
+      token: umkm.token,
+      body: { certifications: ['halal', 'BPOM'] },
+    });
+    const after = await h.call('GET', `/requests/${request.id}/matches?explain=excluded`, {
+      token: umkm.token,
+    });
+    expect(after.body.items.map((m: { offerId: string }) => m.offerId).sort()).toEqual(
+      [good.id, halal.id].sort(),
+    );
+
+    const candidates = await h.call('GET', `/offers/${good.id}/candidates`, { token: partner.token });
+    expect(candidates.body.items[0]).toMatchObject({ requestId: request.id, request: { id: request.id } });
+
+    // A closed offer leaves matching.
+    await h.call('DELETE', `/offers/${halal.id}`, { token: partner.token });
+    const closed = await h.call('GET', `/requests/${request.id}/matches`, { token: umkm.token });
+    expect(closed.body.items.map((m: { offerId: string }) => m.offerId)).toEqual([good.id]);
+  });
+
+  it('runs an allocation round: a dry run stores nothing, a real one proposes within capacity', async () => {
+    const admin = await h.login('admin');
+    const university = await h.partner('university', { province: '34' });
+    await h.offer(university.token, {
+      type: 'internship',
+      topics: ['desain grafis'],
+      capacity: 2,
+      title: 'Magang desain',
+    });
+    const umkms = [];
+    for (let i = 0; i < 4; i++) {
+      const u = await h.umkm({ province: i % 2 ? '91' : '31' });
+      await h.request(u.token, { type: 'internship', needs: ['desain grafis'] });
+      umkms.push(u);
+    }
+    const dry = await h.call('POST', '/rounds', {
+      token: admin.token,
+      body: { type: 'internship', dryRun: true },
+    });
+    expect(dry.status).toBe(200);
+    expect(dry.body.dryRun).toBe(true);
+    expect(dry.body.assignments).toHaveLength(2);
+    expect(dry.body.report).toMatchObject({ requestCount: 4, capacity: 2, assignedCount: 2 });
+    expect(dry.body.withoutImpact).toBeDefined();
+    const before = await h.call('GET', '/partnerships?role=mine', { token: university.token });
+    expect(before.body.items).toHaveLength(0);
+
+    const real = await h.call('POST', '/rounds', {
+      token: admin.token,
+      body: { type: 'internship', impactWeight: 0.8 },
+    });
+    expect(real.body.proposed).toBe(2);
+    const proposals = await h.call('GET', '/partnerships?role=mine', { token: university.token });
+    expect(proposals.body.items).toHaveLength(2);
+    expect(
+      proposals.body.items.every(
+        (p: { source: string; status: string }) => p.source === 'round' && p.status === 'proposed',
+      ),
+    ).toBe(true);
+
+    // Running the same round again does not duplicate live pairs.
+    const again = await h.call('POST', '/rounds', {
+      token: admin.token,
+      body: { type: 'internship', impactWeight: 0.8 },
+    });
+    expect(again.body.proposed).toBe(0);
+    expect(again.body.alreadyLive).toBe(2);
+
+    // Accepting both fills the offer and shows in the impact figures by province, type and size class.
+    for (const p of proposals.body.items) {
+      expect((await h.call('POST', `/partnerships/${p.id}/accept`, { token: university.token })).status).toBe(
+        200,
+      );
+    }
+    const impact = await h.call('GET', '/stats/impact');
+    expect(impact.body.total).toBe(2);
+    expect(impact.body.byType.internship).toBe(2);
+    expect(impact.body.bySizeClass.mikro).toBe(2);
+    const provinces = impact.body.byProvince.filter((p: { partnerships: number }) => p.partnerships > 0);
+    expect(provinces.reduce((s: number, p: { partnerships: number }) => s + p.partnerships, 0)).toBe(2);
+    expect(provinces[0].povertyRatePct).toBeGreaterThan(0);
+  });
+
+  it('keeps the summary counters exact: open offers by type, UMKM, provinces covered, partnerships', async () => {
+    const summary = await h.call('GET', '/stats/summary');
+    expect(summary.body).toEqual({
+      businesses: 5,
+      organizations: 2,
+      offers: { mentorship: 1, internship: 1, distribution: 0 },
+      provincesCovered: 3,
+      partnerships: 2,
+    });
+  });
+});
