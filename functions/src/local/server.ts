@@ -16,7 +16,7 @@ import { type App, createApp } from '../app';
 import { type Config, loadConfig } from '../config';
 import { createDocumentClient, type DocumentClient } from '../store/client';
 import { ensureTable } from './create-table';
-import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local';
+import { type DynamoDbLocal, resolveJava, startDynamoDbLocal } from './dynamodb-local';
 import { ensureSiteBuilt, SITE_OUT_DIR } from './site';
 
 export interface LocalStackOptions {
@@ -80,6 +80,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const log = options.log ?? ((line: string) => console.log(line));
   const started = performance.now();
   const since = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+
+  // Fail on a missing Java before starting a site build that would outlive the failure.
+  resolveJava({ javaHome: options.javaHome });
 
   // The site build is CPU-bound and the database start mostly waiting on the JVM: overlap them.
   const site = options.buildSite
