@@ -33,6 +33,13 @@ import {
   scorePrepared,
 } from './kernel';
 import { type PreparedOffer, type PreparedRequest, prepareOffer, prepareRequest } from './prepare';
+import {
+  buildChunk,
+  buildShortlistIndex,
+  type ChunkBuffers,
+  type Gate,
+  type ShortlistIndex,
+} from './shortlist';
 import type { MatchOffer, MatchRequest } from './types';
 
 /** Thrown when two requests or two offers share an id: preferences tie-break on ids, so they must be unique. */
@@ -120,6 +127,11 @@ interface Round {
   readonly capacity: Int32Array;
 }
 
+/** A round ready for deferred acceptance: the set-up plus the shortlist tables for the fit weights. */
+interface IndexedRound extends Round {
+  readonly index: ShortlistIndex;
+}
+
 function byId<T extends { readonly source: { readonly id: string } }>(
   items: T[],
   side: 'request' | 'offer',
@@ -158,131 +170,6 @@ function setUp(
   };
 }
 
-const NO_OFFERS = new Int32Array(0);
-
-/**
- * What an extension scan may read of the running deferred acceptance to skip certain rejections: the
- * offers' held heaps (worst at the root) and the proposing request's impact and best possible priority.
- */
-interface Gate {
-  readonly held: Int32Array;
-  readonly base: Int32Array;
-  readonly heldPri: Float64Array;
-  readonly heldReq: Int32Array;
-  readonly impact: number;
-  readonly bestPriority: number;
-}
-
-/**
- * A request's preference chunk: the best `k` eligible offers of its type, strictly after (`afterFit`,
- * `afterIndex`) in its order, skipping offers that are certain to reject it (`gate`, during DA). Returns the number of
- * candidates seen (so the caller knows whether anything lies beyond the chunk). Writes the chunk, best
- * first, into `outOffer`/`outFit` at `at`. Allocation-free apart from the caller's scratch heap.
- */
-function buildChunk(
-  round: Round,
-  ri: number,
-  fitWeights: ResolvedWeights,
-  k: number,
-  afterFit: number,
-  afterIndex: number,
-  gate: Gate | null,
-  heapOffer: Int32Array,
-  heapFit: Float64Array,
-  outOffer: Int32Array,
-  outFit: Float64Array,
-  at: number,
-): { seen: number; length: number } {
-  const r = round.requests[ri] as PreparedRequest;
-  const candidates = round.offersByType[r.typeCode] ?? NO_OFFERS;
-  let size = 0;
-  let seen = 0;
-  for (let c = 0; c < candidates.length; c++) {
-    const oi = candidates[c] as number;
-    // Certain rejection, decided before scoring: the offer is full and its worst held candidate outranks
-    // even the best priority this request could still have (its fit is at most `afterFit`). The margin
-    // keeps the test safe against last-bit rounding; a pair inside the margin is simply scored.
-    const full = gate !== null && (gate.held[oi] as number) >= (round.capacity[oi] as number);
-    if (full && gate.bestPriority + 1e-12 < (gate.heldPri[gate.base[oi] as number] as number)) continue;
-    const fit = scorePrepared(r, round.offers[oi] as PreparedOffer, fitWeights, null);
-    if (fit < 0) continue;
-    // Only offers after the last one already listed (strictly worse in the UMKM's order).
-    if (fit > afterFit || (fit === afterFit && oi <= afterIndex)) continue;
-    if (full) {
-      // Exact form of the same test, with this pair's priority: rejected on arrival, now and later.
-      const root = gate.base[oi] as number;
-      const pri = combineScore(fit, gate.impact);
-      const wp = gate.heldPri[root] as number;
-      if (pri < wp || (pri === wp && ri > (gate.heldReq[root] as number))) continue;
-    }
-    seen++;
-    // Min-heap on the UMKM's order: root = worst kept (lowest fit, then highest index).
-    if (size < k) {
-      let i = size++;
-      while (i > 0) {
-        const p = (i - 1) >> 1;
-        const pf = heapFit[p] as number;
-        if (!(fit < pf || (fit === pf && oi > (heapOffer[p] as number)))) break;
-        heapFit[i] = pf;
-        heapOffer[i] = heapOffer[p] as number;
-        i = p;
-      }
-      heapFit[i] = fit;
-      heapOffer[i] = oi;
-    } else {
-      const rf = heapFit[0] as number;
-      if (fit < rf || (fit === rf && oi > (heapOffer[0] as number))) continue;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= size) break;
-        let m = l;
-        const rr = l + 1;
-        if (rr < size) {
-          const a = heapFit[rr] as number;
-          const b = heapFit[l] as number;
-          if (a < b || (a === b && (heapOffer[rr] as number) > (heapOffer[l] as number))) m = rr;
-        }
-        const mf = heapFit[m] as number;
-        if (!(mf < fit || (mf === fit && (heapOffer[m] as number) > oi))) break;
-        heapFit[i] = mf;
-        heapOffer[i] = heapOffer[m] as number;
-        i = m;
-      }
-      heapFit[i] = fit;
-      heapOffer[i] = oi;
-    }
-  }
-  // Pop the heap worst-first into the output from the back: the result is best first.
-  for (let n = size; n > 0; n--) {
-    outOffer[at + n - 1] = heapOffer[0] as number;
-    outFit[at + n - 1] = heapFit[0] as number;
-    const lastF = heapFit[n - 1] as number;
-    const lastO = heapOffer[n - 1] as number;
-    let i = 0;
-    const sz = n - 1;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= sz) break;
-      let m = l;
-      const rr = l + 1;
-      if (rr < sz) {
-        const a = heapFit[rr] as number;
-        const b = heapFit[l] as number;
-        if (a < b || (a === b && (heapOffer[rr] as number) > (heapOffer[l] as number))) m = rr;
-      }
-      const mf = heapFit[m] as number;
-      if (!(mf < lastF || (mf === lastF && (heapOffer[m] as number) > lastO))) break;
-      heapFit[i] = mf;
-      heapOffer[i] = heapOffer[m] as number;
-      i = m;
-    }
-    heapFit[i] = lastF;
-    heapOffer[i] = lastO;
-  }
-  return { seen, length: size };
-}
-
 /** First chunks for every request, shared by the impact-on and impact-off runs (they do not depend on impact). */
 interface Chunks {
   readonly k: number;
@@ -293,31 +180,32 @@ interface Chunks {
   readonly complete: Uint8Array;
 }
 
-function firstChunks(round: Round, fitWeights: ResolvedWeights, k: number): Chunks {
+function chunkBuffers(k: number, outOffer: Int32Array, outFit: Float64Array): ChunkBuffers {
+  return { heapOffer: new Int32Array(k), heapFit: new Float64Array(k), outOffer, outFit };
+}
+
+function firstChunks(round: IndexedRound, fitWeights: ResolvedWeights, k: number): Chunks {
   const n = round.requests.length;
   const offer = new Int32Array(n * k);
   const fit = new Float64Array(n * k);
   const length = new Int32Array(n);
   const complete = new Uint8Array(n);
-  const heapOffer = new Int32Array(k);
-  const heapFit = new Float64Array(k);
+  const buffers = chunkBuffers(k, offer, fit);
   for (let ri = 0; ri < n; ri++) {
-    const { seen, length: len } = buildChunk(
-      round,
-      ri,
+    const chunk = buildChunk(
+      round.index,
+      round.offers,
+      round.requests[ri] as PreparedRequest,
       fitWeights,
       k,
       Number.POSITIVE_INFINITY,
       -1,
       null,
-      heapOffer,
-      heapFit,
-      offer,
-      fit,
+      buffers,
       ri * k,
     );
-    length[ri] = len;
-    complete[ri] = seen <= k ? 1 : 0;
+    length[ri] = chunk.length;
+    complete[ri] = chunk.complete ? 1 : 0;
   }
   return { k, offer, fit, length, complete };
 }
@@ -327,7 +215,7 @@ function firstChunks(round: Round, fitWeights: ResolvedWeights, k: number): Chun
  * `impact[ri]` is the request's impact term (all zeros for the impact-off run).
  */
 function deferredAcceptance(
-  round: Round,
+  round: IndexedRound,
   chunks: Chunks,
   fitWeights: ResolvedWeights,
   impact: Float64Array,
@@ -349,8 +237,7 @@ function deferredAcceptance(
   const held = new Int32Array(nO);
   const offerOf = new Int32Array(nR).fill(-1);
   const fitOf = new Float64Array(nR);
-  const heapOffer = new Int32Array(k);
-  const heapFit = new Float64Array(k);
+  const buffers = chunkBuffers(k, listOffer, listFit);
   let proposals = 0;
 
   // worse(p1, r1, p2, r2): in a partner's order, (p1, r1) ranks below (p2, r2).
@@ -373,29 +260,29 @@ function deferredAcceptance(
         const imp = impact[ri] as number;
         const gate: Gate = {
           held,
+          capacity: round.capacity,
           base,
           heldPri,
           heldReq,
           impact: imp,
           bestPriority: combineScore(lastFit, imp),
+          request: ri,
         };
-        const { seen, length } = buildChunk(
-          round,
-          ri,
+        const { length, complete: done } = buildChunk(
+          round.index,
+          round.offers,
+          round.requests[ri] as PreparedRequest,
           fitWeights,
           k,
           lastFit,
           listOffer[last] as number,
           gate,
-          heapOffer,
-          heapFit,
-          listOffer,
-          listFit,
+          buffers,
           ri * k,
         );
         listLength[ri] = length;
         pos[ri] = 0;
-        complete[ri] = seen <= k ? 1 : 0;
+        complete[ri] = done ? 1 : 0;
         if (length > 0) stack[top++] = ri; // otherwise nothing left: stays unplaced
       }
       continue;
@@ -545,9 +432,10 @@ export function allocateRound(
   offers: readonly (MatchOffer | PreparedOffer)[],
   options: AllocationOptions = {},
 ): AllocationResult {
-  const round = setUp(requests, offers);
   const wOn = resolveWeights(options);
   const wFit = resolveWeights({ ...options, impact: false });
+  const base = setUp(requests, offers);
+  const round: IndexedRound = { ...base, index: buildShortlistIndex(base.offers, base.offersByType, wFit) };
   const k = Math.max(1, Math.floor(options.preferenceChunk ?? 24));
   const chunks = firstChunks(round, wFit, k);
   const impactOn = Float64Array.from(round.requests, (r) => impactOf(r, wOn));

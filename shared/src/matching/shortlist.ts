@@ -1,0 +1,474 @@
+/**
+ * Shortlists for allocation: a request's best `k` offers of its own type, in the UMKM's order (fit desc,
+ * offer index asc), computed *exactly* while running the full kernel on only a small share of the pairs.
+ *
+ * Why: a 20,000 × 2,000 round has ~15 million same-type pairs, and one kernel call costs a few hundred
+ * nanoseconds — scoring them all is several seconds, while a request only ever looks at its first couple of
+ * dozen offers. So each scan is a bounded top-k search:
+ *
+ * 1. **Upper bound per pair, from posting lists.** Per round, every offer of a type is entered in posting
+ *    lists keyed by concept: `exact[c]` (offers whose topics contain concept `c`) and `related[c]` (offers
+ *    with a topic that is an ancestor or descendant of `c`). Walking the lists of a request's needs and
+ *    profile concepts gives, for every offer at once, the topic numerators the kernel would compute (or
+ *    more). Everything else in the kernel is bounded by a per-offer constant (location, dates ≤ 1, the
+ *    offer's track record, the best sector and size levels the offer can give) plus the pair's language
+ *    bit. The bound is a few multiplications per offer; the kernel is ~60 operations and several arrays.
+ * 2. **Best bounds first.** Offers are counting-sorted into {@link BINS} bins by bound and scored from the
+ *    top bin down. As soon as the k-th best fit found so far exceeds the top of the next bin, every offer
+ *    left is certain to rank below it and the scan stops.
+ *
+ * Exactness: the bound is ≥ the kernel's fit for every pair (each component is replaced by a value at
+ * least as large, and fit is increasing in both sides), and an offer is skipped only when its bound is
+ * below the k-th best fit by more than {@link MARGIN} — far above floating-point rounding, far below any
+ * real difference. Skipping therefore never changes the shortlist; `allocate.test.ts` checks the round
+ * against an exhaustive blocking-pair count on every generated instance, with tiny chunks that force the
+ * pruned scans thousands of times.
+ */
+import { combineScore, type ResolvedWeights, scorePrepared } from './kernel';
+import type { PreparedOffer, PreparedRequest } from './prepare';
+import { CONCEPT_BITSET_WORDS, isKnownConcept } from './vocabulary';
+import { LEVELS } from './weights';
+
+/** Number of bound bins over [0, 1]; more bins sort finer, fewer cost less to clear. */
+const BINS = 128;
+/** Safety margin between a bound and a fit (rounding is ~1e-16; real fit differences are ≥ 1e-6). */
+const MARGIN = 1e-9;
+
+// Largest value each bounded component can take, read from the levels so a policy edit keeps the bound valid.
+const LOCATION_MAX = Math.max(
+  LEVELS.location.online,
+  LEVELS.location.sameCity,
+  LEVELS.location.sameProvince,
+  LEVELS.location.onlineOutsideRegion,
+);
+const SECTOR_MAX = Math.max(
+  LEVELS.sector.kbli5,
+  LEVELS.sector.kbli4,
+  LEVELS.sector.kbli3,
+  LEVELS.sector.division,
+  LEVELS.sector.section,
+  LEVELS.sector.unrelated,
+);
+// Module-local copies: read per offer, imported bindings may compile to getter calls (see kernel.ts).
+const RELATED = LEVELS.relatedConcept;
+const PARTNER_TOPIC_OPEN = LEVELS.partnerTopicOpen;
+const LANGUAGE_SHARED = LEVELS.language.shared;
+const LANGUAGE_NONE = LEVELS.language.none;
+
+/** Offers of one type in posting lists (CSR: `start[c] … start[c + 1]` into `offers`). */
+interface Postings {
+  readonly start: Int32Array;
+  readonly offers: Int32Array;
+}
+
+/**
+ * Per-round tables the bound reads, indexed by offer index (flat typed arrays, no object hops), plus the
+ * posting lists per type. Built once per round by {@link buildShortlistIndex}; independent of impact.
+ */
+export interface ShortlistIndex {
+  /** Per type code: offer indices with places, ascending. */
+  readonly offersByType: readonly Int32Array[];
+  readonly exact: readonly Postings[];
+  readonly related: readonly Postings[];
+  /** UMKM-side bound without topic, dates and language: `w.location·max + w.track·track`. */
+  readonly umkmConst: Float64Array;
+  /** Partner-side bound without topic: `w.sector·(open or best level) + w.sizeClass·(size level)`. */
+  readonly partnerConst: Float64Array;
+  readonly languageMask: Int32Array;
+  /** The cheap hard filters, copied flat: period, size classes, sectors, offline-only. */
+  readonly startDay: Int32Array;
+  readonly endDay: Int32Array;
+  readonly sizeMask: Int32Array;
+  readonly sectorMask: Int32Array;
+  readonly offlineOnly: Uint8Array;
+  /** Known topic concepts of the offer, unknown-word topics, and `min(topicCount, saturation)` (0 = open). */
+  readonly knownTopics: Int32Array;
+  readonly unknownTopics: Int32Array;
+  readonly saturation: Float64Array;
+  /** Scratch per offer, always all-zero between scans. */
+  readonly needNumerator: Float64Array;
+  readonly profileExact: Float64Array;
+  readonly profileRelated: Uint8Array;
+  /** Scratch per candidate of the largest type. */
+  readonly bound: Float64Array;
+  readonly order: Int32Array;
+  readonly binOf: Int32Array;
+  readonly binStart: Int32Array;
+  readonly binFill: Int32Array;
+}
+
+function postings(
+  offers: readonly PreparedOffer[],
+  indices: Int32Array,
+  bitsOf: (o: PreparedOffer) => Uint32Array,
+): Postings {
+  const words = CONCEPT_BITSET_WORDS;
+  const concepts = words * 32;
+  const start = new Int32Array(concepts + 1);
+  for (const oi of indices) {
+    const bits = bitsOf(offers[oi] as PreparedOffer);
+    for (let c = 0; c < concepts; c++)
+      if (((bits[c >>> 5] as number) >>> (c & 31)) & 1) start[c + 1] = (start[c + 1] as number) + 1;
+  }
+  for (let c = 0; c < concepts; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
+  const fill = start.slice(0, concepts);
+  const list = new Int32Array(start[concepts] as number);
+  for (const oi of indices) {
+    const bits = bitsOf(offers[oi] as PreparedOffer);
+    for (let c = 0; c < concepts; c++) {
+      if (((bits[c >>> 5] as number) >>> (c & 31)) & 1) {
+        list[fill[c] as number] = oi;
+        fill[c] = (fill[c] as number) + 1;
+      }
+    }
+  }
+  return { start, offers: list };
+}
+
+/**
+ * Build the round's bound tables for the fit weights `w` (impact plays no part in a UMKM's order).
+ *
+ * @example
+ * const index = buildShortlistIndex(preparedOffers, offersByType, resolveWeights({ impact: false }));
+ */
+export function buildShortlistIndex(
+  offers: readonly PreparedOffer[],
+  offersByType: readonly Int32Array[],
+  w: ResolvedWeights,
+): ShortlistIndex {
+  const n = offers.length;
+  const umkmConst = new Float64Array(n);
+  const partnerConst = new Float64Array(n);
+  const languageMask = new Int32Array(n);
+  const startDay = new Int32Array(n);
+  const endDay = new Int32Array(n);
+  const sizeMask = new Int32Array(n);
+  const sectorMask = new Int32Array(n);
+  const offlineOnly = new Uint8Array(n);
+  const knownTopics = new Int32Array(n);
+  const unknownTopics = new Int32Array(n);
+  const saturation = new Float64Array(n);
+  offers.forEach((o, i) => {
+    umkmConst[i] = w.location * LOCATION_MAX + w.track * o.track;
+    const sector = o.kbliKeys.length === 0 ? LEVELS.sector.open : SECTOR_MAX;
+    const size = o.sizeMask === 0 ? LEVELS.sizeClass.open : LEVELS.sizeClass.targeted;
+    partnerConst[i] = w.sector * sector + w.sizeClass * size;
+    languageMask[i] = o.languageMask;
+    startDay[i] = o.startDay;
+    endDay[i] = o.endDay;
+    sizeMask[i] = o.sizeMask;
+    sectorMask[i] = o.sectorMask;
+    offlineOnly[i] = o.modeCode === 1 ? 1 : 0;
+    knownTopics[i] = o.topicKnown.length;
+    unknownTopics[i] = o.topicUnknown.length;
+    saturation[i] = o.topicCount > 0 ? Math.min(o.topicCount, LEVELS.partnerTopicSaturation) : 0;
+  });
+  const largest = Math.max(0, ...offersByType.map((x) => x.length));
+  return {
+    offersByType,
+    exact: offersByType.map((ids) => postings(offers, ids, (o) => o.topicBits)),
+    related: offersByType.map((ids) => postings(offers, ids, (o) => o.topicRelatedBits)),
+    umkmConst,
+    partnerConst,
+    languageMask,
+    startDay,
+    endDay,
+    sizeMask,
+    sectorMask,
+    offlineOnly,
+    knownTopics,
+    unknownTopics,
+    saturation,
+    needNumerator: new Float64Array(n),
+    profileExact: new Float64Array(n),
+    profileRelated: new Uint8Array(n),
+    bound: new Float64Array(largest),
+    order: new Int32Array(largest),
+    binOf: new Int32Array(largest),
+    binStart: new Int32Array(BINS + 1),
+    binFill: new Int32Array(BINS),
+  };
+}
+
+/**
+ * What an extension scan may read of the running deferred acceptance to skip certain rejections: the
+ * offers' held heaps (worst at the root), capacities and the proposing request's best possible priority.
+ */
+export interface Gate {
+  readonly held: Int32Array;
+  readonly capacity: Int32Array;
+  readonly base: Int32Array;
+  readonly heldPri: Float64Array;
+  readonly heldReq: Int32Array;
+  /** The request's impact term, and the priority it would have at fit = `afterFit`. */
+  readonly impact: number;
+  readonly bestPriority: number;
+  /** The request's index (partners break priority ties on it). */
+  readonly request: number;
+}
+
+/** Output buffers and scratch heap of a scan. */
+export interface ChunkBuffers {
+  readonly heapOffer: Int32Array;
+  readonly heapFit: Float64Array;
+  readonly outOffer: Int32Array;
+  readonly outFit: Float64Array;
+}
+
+/**
+ * Fill `index.bound` with each candidate's fit bound and counting-sort candidates by bound, best bin
+ * first, into `index.order` (bin `b` occupies `binStart[b] … binStart[b+1]`, bins descending).
+ */
+function sortByBound(index: ShortlistIndex, r: PreparedRequest, w: ResolvedWeights): void {
+  const t = r.typeCode;
+  const candidates = index.offersByType[t];
+  if (candidates === undefined) return;
+  const exact = index.exact[t] as Postings;
+  const related = index.related[t] as Postings;
+  const need = index.needNumerator;
+  const pEx = index.profileExact;
+  const pRel = index.profileRelated;
+  // Needs: exact concept +1, related +½ (an offer both exact and related counts both: still a bound).
+  const needs = r.needKnown;
+  for (let i = 0; i < needs.length; i++) {
+    const c = needs[i] as number;
+    for (let p = exact.start[c] as number, e = exact.start[c + 1] as number; p < e; p++) {
+      const oi = exact.offers[p] as number;
+      need[oi] = (need[oi] as number) + 1;
+    }
+    for (let p = related.start[c] as number, e = related.start[c + 1] as number; p < e; p++) {
+      const oi = related.offers[p] as number;
+      need[oi] = (need[oi] as number) + RELATED;
+    }
+  }
+  // Profile: how many of the offer's topics are profile concepts (exact), and whether any topic is related.
+  for (const hit of r.profileHits) {
+    const c = hit.id;
+    if (!isKnownConcept(c)) continue;
+    for (let p = exact.start[c] as number, e = exact.start[c + 1] as number; p < e; p++) {
+      const oi = exact.offers[p] as number;
+      pEx[oi] = (pEx[oi] as number) + 1;
+    }
+    for (let p = related.start[c] as number, e = related.start[c + 1] as number; p < e; p++) {
+      pRel[related.offers[p] as number] = 1;
+    }
+  }
+  const needCount = needs.length + r.needUnknown.length;
+  const needUnknown = r.needUnknown.length;
+  const profileUnknown = r.profileUnknown.length;
+  const lang = r.languageMask;
+  const bound = index.bound;
+  const bins = index.binStart;
+  bins.fill(0);
+  const rStart = r.startDay;
+  const rEnd = r.endDay;
+  const wanted = rEnd - rStart + 1;
+  const sizeBit = r.sizeBit;
+  const sectorBit = r.sectorBit;
+  const onlineOnly = r.modeCode === 0;
+  const balance = w.balance;
+  const sqrtMean = balance === 0.5;
+  const binOf = index.binOf;
+  for (let c = 0; c < candidates.length; c++) {
+    const oi = candidates[c] as number;
+    // The kernel's cheap hard filters, word for word: an offer they exclude is never scored (bound -1).
+    // The others (certification, reach) are left to the kernel; the bound only has to be an upper one.
+    const overlapStart = Math.max(rStart, index.startDay[oi] as number);
+    const overlapEnd = Math.min(rEnd, index.endDay[oi] as number);
+    const sm = index.sizeMask[oi] as number;
+    const xm = index.sectorMask[oi] as number;
+    if (
+      overlapEnd < overlapStart ||
+      (onlineOnly && index.offlineOnly[oi] === 1) ||
+      (sm !== 0 && (sm & sizeBit) === 0) ||
+      (xm !== 0 && (xm & sectorBit) === 0)
+    ) {
+      need[oi] = 0;
+      pEx[oi] = 0;
+      pRel[oi] = 0;
+      bound[c] = -1;
+      continue;
+    }
+    const dates = wanted > 1e8 ? 1 : (overlapEnd - overlapStart + 1) / wanted;
+    // Topic (UMKM side): shared unknown words are at most the smaller list.
+    let topic = 0;
+    if (needCount > 0) {
+      const unk = Math.min(needUnknown, index.unknownTopics[oi] as number);
+      topic = ((need[oi] as number) + unk) / needCount;
+      if (topic > 1) topic = 1;
+    }
+    // Partner topic: exact topics counted; every other known topic may be related only if some is.
+    const sat = index.saturation[oi] as number;
+    let partnerTopic: number = PARTNER_TOPIC_OPEN;
+    if (sat > 0) {
+      const ex = pEx[oi] as number;
+      const rel = pRel[oi] === 1 ? (index.knownTopics[oi] as number) - ex : 0;
+      const unk = Math.min(profileUnknown, index.unknownTopics[oi] as number);
+      partnerTopic = (ex + unk + RELATED * rel) / sat;
+      if (partnerTopic > 1) partnerTopic = 1;
+    }
+    need[oi] = 0;
+    pEx[oi] = 0;
+    pRel[oi] = 0;
+    const language = (lang & (index.languageMask[oi] as number)) !== 0 ? LANGUAGE_SHARED : LANGUAGE_NONE;
+    const forUmkm =
+      w.topic * topic + w.dates * dates + w.language * language + (index.umkmConst[oi] as number);
+    const forPartner = w.partnerTopic * partnerTopic + (index.partnerConst[oi] as number);
+    // Fit is increasing in both sides for any balance, so the bound carries through the geometric mean.
+    const b = sqrtMean ? Math.sqrt(forUmkm * forPartner) : forUmkm ** balance * forPartner ** (1 - balance);
+    bound[c] = b;
+    // Stored best first: slot 0 holds bounds ≥ 1, slot `BINS − 1 − ⌊b·BINS⌋` the others.
+    const slot = b >= 1 ? 0 : BINS - 1 - Math.floor(b * BINS);
+    binOf[c] = slot;
+    bins[slot] = (bins[slot] as number) + 1;
+  }
+  // Prefix sums: bins are stored best first (position 0 = highest bound).
+  let sum = 0;
+  for (let b = 0; b < BINS; b++) {
+    const count = bins[b] as number;
+    bins[b] = sum;
+    sum += count;
+  }
+  bins[BINS] = sum;
+  // Placement by bin; `order` holds candidate positions (not offer indices).
+  const fill = index.binFill;
+  fill.set(bins.subarray(0, BINS));
+  const order = index.order;
+  for (let c = 0; c < candidates.length; c++) {
+    if ((bound[c] as number) < 0) continue; // excluded by a hard filter
+    const slot = binOf[c] as number;
+    order[fill[slot] as number] = c;
+    fill[slot] = (fill[slot] as number) + 1;
+  }
+}
+
+/**
+ * A request's preference chunk: its best `k` eligible offers of its type, strictly after (`afterFit`,
+ * `afterIndex`) in its order, skipping offers that are certain to reject it (`gate`, during deferred
+ * acceptance). Writes the chunk, best first, into `buffers.outOffer`/`outFit` at `at`.
+ *
+ * Returns the chunk's length and whether it is `complete` — certain to hold every eligible offer left in
+ * the request's order (then no later extension is needed). A scan that stopped early on the bound is
+ * never complete.
+ *
+ * @example
+ * const { length, complete } = buildChunk(index, request, weights, 24, Infinity, -1, null, buffers, 0);
+ */
+export function buildChunk(
+  index: ShortlistIndex,
+  offers: readonly PreparedOffer[],
+  r: PreparedRequest,
+  w: ResolvedWeights,
+  k: number,
+  afterFit: number,
+  afterIndex: number,
+  gate: Gate | null,
+  buffers: ChunkBuffers,
+  at: number,
+): { length: number; complete: boolean } {
+  const candidates = index.offersByType[r.typeCode];
+  if (candidates === undefined) return { length: 0, complete: true }; // unknown type: nothing eligible
+  sortByBound(index, r, w);
+  const { heapOffer, heapFit, outOffer, outFit } = buffers;
+  let size = 0;
+  let seen = 0;
+  let pruned = false;
+  const bins = index.binStart;
+  for (let b = 0; b < BINS && !pruned; b++) {
+    const from = bins[b] as number;
+    const to = bins[b + 1] as number;
+    if (from === to) continue;
+    // Every offer in this bin and below has a bound under the bin's top: once the k-th best fit beats
+    // it, nothing left can enter.
+    if (size === k && b > 0 && (BINS - b) / BINS + MARGIN < (heapFit[0] as number)) {
+      pruned = true;
+      break;
+    }
+    for (let q = from; q < to; q++) {
+      const c = index.order[q] as number;
+      if (size === k && (index.bound[c] as number) + MARGIN < (heapFit[0] as number)) {
+        pruned = true;
+        continue;
+      }
+      const oi = candidates[c] as number;
+      // Certain rejection, decided before scoring: the offer is full and its worst held candidate
+      // outranks even the best priority this request could still have (its fit is at most `afterFit`).
+      const full = gate !== null && (gate.held[oi] as number) >= (gate.capacity[oi] as number);
+      if (full && gate.bestPriority + 1e-12 < (gate.heldPri[gate.base[oi] as number] as number)) continue;
+      const fit = scorePrepared(r, offers[oi] as PreparedOffer, w, null);
+      if (fit < 0) continue;
+      // Only offers after the last one already listed (strictly worse in the UMKM's order).
+      if (fit > afterFit || (fit === afterFit && oi <= afterIndex)) continue;
+      if (full) {
+        // Exact form of the same test, with this pair's priority: rejected on arrival, now and later.
+        const root = gate.base[oi] as number;
+        const pri = combineScore(fit, gate.impact);
+        const wp = gate.heldPri[root] as number;
+        if (pri < wp || (pri === wp && gate.request > (gate.heldReq[root] as number))) continue;
+      }
+      seen++;
+      pushTopK(heapOffer, heapFit, size, k, fit, oi);
+      if (size < k) size++;
+    }
+  }
+  // Pop the heap worst-first into the output from the back: the result is best first.
+  for (let n = size; n > 0; n--) {
+    outOffer[at + n - 1] = heapOffer[0] as number;
+    outFit[at + n - 1] = heapFit[0] as number;
+    siftDown(heapOffer, heapFit, n - 1, heapFit[n - 1] as number, heapOffer[n - 1] as number);
+  }
+  return { length: size, complete: !pruned && seen <= k };
+}
+
+/** `a` ranks below `b` in the UMKM's order: lower fit, or equal fit and larger offer index. */
+function below(fa: number, oa: number, fb: number, ob: number): boolean {
+  return fa < fb || (fa === fb && oa > ob);
+}
+
+/** Offer (fit, oi) to a min-heap of at most k (root = worst kept) holding `size` entries. */
+function pushTopK(
+  heapOffer: Int32Array,
+  heapFit: Float64Array,
+  size: number,
+  k: number,
+  fit: number,
+  oi: number,
+): void {
+  if (size < k) {
+    let i = size;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!below(fit, oi, heapFit[p] as number, heapOffer[p] as number)) break;
+      heapFit[i] = heapFit[p] as number;
+      heapOffer[i] = heapOffer[p] as number;
+      i = p;
+    }
+    heapFit[i] = fit;
+    heapOffer[i] = oi;
+    return;
+  }
+  if (below(fit, oi, heapFit[0] as number, heapOffer[0] as number)) return;
+  siftDown(heapOffer, heapFit, size, fit, oi);
+}
+
+/** Put (fit, oi) at the root of a heap of `size` entries and sift it down. */
+function siftDown(heapOffer: Int32Array, heapFit: Float64Array, size: number, fit: number, oi: number): void {
+  let i = 0;
+  for (;;) {
+    const l = 2 * i + 1;
+    if (l >= size) break;
+    let m = l;
+    const rr = l + 1;
+    if (
+      rr < size &&
+      below(heapFit[rr] as number, heapOffer[rr] as number, heapFit[l] as number, heapOffer[l] as number)
+    )
+      m = rr;
+    if (!below(heapFit[m] as number, heapOffer[m] as number, fit, oi)) break;
+    heapFit[i] = heapFit[m] as number;
+    heapOffer[i] = heapOffer[m] as number;
+    i = m;
+  }
+  heapFit[i] = fit;
+  heapOffer[i] = oi;
+}
