@@ -171,14 +171,15 @@ async function launch(
         buffer = buffer.slice(newline + 1);
         if (line.startsWith(MARKER))
           resolve((JSON.parse(line.slice(MARKER.length)) as { childPid: number }).childPid);
-        else output += `${line}\n`;
+        else output = `${output}${line}\n`.slice(-8192);
         newline = buffer.indexOf('\n');
       }
     });
   });
   watchdog.stderr?.setEncoding('utf8');
   watchdog.stderr?.on('data', (chunk: string) => {
-    output += chunk;
+    // The tail is enough to explain a failure, and a long-running JVM must not grow this forever.
+    output = (output + chunk).slice(-8192);
   });
 
   const endpoint = `http://127.0.0.1:${port}`;
@@ -197,6 +198,11 @@ async function launch(
   );
 
   let stopped: Promise<void> | undefined;
+  // A JVM that dies while in use (out of memory, killed) must be visible, not a string of timeouts.
+  watchdog.once('exit', (code, signal) => {
+    if (!stopped)
+      log(`!!! DynamoDB Local stopped unexpectedly (code ${code}, signal ${signal}):\n${output.trim()}`);
+  });
   return {
     endpoint,
     port,
