@@ -87,6 +87,71 @@ describe('allocating a round', () => {
     );
   });
 
+  it('equals textbook deferred acceptance on full preference lists (pruned shortlists change nothing)', () => {
+    // Reference: every preference list complete and sorted from public scores, proposals one by one.
+    const reference = (requests: readonly MatchRequest[], offers: readonly MatchOffer[], impact: boolean) => {
+      const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+      const rs = [...requests].sort(byId);
+      const os = [...offers].sort(byId);
+      const prefs = rs.map((r) =>
+        os
+          .flatMap((o) => {
+            const s = scorePair(r, o, { impact: false });
+            return s.eligible ? [{ o, fit: s.fit }] : [];
+          })
+          .sort((a, b) => b.fit - a.fit || byId(a.o, b.o)),
+      );
+      const priority = (r: MatchRequest, o: MatchOffer) => {
+        const s = scorePair(r, o, impact ? {} : { impact: false });
+        return s.eligible ? s.score : Number.NEGATIVE_INFINITY;
+      };
+      const held = new Map<string, MatchRequest[]>();
+      const next = rs.map(() => 0);
+      const free = rs.map((_, i) => i);
+      while (free.length > 0) {
+        const i = free.pop() as number;
+        const r = rs[i] as MatchRequest;
+        const list = prefs[i] ?? [];
+        while ((next[i] as number) < list.length) {
+          const { o } = list[next[i] as number] as { o: MatchOffer };
+          next[i] = (next[i] as number) + 1;
+          const h = [...(held.get(o.id) ?? []), r].sort(
+            (a, b) => priority(b, o) - priority(a, o) || byId(a, b),
+          );
+          if (h.length > Math.max(0, o.remaining)) {
+            const out = h.pop() as MatchRequest;
+            held.set(o.id, h);
+            if (out !== r) {
+              free.push(rs.indexOf(out));
+              break;
+            }
+            continue;
+          }
+          held.set(o.id, h);
+          break;
+        }
+      }
+      return [...held].flatMap(([offerId, h]) => h.map((r) => [r.id, offerId])).sort();
+    };
+    fc.assert(
+      fc.property(
+        roundArb(30, 24),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 3 }),
+        ({ requests, offers }, impactOn, chunk) => {
+          const result = allocateRound(requests, offers, {
+            impact: impactOn ? undefined : (false as const),
+            preferenceChunk: chunk,
+          });
+          expect(result.assignments.map((a) => [a.requestId, a.offerId]).sort()).toEqual(
+            reference(requests, offers, impactOn),
+          );
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('gives the same allocation whatever the order of requests and offers', () => {
     fc.assert(
       fc.property(roundArb(12, 6), ({ requests, offers }) => {
