@@ -14,6 +14,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { type App, createApp } from '../app';
 import { type Config, loadConfig } from '../config';
+import { seedDemoData } from '../seed/index';
 import { createDocumentClient, type DocumentClient } from '../store/client';
 import { ensureTable } from './create-table';
 import { type DynamoDbLocal, resolveJava, startDynamoDbLocal } from './dynamodb-local';
@@ -143,10 +144,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   }
 }
 
-/**
- * The seed module is loaded on demand: the local stack must still start (and show what is missing)
- * in a checkout where the seed does not exist or does not load.
- */
+/** Seeds the demo data once per database; a failure is shown loudly but the stack keeps serving. */
 export async function seedLocalData(
   api: App,
   db: DocumentClient,
@@ -154,15 +152,8 @@ export async function seedLocalData(
   log: (line: string) => void,
 ) {
   const seededAt = performance.now();
-  let seedModule: typeof import('../seed/index');
   try {
-    seedModule = await import('../seed/index');
-  } catch (error) {
-    log(`!!! Demo data skipped: functions/src/seed/index.ts could not be loaded.\n${formatError(error)}`);
-    return;
-  }
-  try {
-    const { created, counts } = await seedModule.seedDemoData(api, db, config, { log });
+    const { created, counts } = await seedDemoData(api, db, config, { log });
     const took = `${((performance.now() - seededAt) / 1000).toFixed(1)} s`;
     log(created ? `Demo data seeded in ${took}: ${JSON.stringify(counts)}` : 'Demo data already present');
   } catch (error) {
