@@ -139,6 +139,7 @@ export function requestService(repo: Repository, rt: Runtime) {
         provinces: input.provinces ?? [],
         languages: input.languages ?? [],
         status: 'open',
+        pendingProposals: [],
         createdAt: now,
         updatedAt: now,
       };
@@ -164,7 +165,7 @@ export function requestService(repo: Repository, rt: Runtime) {
 
     async update(who: Identity, id: string, patch: RequestPatch): Promise<PartnershipRequest> {
       const request = await ownRequest(who, id);
-      if (request.status !== 'open') throw new ConflictError('a closed request cannot change');
+      if (request.status !== 'open') throw new ConflictError(`a ${request.status} request cannot change`);
       const dates = {
         startDate: patch.startDate ?? request.startDate,
         endDate: patch.endDate ?? request.endDate,
@@ -175,11 +176,19 @@ export function requestService(repo: Repository, rt: Runtime) {
       return repo.updateRequest(id, { ...patch, updatedAt: rt.now().toISOString() }, request.updatedAt);
     },
 
+    /**
+     * Closes a request: it leaves matching, and its proposals waiting for an answer are withdrawn with
+     * it. A matched request can be closed too (its active partnership goes on, but cancelling it will not
+     * reopen the request). Closing a closed request is a no-op.
+     */
     async close(who: Identity, id: string): Promise<PartnershipRequest> {
       const request = await ownRequest(who, id);
+      if (request.status === 'closed') return request;
       const now = rt.now().toISOString();
-      if (request.status === 'open') await repo.closeRequest(request, now);
-      return { ...request, status: 'closed', updatedAt: request.status === 'open' ? now : request.updatedAt };
+      if (await repo.closeRequest(request, now)) {
+        return { ...request, status: 'closed', pendingProposals: [], updatedAt: now };
+      }
+      return (await repo.getRequest(id)) ?? request;
     },
   };
 }

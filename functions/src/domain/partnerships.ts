@@ -53,6 +53,8 @@ export function newPartnership(
 /**
  * The partnership workflow. proposed → active (accept, takes a slot) | declined; proposed|active →
  * cancelled (an active one gives its slot back); active → completed; feedback once per side.
+ * Accepting fulfils the request: it becomes `matched` and its other proposals are `withdrawn`, in the
+ * accept's transaction; cancelling the active partnership reopens it.
  * Only the two parties see or act on a partnership; anyone else gets 404.
  */
 export function partnershipService(repo: Repository, rt: Runtime) {
@@ -80,7 +82,8 @@ export function partnershipService(repo: Repository, rt: Runtime) {
       if (!request || request.ownerId !== who.userId) throw hidden('request', input.requestId);
       const offer = await repo.getOffer(input.offerId);
       if (!offer) throw hidden('offer', input.offerId);
-      if (request.status !== 'open') throw new ConflictError('the request is closed');
+      // A matched request is fulfilled; the transaction checks this again atomically.
+      if (request.status !== 'open') throw new ConflictError(`the request is ${request.status}`);
       if (offer.status !== 'open') throw new ConflictError('the offer is closed');
       if (offer.type !== request.type) {
         throw new ValidationError('offer and request are of different types', [

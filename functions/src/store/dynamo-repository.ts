@@ -1,4 +1,4 @@
-import type { OfferType } from '@sinergi/shared/schemas';
+import { LIMITS, type OfferType, type PendingProposal } from '@sinergi/shared/schemas';
 import { CapacityFullError, ConflictError, NotFoundError } from '../domain/errors';
 import type {
   Account,
@@ -16,7 +16,17 @@ import type {
 import type { Repository } from '../domain/ports';
 import { type CursorState, decodeCursor, encodeCursor, type StartKey } from './cursor';
 import { ConditionFailedError, Dynamo, type DynamoOptions, setExpression, type TransactItem } from './dynamo';
-import { counters, INDEX, INDEX_KEYS, KEY, keys, ownerPrefixes, partitions } from './table';
+import {
+  counters,
+  INDEX,
+  INDEX_KEYS,
+  KEY,
+  keys,
+  LIVE_PROPOSALS,
+  ownerPrefixes,
+  partitions,
+  proposalRef,
+} from './table';
 
 type Feedback = NonNullable<NonNullable<PartnershipRecord['feedback']>['fromBusiness']>;
 
@@ -36,6 +46,46 @@ function strip<T>(item: Record<string, unknown>): T {
   for (const [name, value] of Object.entries(item)) if (!KEY_ATTRIBUTES.has(name)) out[name] = value;
   return out as T;
 }
+
+/** A stored request: its `liveProposals` set becomes the public `pendingProposals` list. */
+function toRequest(item: Record<string, unknown>): PartnershipRequest {
+  const { [LIVE_PROPOSALS]: live, ...rest } = strip<Record<string, unknown>>(item);
+  const refs = live instanceof Set ? [...(live as Set<string>)] : [];
+  return { ...(rest as PartnershipRequest), pendingProposals: refs.sort().map(proposalRef.parse) };
+}
+
+/**
+ * A condition that holds while a request's `liveProposals` set is exactly `pending` (the same size and
+ * every entry in it), so a transaction built from a read of the request fails if a proposal came or
+ * went meanwhile.
+ */
+function sameProposals(pending: readonly PendingProposal[]) {
+  if (pending.length === 0) {
+    return { condition: `attribute_not_exists(${LIVE_PROPOSALS})`, values: {} };
+  }
+  const values: Record<string, unknown> = { ':proposalCount': pending.length };
+  const parts = [`size(${LIVE_PROPOSALS}) = :proposalCount`];
+  pending.forEach((pp, i) => {
+    values[`:proposal${i}`] = proposalRef.of(pp.partnershipId, pp.offerId);
+    parts.push(`contains(${LIVE_PROPOSALS}, :proposal${i})`);
+  });
+  return { condition: parts.join(' AND '), values };
+}
+
+/** Removes one proposal from its request's `liveProposals` (a no-op if it is not there). */
+function leaveRequest(p: PartnershipRecord): TransactItem {
+  return {
+    Update: {
+      Key: keys.request(p.requestId),
+      UpdateExpression: `DELETE ${LIVE_PROPOSALS} :ref`,
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeValues: { ':ref': new Set([proposalRef.of(p.id, p.offerId)]) },
+    },
+  } satisfies TransactItem;
+}
+
+/** How many times a write built from a read of the request is tried before answering 409. */
+const REQUEST_READ_ATTEMPTS = 5;
 
 function toPartnership(item: Record<string, unknown>): PartnershipRecord {
   const { feedbackFromBusiness, feedbackFromOrganization, ...rest } = strip<Record<string, unknown>>(item);
@@ -68,7 +118,7 @@ function partnershipCounters(p: PartnershipRecord, delta: number): TransactItem[
   ];
 }
 
-function releasePair(p: PartnershipRecord): TransactItem {
+function releasePair(p: Pick<PartnershipRecord, 'id' | 'requestId' | 'offerId'>): TransactItem {
   return {
     Delete: {
       Key: keys.pair(p.requestId, p.offerId),
@@ -446,13 +496,15 @@ export class DynamoRepository implements Repository {
   // ---- requests -------------------------------------------------------------------------------
 
   async createRequest(request: PartnershipRequest): Promise<void> {
+    // pendingProposals is read from the liveProposals set, which proposals fill.
+    const { pendingProposals: _pending, ...data } = request;
     await this.dynamo.put('createRequest', {
       Item: {
         ...keys.request(request.id),
         ...keys.openRequest(request.type, request.createdAt, request.id),
         ...keys.requestOwner(request.businessId, request.createdAt, request.id),
         entity: 'request',
-        ...request,
+        ...data,
       },
       ConditionExpression: 'attribute_not_exists(PK)',
     });
@@ -460,7 +512,7 @@ export class DynamoRepository implements Repository {
 
   async getRequest(id: string): Promise<PartnershipRequest | undefined> {
     const item = await this.dynamo.get('getRequest', keys.request(id));
-    return item && strip<PartnershipRequest>(item);
+    return item && toRequest(item);
   }
 
   async updateRequest(
@@ -475,6 +527,7 @@ export class DynamoRepository implements Repository {
       ownerId: _o,
       businessId: _b,
       business: _snap,
+      pendingProposals: _pending,
       ...fields
     } = changes;
     const set = setExpression(fields);
@@ -487,7 +540,7 @@ export class DynamoRepository implements Repository {
         ExpressionAttributeValues: { ...set.values, ':open': 'open', ':expected': expectedUpdatedAt },
         ReturnValues: 'ALL_NEW',
       });
-      return strip<PartnershipRequest>(attributes ?? {});
+      return toRequest(attributes ?? {});
     } catch (error) {
       if (error instanceof ConditionFailedError) {
         throw new ConflictError('the request changed meanwhile; reload and retry', { cause: error });
@@ -497,18 +550,42 @@ export class DynamoRepository implements Repository {
   }
 
   async closeRequest(request: PartnershipRequest, now: string): Promise<boolean> {
-    try {
-      await this.dynamo.update('closeRequest', {
-        Key: keys.request(request.id),
-        UpdateExpression: 'SET #status = :closed, updatedAt = :now REMOVE GSI1PK, GSI1SK',
-        ConditionExpression: '#status = :open',
+    let current: PartnershipRequest | undefined = request;
+    for (let attempt = 1; ; attempt++) {
+      if (!current || current.status === 'closed') return false;
+      // A matched request has no proposals waiting; an open one must still have the ones read.
+      const same =
+        current.status === 'open' ? sameProposals(current.pendingProposals) : { condition: '', values: {} };
+      const close = {
+        Key: keys.request(current.id),
+        UpdateExpression: `SET #status = :closed, updatedAt = :now REMOVE GSI1PK, GSI1SK, ${LIVE_PROPOSALS}`,
+        ConditionExpression: `#status = :was${same.condition ? ` AND ${same.condition}` : ''}`,
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':closed': 'closed', ':open': 'open', ':now': now },
-      });
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionFailedError) return false;
-      throw error;
+        ExpressionAttributeValues: {
+          ':closed': 'closed',
+          ':was': current.status,
+          ':now': now,
+          ...same.values,
+        },
+      };
+      try {
+        // Its proposals waiting for an answer can never be accepted now: withdraw them with it.
+        if (current.pendingProposals.length === 0) await this.dynamo.update('closeRequest', close);
+        else {
+          await this.dynamo.transact('closeRequest', [
+            { Update: close },
+            ...this.withdrawals(current.id, current.pendingProposals, now),
+          ]);
+        }
+        return true;
+      } catch (error) {
+        if (!(error instanceof ConditionFailedError)) throw error;
+        if (attempt >= REQUEST_READ_ATTEMPTS) {
+          throw new ConflictError('the request kept changing; retry', { cause: error });
+        }
+        // A proposal came or went, or the request is no longer open: read it again.
+        current = await this.getRequest(current.id);
+      }
     }
   }
 
@@ -518,13 +595,11 @@ export class DynamoRepository implements Repository {
       KeyConditionExpression: 'GSI1PK = :pk',
       ExpressionAttributeValues: { ':pk': partitions.openRequests(type) },
     });
-    return items.map((item) => strip<PartnershipRequest>(item));
+    return items.map(toRequest);
   }
 
   pageRequestsOfBusiness(businessId: string, page: PageRequest): Promise<Page<PartnershipRequest>> {
-    return this.pageOwner(businessId, ownerPrefixes.request, 'listRequestsOfBusiness', page, (i) =>
-      strip<PartnershipRequest>(i),
-    );
+    return this.pageOwner(businessId, ownerPrefixes.request, 'listRequestsOfBusiness', page, toRequest);
   }
 
   async listRequestsOfBusiness(businessId: string): Promise<PartnershipRequest[]> {
@@ -533,7 +608,7 @@ export class DynamoRepository implements Repository {
       KeyConditionExpression: 'GSI2PK = :pk AND begins_with(GSI2SK, :prefix)',
       ExpressionAttributeValues: { ':pk': partitions.owner(businessId), ':prefix': ownerPrefixes.request },
     });
-    return items.map((item) => strip<PartnershipRequest>(item));
+    return items.map(toRequest);
   }
 
   async setRequestBusiness(requestId: string, business: BusinessSnapshot): Promise<void> {
@@ -578,9 +653,33 @@ export class DynamoRepository implements Repository {
             ConditionExpression: 'attribute_not_exists(PK)',
           },
         },
+        {
+          // The request must still be open (not matched or closed) and takes the proposal in its set.
+          Update: {
+            Key: keys.request(p.requestId),
+            UpdateExpression: `ADD ${LIVE_PROPOSALS} :ref`,
+            ConditionExpression: `#status = :open AND (attribute_not_exists(${LIVE_PROPOSALS}) OR size(${LIVE_PROPOSALS}) < :max)`,
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':ref': new Set([proposalRef.of(p.id, p.offerId)]),
+              ':open': 'open',
+              ':max': LIMITS.pendingProposals,
+            },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          },
+        } satisfies TransactItem,
       ]);
     } catch (error) {
       if (error instanceof ConditionFailedError) {
+        if (error.failed(2)) {
+          const status = error.reasons[2]?.Item?.status?.S;
+          if (!status) throw new NotFoundError(`request ${p.requestId} not found`, { cause: error });
+          if (status !== 'open') throw new ConflictError(`the request is ${status}`, { cause: error });
+          throw new ConflictError(
+            `a request may have at most ${LIMITS.pendingProposals} proposals waiting for an answer`,
+            { cause: error },
+          );
+        }
         throw new ConflictError('this request and offer already have a live partnership', { cause: error });
       }
       throw error;
@@ -614,7 +713,53 @@ export class DynamoRepository implements Repository {
     return new ConflictError(`partnership ${p.id} is no longer ${p.status}`, { cause: error });
   }
 
+  /** Transaction items that withdraw a request's pending proposals: each one and its pair guard. */
+  private withdrawals(requestId: string, pending: readonly PendingProposal[], now: string): TransactItem[] {
+    return pending.flatMap((pp) => {
+      const p = { id: pp.partnershipId, requestId, offerId: pp.offerId };
+      return [
+        {
+          Update: {
+            Key: keys.partnership(p.id),
+            UpdateExpression: 'SET #status = :withdrawn, updatedAt = :now',
+            ConditionExpression: '#status = :proposed',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':withdrawn': 'withdrawn', ':proposed': 'proposed', ':now': now },
+          },
+        } satisfies TransactItem,
+        releasePair(p),
+      ];
+    });
+  }
+
+  /**
+   * One transaction: the partnership becomes active, the offer gives a slot, the request becomes
+   * `matched` (leaving the open-requests index), the counters count it, and the request's other
+   * proposals are withdrawn. The transaction is built from a read of the request and conditioned on its
+   * proposals being unchanged, so a proposal that arrives meanwhile makes it fail and run again.
+   */
   async acceptPartnership(p: PartnershipRecord, now: string): Promise<PartnershipRecord> {
+    for (let attempt = 1; ; attempt++) {
+      const request = await this.getRequest(p.requestId);
+      if (!request) throw new NotFoundError(`request ${p.requestId} not found`);
+      if (request.status !== 'open') throw new ConflictError(`the request is already ${request.status}`);
+      try {
+        await this.acceptOnce(p, request, now);
+        return { ...p, status: 'active', updatedAt: now };
+      } catch (error) {
+        // The request changed between the read and the write (a proposal came or went): read it again.
+        // (acceptOnce has already turned failures of the partnership or the offer into domain errors.)
+        if (!(error instanceof ConditionFailedError)) throw error;
+        if (attempt >= REQUEST_READ_ATTEMPTS) {
+          throw new ConflictError('the request kept changing; retry', { cause: error });
+        }
+      }
+    }
+  }
+
+  private async acceptOnce(p: PartnershipRecord, request: PartnershipRequest, now: string) {
+    const same = sameProposals(request.pendingProposals);
+    const others = request.pendingProposals.filter((pp) => pp.partnershipId !== p.id);
     try {
       await this.dynamo.transact('acceptPartnership', [
         this.transition(p, 'proposed', 'active', now),
@@ -629,19 +774,36 @@ export class DynamoRepository implements Repository {
             ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           },
         } satisfies TransactItem,
+        {
+          // Fulfilled: the request leaves matching (the sparse GSI1 keys go) and its proposal set.
+          Update: {
+            Key: keys.request(p.requestId),
+            UpdateExpression: `SET #status = :matched, updatedAt = :now REMOVE GSI1PK, GSI1SK, ${LIVE_PROPOSALS}`,
+            ConditionExpression: `#status = :open AND ${same.condition}`,
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':matched': 'matched',
+              ':open': 'open',
+              ':now': now,
+              ...same.values,
+            },
+          },
+        } satisfies TransactItem,
         ...partnershipCounters(p, 1),
+        ...this.withdrawals(p.requestId, others, now),
       ]);
     } catch (error) {
       if (error instanceof ConditionFailedError) {
         if (error.failed(0)) throw this.stateConflict(p, error);
-        const offer = error.reasons[1]?.Item;
-        if (!offer) throw new NotFoundError(`offer ${p.offerId} not found`, { cause: error });
-        if (offer.status?.S !== 'open') throw new ConflictError('the offer is closed', { cause: error });
-        throw new CapacityFullError('the offer has no slot left', { cause: error });
+        if (error.failed(1)) {
+          const offer = error.reasons[1]?.Item;
+          if (!offer) throw new NotFoundError(`offer ${p.offerId} not found`, { cause: error });
+          if (offer.status?.S !== 'open') throw new ConflictError('the offer is closed', { cause: error });
+          throw new CapacityFullError('the offer has no slot left', { cause: error });
+        }
       }
       throw error;
     }
-    return { ...p, status: 'active', updatedAt: now };
   }
 
   async declinePartnership(p: PartnershipRecord, now: string): Promise<PartnershipRecord> {
@@ -649,6 +811,7 @@ export class DynamoRepository implements Repository {
       await this.dynamo.transact('declinePartnership', [
         this.transition(p, 'proposed', 'declined', now),
         releasePair(p),
+        leaveRequest(p),
       ]);
     } catch (error) {
       if (error instanceof ConditionFailedError) throw this.stateConflict(p, error);
@@ -658,29 +821,58 @@ export class DynamoRepository implements Repository {
   }
 
   async cancelPartnership(p: PartnershipRecord, now: string): Promise<PartnershipRecord> {
-    const items = [this.transition(p, p.status, 'cancelled', now), releasePair(p)];
-    if (p.status === 'active') {
-      // The slot goes back to the offer (open or closed) and the partnership leaves the counters.
-      items.push(
-        {
-          Update: {
-            Key: keys.offer(p.offerId),
-            UpdateExpression: 'SET remaining = remaining + :one',
-            ConditionExpression: 'remaining < #capacity',
-            ExpressionAttributeNames: { '#capacity': 'capacity' },
-            ExpressionAttributeValues: { ':one': 1 },
-          },
-        } satisfies TransactItem,
-        ...partnershipCounters(p, -1),
-      );
+    for (let attempt = 1; ; attempt++) {
+      const items: TransactItem[] = [this.transition(p, p.status, 'cancelled', now), releasePair(p)];
+      let reopens = false;
+      if (p.status === 'proposed') items.push(leaveRequest(p));
+      if (p.status === 'active') {
+        // The request was fulfilled by this partnership: it is open again, back in the open-requests
+        // index. Not if its owner closed it meanwhile (or it was accepted before requests could be
+        // matched); the condition makes a close between this read and the write run it again.
+        const request = await this.getRequest(p.requestId);
+        if (request?.status === 'matched') {
+          reopens = true;
+          const open = keys.openRequest(request.type, request.createdAt, request.id);
+          items.push({
+            Update: {
+              Key: keys.request(request.id),
+              UpdateExpression: 'SET #status = :open, updatedAt = :now, GSI1PK = :gsi1pk, GSI1SK = :gsi1sk',
+              ConditionExpression: '#status = :matched',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':open': 'open',
+                ':matched': 'matched',
+                ':now': now,
+                ':gsi1pk': open.GSI1PK,
+                ':gsi1sk': open.GSI1SK,
+              },
+            },
+          } satisfies TransactItem);
+        }
+        // The slot goes back to the offer (open or closed) and the partnership leaves the counters.
+        items.push(
+          {
+            Update: {
+              Key: keys.offer(p.offerId),
+              UpdateExpression: 'SET remaining = remaining + :one',
+              ConditionExpression: 'remaining < #capacity',
+              ExpressionAttributeNames: { '#capacity': 'capacity' },
+              ExpressionAttributeValues: { ':one': 1 },
+            },
+          } satisfies TransactItem,
+          ...partnershipCounters(p, -1),
+        );
+      }
+      try {
+        await this.dynamo.transact('cancelPartnership', items);
+        return { ...p, status: 'cancelled', updatedAt: now };
+      } catch (error) {
+        if (!(error instanceof ConditionFailedError)) throw error;
+        // Item 2 is the request when it reopens: closed meanwhile, so build the transaction again.
+        const requestChanged = reopens && !error.failed(0) && error.failed(2);
+        if (!requestChanged || attempt >= REQUEST_READ_ATTEMPTS) throw this.stateConflict(p, error);
+      }
     }
-    try {
-      await this.dynamo.transact('cancelPartnership', items);
-    } catch (error) {
-      if (error instanceof ConditionFailedError) throw this.stateConflict(p, error);
-      throw error;
-    }
-    return { ...p, status: 'cancelled', updatedAt: now };
   }
 
   async completePartnership(p: PartnershipRecord, now: string): Promise<PartnershipRecord> {

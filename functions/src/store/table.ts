@@ -12,7 +12,7 @@
  * | business (UMKM)   | `BUSINESS#<id>`         | `PROFILE`              |                                                  |                                          |
  * | organization      | `ORG#<id>`              | `PROFILE`              |                                                  |                                          |
  * | offer             | `OFFER#<id>`            | `OFFER`                | `OPEN_OFFERS#<type>` / `<createdAt>#<id>` (open only, sparse) | `OWNER#<orgId>` / `OFFER#<createdAt>#<id>` |
- * | request           | `REQUEST#<id>`          | `REQUEST`              | `OPEN_REQUESTS#<type>` / `<createdAt>#<id>` (open only, sparse) | `OWNER#<businessId>` / `REQUEST#<createdAt>#<id>` |
+ * | request           | `REQUEST#<id>`          | `REQUEST`              | `OPEN_REQUESTS#<type>` / `<createdAt>#<id>` (open only, sparse; not while matched or closed) | `OWNER#<businessId>` / `REQUEST#<createdAt>#<id>` |
  * | partnership       | `PARTNERSHIP#<id>`      | `PARTNERSHIP`          | `PARTY#<umkmUserId>` / `PARTNERSHIP#<createdAt>#<id>` | `PARTY#<partnerUserId>` / `PARTNERSHIP#<createdAt>#<id>` |
  * | pair guard        | `PAIR#<requestId>#<offerId>` | `PAIR`            |                                                  |                                          |
  * | counter           | `STATS`                 | `<dimension>#<value>`  |                                                  |                                          |
@@ -100,6 +100,21 @@ export const keys = {
     GSI2PK: `PARTY#${partnerUserId}`,
     GSI2SK: `PARTNERSHIP#${createdAt}#${id}`,
   }),
+} as const;
+
+/**
+ * A request's proposals waiting for an answer live on the request item itself, as the string set
+ * `liveProposals` with one `<partnershipId>@<offerId>` entry each: proposing adds one in the proposal's
+ * transaction, declining or cancelling removes it in theirs. So accepting one proposal knows every other
+ * one without a read, and withdraws them in the accept's transaction (see acceptPartnership).
+ */
+export const LIVE_PROPOSALS = 'liveProposals';
+export const proposalRef = {
+  of: (partnershipId: string, offerId: string) => `${partnershipId}@${offerId}`,
+  parse: (ref: string) => {
+    const at = ref.indexOf('@');
+    return { partnershipId: ref.slice(0, at), offerId: ref.slice(at + 1) };
+  },
 } as const;
 
 /** Partition values for Queries (the same strings the key builders write). */
@@ -221,7 +236,12 @@ export const ACCESS_PATTERNS = {
   getRequest: { op: 'GetItem', key: 'REQUEST#<id> / REQUEST', cost: '1 RCU', maxCapacity: 1 },
   createRequest: { op: 'PutItem', key: 'REQUEST#<id> (+GSI1, GSI2)', cost: '3 WCU', maxCapacity: 3 },
   updateRequest: { op: 'UpdateItem', key: 'REQUEST#<id> / REQUEST', cost: '3 WCU', maxCapacity: 3 },
-  closeRequest: { op: 'UpdateItem', key: 'REQUEST#<id> (leaves GSI1)', cost: '3 WCU', maxCapacity: 3 },
+  closeRequest: {
+    op: 'UpdateItem',
+    key: 'REQUEST#<id> (leaves GSI1); a TransactWriteItems withdrawing its pending proposals when it has any',
+    cost: '3 WCU (16 with withdrawals)',
+    maxCapacity: 16,
+  },
   refreshRequestSnapshot: {
     op: 'UpdateItem',
     key: 'REQUEST#<id>, once per request of the business',
@@ -245,25 +265,25 @@ export const ACCESS_PATTERNS = {
   getPartnership: { op: 'GetItem', key: 'PARTNERSHIP#<id> / PARTNERSHIP', cost: '1 RCU', maxCapacity: 1 },
   proposePartnership: {
     op: 'TransactWriteItems',
-    key: 'PARTNERSHIP#<id> (+GSI1, GSI2), PAIR#<requestId>#<offerId> if absent',
+    key: 'PARTNERSHIP#<id> (+GSI1, GSI2), PAIR#<requestId>#<offerId> if absent, REQUEST#<id> if open (adds to liveProposals)',
     cost: '16 WCU',
     maxCapacity: 16,
   },
   acceptPartnership: {
     op: 'TransactWriteItems',
-    key: 'PARTNERSHIP#<id> proposed→active, OFFER#<id> remaining-1 if >0 and open, 4 counters',
+    key: 'PARTNERSHIP#<id> proposed→active, OFFER#<id> remaining-1 if >0 and open, REQUEST#<id> open→matched (leaves GSI1), 4 counters, the request’s other proposals withdrawn (+ their PAIR deleted); after a getRequest',
     cost: '16 WCU',
     maxCapacity: 16,
   },
   declinePartnership: {
     op: 'TransactWriteItems',
-    key: 'PARTNERSHIP#<id>, delete PAIR',
+    key: 'PARTNERSHIP#<id>, delete PAIR, REQUEST#<id> leaves liveProposals',
     cost: '16 WCU',
     maxCapacity: 16,
   },
   cancelPartnership: {
     op: 'TransactWriteItems',
-    key: 'PARTNERSHIP#<id>, delete PAIR (+OFFER slot back, 4 counters when active)',
+    key: 'PARTNERSHIP#<id>, delete PAIR, REQUEST#<id> (proposed: leaves liveProposals; active: matched→open unless closed, back in GSI1, +OFFER slot back, 4 counters, after a getRequest)',
     cost: '16 WCU',
     maxCapacity: 16,
   },

@@ -21,6 +21,11 @@ export const LIMITS = {
   defaultPageSize: 20,
   matches: 100,
   defaultMatches: 20,
+  /**
+   * Proposals one request may have waiting for an answer at once. Accepting one withdraws the others in
+   * the same DynamoDB transaction (3 items each, at most 100 per transaction), so this bounds it.
+   */
+  pendingProposals: 10,
   /** Bytes of a JSON request body. */
   body: 64 * 1024,
 } as const;

@@ -12,7 +12,18 @@ import {
   text,
 } from './common';
 
-export const PARTNERSHIP_STATUSES = ['proposed', 'active', 'declined', 'cancelled', 'completed'] as const;
+/**
+ * proposed → active (accepted) | declined | cancelled | withdrawn (its request was fulfilled by another
+ * accepted partnership, or closed); active → completed | cancelled.
+ */
+export const PARTNERSHIP_STATUSES = [
+  'proposed',
+  'active',
+  'declined',
+  'cancelled',
+  'withdrawn',
+  'completed',
+] as const;
 export const PartnershipStatus = z.enum(PARTNERSHIP_STATUSES).meta({ id: 'PartnershipStatus' });
 export type PartnershipStatus = z.infer<typeof PartnershipStatus>;
 

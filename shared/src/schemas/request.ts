@@ -48,7 +48,18 @@ export const RequestPatch = z
   .meta({ id: 'RequestPatch' });
 export type RequestPatch = z.infer<typeof RequestPatch>;
 
-export const RequestStatus = z.enum(['open', 'closed']).meta({ id: 'RequestStatus' });
+/**
+ * `open`: being matched (listed for partners, allocated in rounds); `matched`: one of its partnerships was
+ * accepted, so it is fulfilled and leaves matching (cancelling that partnership reopens it); `closed`: the
+ * UMKM closed it.
+ */
+export const REQUEST_STATUSES = ['open', 'matched', 'closed'] as const;
+export const RequestStatus = z.enum(REQUEST_STATUSES).meta({ id: 'RequestStatus' });
+export type RequestStatus = z.infer<typeof RequestStatus>;
+
+/** A proposal of this request still waiting for the partner's answer. */
+export const PendingProposal = z.object({ partnershipId: Id, offerId: Id }).meta({ id: 'PendingProposal' });
+export type PendingProposal = z.infer<typeof PendingProposal>;
 
 export const PartnershipRequest = z
   .object({
@@ -65,6 +76,11 @@ export const PartnershipRequest = z
     languages: z.array(z.string()),
     note: z.string().optional(),
     status: RequestStatus,
+    /**
+     * Its proposals waiting for an answer (at most LIMITS.pendingProposals). When one is accepted the
+     * others are withdrawn in the same transaction.
+     */
+    pendingProposals: z.array(PendingProposal),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   })

@@ -17,7 +17,8 @@ const create = createRoute({
   method: 'post',
   path: '/',
   tags,
-  summary: 'Propose one of the caller’s requests to an offer',
+  summary:
+    'Propose one of the caller’s open requests to an offer (409 when the request is matched or closed, or already has 10 proposals waiting)',
   security: bearer,
   request: { headers: idempotencyHeader, body: body(PartnershipCreate) },
   responses: { 201: json(Partnership, 'Proposed'), ...problems },
@@ -56,10 +57,13 @@ const action = (name: string, summary: string) =>
 
 const accept = action(
   'accept',
-  'Accept a proposal (the offer’s owner); takes one slot, 409 when none is left',
+  'Accept a proposal (the offer’s owner); takes one slot (409 when none is left), marks the request matched and withdraws its other proposals, atomically',
 );
 const decline = action('decline', 'Decline a proposal (the offer’s owner)');
-const cancel = action('cancel', 'Cancel (either side); an active partnership gives its slot back');
+const cancel = action(
+  'cancel',
+  'Cancel (either side); an active partnership gives its slot back and reopens its request',
+);
 const complete = action('complete', 'Mark an active partnership completed (either side)');
 
 const feedback = createRoute({

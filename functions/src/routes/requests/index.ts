@@ -59,7 +59,8 @@ const close = createRoute({
   method: 'delete',
   path: '/{id}',
   tags,
-  summary: 'Close one of the caller’s requests (it leaves matching)',
+  summary:
+    'Close one of the caller’s requests: it leaves matching, its proposals waiting for an answer are withdrawn; a matched one is not reopened if its partnership is cancelled',
   security: bearer,
   request: { params: IdParam },
   responses: { 200: json(PartnershipRequest), ...problems },
