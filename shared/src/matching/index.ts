@@ -48,8 +48,10 @@
  *
  * **Allocation** is UMKM-proposing deferred acceptance with capacities: UMKM rank offers by fit, partners
  * rank UMKM by score (fit plus impact lift); ties break on ids. The result respects every capacity and
- * every hard filter and is stable. See `allocate.ts` for how it stays fast on 20,000 × 2,000 rounds
- * without truncating anyone's preferences.
+ * every hard filter and is stable: no UMKM and partner would both rather be matched to each other, under
+ * exactly these preferences (`countBlockingPairs` checks every pair). See `allocate.ts` for how it stays
+ * fast on 20,000 × 2,000 rounds without truncating anyone's preferences, and for why a stable round can
+ * place fewer UMKM than a welfare-maximising one (the benchmark's optimality gap).
  *
  * ## Speed
  *

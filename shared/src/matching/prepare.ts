@@ -189,18 +189,30 @@ function languageMask(languages: readonly string[] | undefined): number {
 
 // ── Concepts ─────────────────────────────────────────────────────────────────────────────────────
 
+// Shared empty values. Why: most offers have no unknown words, no required certification and no KBLI
+// preference; one shared read-only empty array each (instead of a fresh one per offer) keeps 100,000
+// prepared offers small and the garbage collector quiet. Prepared values are never written after preparation.
+const NO_BITS = new Uint32Array(CONCEPT_BITSET_WORDS);
+const NO_IDS = new Int32Array(0);
+
 function bitsOf(ids: Iterable<number>): Uint32Array {
-  const bits = new Uint32Array(CONCEPT_BITSET_WORDS);
-  for (const id of ids)
-    if (isKnownConcept(id)) bits[id >>> 5] = (bits[id >>> 5] as number) | (1 << (id & 31));
-  return bits;
+  let bits: Uint32Array | undefined;
+  for (const id of ids) {
+    if (!isKnownConcept(id)) continue;
+    bits ??= new Uint32Array(CONCEPT_BITSET_WORDS);
+    bits[id >>> 5] = (bits[id >>> 5] as number) | (1 << (id & 31));
+  }
+  return bits ?? NO_BITS;
 }
 
 function split(hits: readonly ConceptHit[]): { known: Int32Array; unknown: Int32Array } {
   // extractConcepts returns hits sorted by id, so both halves come out sorted (the kernel merges them).
+  const known: number[] = [];
+  const unknown: number[] = [];
+  for (const h of hits) (isKnownConcept(h.id) ? known : unknown).push(h.id);
   return {
-    known: Int32Array.from(hits.filter((h) => isKnownConcept(h.id)).map((h) => h.id)),
-    unknown: Int32Array.from(hits.filter((h) => !isKnownConcept(h.id)).map((h) => h.id)),
+    known: known.length === 0 ? NO_IDS : Int32Array.from(known),
+    unknown: unknown.length === 0 ? NO_IDS : Int32Array.from(unknown),
   };
 }
 
@@ -280,6 +292,39 @@ function provinceCloseness(from: number, to: number): number {
   if (a.islandGroup === b.islandGroup) return LEVELS.location.sameIslandGroup;
   const km = distanceKm(a.lat, a.lon, b.lat, b.lon);
   return LEVELS.location.farMax * Math.exp(-km / LEVELS.location.farScaleKm);
+}
+
+/**
+ * Offline location scores between every pair of provinces, computed once at module load (38 × 38
+ * haversines) instead of once per offer: preparing 100,000 offers used to spend most of its time here and
+ * in the garbage collector freeing the per-offer tables. Row `i` is the score for a UMKM in each province
+ * when the partner is in province `i`.
+ */
+const CLOSENESS: readonly Float64Array[] = PROVINCES.map((_, from) =>
+  Float64Array.from(PROVINCES, (__, to) => provinceCloseness(from, to)),
+);
+const NO_LOCATION = new Float64Array(PROVINCES.length);
+
+/**
+ * Location table of an offer served from one province: the shared, read-only row (no allocation). The
+ * kernel only reads prepared values, so sharing is safe.
+ */
+function closenessRow(anchor: number): Float64Array {
+  return CLOSENESS[anchor] ?? NO_LOCATION;
+}
+
+/** Location table of an offer with several anchors (its own province and the ones it serves): the best row. */
+function bestCloseness(anchors: readonly number[]): Float64Array {
+  const known = anchors.filter((a) => CLOSENESS[a] !== undefined);
+  if (known.length === 0) return NO_LOCATION;
+  if (known.length === 1) return closenessRow(known[0] as number);
+  const out = new Float64Array(PROVINCES.length);
+  for (const a of known) {
+    const row = CLOSENESS[a] as Float64Array;
+    for (let p = 0; p < out.length; p++)
+      if ((row[p] as number) > (out[p] as number)) out[p] = row[p] as number;
+  }
+  return out;
 }
 
 // ── Public preparation ───────────────────────────────────────────────────────────────────────────
@@ -368,12 +413,7 @@ export function prepareOffer(offer: MatchOffer): PreparedOffer {
   const servesAll = served.length === 0;
   const [serveLow, serveHigh] = provinceMask(served);
   const orgIdx = provinceIndex(offer.organization.province);
-  const anchors = servesAll ? [orgIdx] : [...new Set([orgIdx, ...served])];
-  const locationByProvince = Float64Array.from(PROVINCES, (_, p) => {
-    let best = 0;
-    for (const a of anchors) if (a >= 0) best = Math.max(best, provinceCloseness(a, p));
-    return best;
-  });
+  const locationByProvince = servesAll ? closenessRow(orgIdx) : bestCloseness([orgIdx, ...served]);
   const [startDay, endDay] = dayRange(offer.startDate, offer.endDate);
   let sizeMask = 0;
   for (const s of offer.sizeClasses ?? []) sizeMask |= SIZE_BITS[s] ?? 0;
