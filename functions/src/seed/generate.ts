@@ -45,7 +45,7 @@ export interface OfferBody {
   title: string;
   topics: string[];
   sectors?: string[];
-  sizeClasses?: string[];
+  sizeClasses?: BusinessBody['sizeClass'][];
   provinces?: string[];
   mode: 'online' | 'offline' | 'hybrid';
   capacity: number;
