@@ -1,7 +1,7 @@
 import { type AllocationOptions, allocateRound, rankOffers, rankRequests } from '@sinergi/shared/matching';
 import type { CandidateList, MatchList, MatchQuery, RoundCreate, RoundResult } from '@sinergi/shared/schemas';
 import { hidden, requireRole } from './access';
-import { ConflictError } from './errors';
+import { CapacityFullError, ConflictError } from './errors';
 import { toMatchOffer, toMatchRequest } from './match-mapping';
 import type { Identity, Offer, PartnershipRequest, Runtime } from './model';
 import { newPartnership } from './partnerships';
@@ -83,16 +83,36 @@ export function matchingService(repo: Repository, rt: Runtime) {
     },
 
     /**
-     * An allocation round (admins): every open request and offer of the type, the core's stable
-     * capacity-respecting allocation, and each assignment stored as a proposed partnership (source
-     * "round") unless dryRun. A pair that already has a live partnership is reported, not duplicated.
+     * An allocation round (admins): the core's stable, capacity-respecting allocation of the open
+     * requests of the type to its open offers, each assignment stored as a proposed partnership (source
+     * "round") unless dryRun.
+     *
+     * Scarce slots are allocated for a whole round, so a round respects what is already pending:
+     * - an offer takes at most its *free* slots, `remaining − pendingProposals` (proposals waiting for
+     *   its answer would fill the rest if accepted);
+     * - a request that already waits for an answer from an open offer of the type is left out
+     *   (`skipped`); a request with an accepted partnership is `matched`, so not read at all.
+     * Both are checked again atomically when each proposal is written (AllocationGuard): a request that
+     * got a proposal since the round read it is `already-live`, an offer whose free slots went meanwhile
+     * (another round, a direct proposal) is `no-free-slot`. So rounds in a row, or at once, never
+     * propose one request twice nor more proposals than an offer has slots remaining.
      */
     async runRound(who: Identity, input: RoundCreate): Promise<RoundResult> {
       requireRole(who, ['admin'], 'run an allocation round');
-      const [requests, offers] = await Promise.all([
+      const [openRequests, offers] = await Promise.all([
         repo.listOpenRequests(input.type),
         repo.listOpenOffers(input.type),
       ]);
+      const openOfferIds = new Set(offers.map((o) => o.id));
+      // A proposal to a closed offer can never be accepted, so it does not hold its request back.
+      const waiting = (r: PartnershipRequest) =>
+        r.pendingProposals.some((pp) => openOfferIds.has(pp.offerId));
+      const requests = openRequests.filter((r) => !waiting(r));
+      const skipped = openRequests
+        .filter(waiting)
+        .map((r) => r.id)
+        .sort();
+      const freeSlots = (o: Offer) => Math.max(0, o.remaining - o.pendingProposals);
       const impact: AllocationOptions['impact'] =
         input.impactWeight === 0
           ? false
@@ -100,7 +120,11 @@ export function matchingService(repo: Repository, rt: Runtime) {
               ...(input.impactWeight !== undefined ? { weight: input.impactWeight } : {}),
               ...(input.impactCap !== undefined ? { cap: input.impactCap } : {}),
             };
-      const result = allocateRound(requests.map(toMatchRequest), offers.map(toMatchOffer), { impact });
+      const result = allocateRound(
+        requests.map(toMatchRequest),
+        offers.map((o) => toMatchOffer({ ...o, remaining: freeSlots(o) })),
+        { impact },
+      );
       const roundId = rt.newId();
       const dryRun = input.dryRun === true;
       const requestById = new Map(requests.map((r) => [r.id, r]));
@@ -115,19 +139,19 @@ export function matchingService(repo: Repository, rt: Runtime) {
       }));
       if (!dryRun) {
         await forEachLimited(assignments, ROUND_WRITE_CONCURRENCY, async (a) => {
-          const partnership = newPartnership(
-            rt,
-            requestById.get(a.requestId) as PartnershipRequest,
-            offerById.get(a.offerId) as Offer,
-            { source: 'round', roundId },
-          );
+          const request = requestById.get(a.requestId) as PartnershipRequest;
+          const partnership = newPartnership(rt, request, offerById.get(a.offerId) as Offer, {
+            source: 'round',
+            roundId,
+          });
           try {
-            await repo.proposePartnership(partnership);
+            await repo.proposePartnership(partnership, { pendingProposals: request.pendingProposals });
             a.outcome = 'proposed';
             a.partnershipId = partnership.id;
           } catch (error) {
-            if (!(error instanceof ConflictError)) throw error;
-            a.outcome = 'already-live';
+            if (error instanceof CapacityFullError) a.outcome = 'no-free-slot';
+            else if (error instanceof ConflictError) a.outcome = 'already-live';
+            else throw error;
           }
         });
       }
@@ -139,8 +163,9 @@ export function matchingService(repo: Repository, rt: Runtime) {
         unassigned: [...result.unassigned],
         report: result.report,
         ...(result.withoutImpact ? { withoutImpact: result.withoutImpact.report } : {}),
+        skipped,
         proposed: assignments.filter((a) => a.outcome === 'proposed').length,
-        alreadyLive: assignments.filter((a) => a.outcome === 'already-live').length,
+        alreadyLive: skipped.length + assignments.filter((a) => a.outcome === 'already-live').length,
       };
     },
   };

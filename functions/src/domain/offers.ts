@@ -55,6 +55,7 @@ export function offerService(repo: Repository, rt: Runtime) {
         requiredCertifications: input.requiredCertifications ?? [],
         languages: input.languages ?? [],
         remaining: input.capacity,
+        pendingProposals: 0,
         status: 'open',
         track: organization.track,
         createdAt: now,

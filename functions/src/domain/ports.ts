@@ -76,8 +76,13 @@ export interface Repository {
   listRequestsOfBusiness(businessId: string): Promise<PartnershipRequest[]>;
   setRequestBusiness(requestId: string, business: BusinessSnapshot): Promise<void>;
 
-  /** Stores a proposed partnership with its pair guard. ConflictError if the pair has a live one. */
-  proposePartnership(partnership: PartnershipRecord): Promise<void>;
+  /**
+   * Stores a proposed partnership with its pair guard, in one transaction that also adds it to its
+   * request's pending proposals (the request must be open) and to its offer's `pendingProposals` (the
+   * offer must be open with a slot left). ConflictError if the pair has a live one or the request is not
+   * open; CapacityFullError if the offer has no slot left, or, with `allocation`, no free slot.
+   */
+  proposePartnership(partnership: PartnershipRecord, allocation?: AllocationGuard): Promise<void>;
   getPartnership(id: string): Promise<PartnershipRecord | undefined>;
   /**
    * proposed → active, taking one slot of the offer and counting it, in one transaction.
@@ -108,6 +113,15 @@ export interface Repository {
 
   /** Every counter of the STATS partition as `dimension#value` → count. */
   readCounters(): Promise<Map<string, number>>;
+}
+
+/**
+ * What an allocation round's proposal must still find true when it is written: the request still has
+ * exactly the proposals the round read (so it got none meanwhile; ConflictError otherwise) and the
+ * offer has a free slot, `pendingProposals < remaining` (CapacityFullError otherwise).
+ */
+export interface AllocationGuard {
+  pendingProposals: PartnershipRequest['pendingProposals'];
 }
 
 /** A stored idempotent response. */

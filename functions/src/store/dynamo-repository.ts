@@ -13,7 +13,7 @@ import type {
   PartnershipRecord,
   PartnershipRequest,
 } from '../domain/model';
-import type { Repository } from '../domain/ports';
+import type { AllocationGuard, Repository } from '../domain/ports';
 import { type CursorState, decodeCursor, encodeCursor, type StartKey } from './cursor';
 import { ConditionFailedError, Dynamo, type DynamoOptions, setExpression, type TransactItem } from './dynamo';
 import {
@@ -45,6 +45,27 @@ function strip<T>(item: Record<string, unknown>): T {
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(item)) if (!KEY_ATTRIBUTES.has(name)) out[name] = value;
   return out as T;
+}
+
+/**
+ * A stored offer. `pendingProposals` moves in the transactions of its proposals; it is clamped at zero
+ * for offers whose proposals predate the counter.
+ */
+function toOffer(item: Record<string, unknown>): Offer {
+  const offer = strip<Offer>(item);
+  return { ...offer, pendingProposals: Math.max(0, Number(offer.pendingProposals ?? 0)) };
+}
+
+/** One more or one fewer proposal waiting for the offer's answer. */
+function pendingOnOffer(offerId: string, delta: 1 | -1): TransactItem {
+  return {
+    Update: {
+      Key: keys.offer(offerId),
+      UpdateExpression: 'ADD pendingProposals :delta',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeValues: { ':delta': delta },
+    },
+  } satisfies TransactItem;
 }
 
 /** A stored request: its `liveProposals` set becomes the public `pendingProposals` list. */
@@ -312,7 +333,7 @@ export class DynamoRepository implements Repository {
 
   async getOffer(id: string): Promise<Offer | undefined> {
     const item = await this.dynamo.get('getOffer', keys.offer(id));
-    return item && strip<Offer>(item);
+    return item && toOffer(item);
   }
 
   async updateOffer(
@@ -320,7 +341,16 @@ export class DynamoRepository implements Repository {
     changes: Partial<Offer>,
     expected: { capacity: number; updatedAt: string },
   ): Promise<Offer> {
-    const { capacity, id: _id, remaining: _r, status: _s, type: _t, ownerId: _o, ...fields } = changes;
+    const {
+      capacity,
+      id: _id,
+      remaining: _r,
+      pendingProposals: _p,
+      status: _s,
+      type: _t,
+      ownerId: _o,
+      ...fields
+    } = changes;
     const set = setExpression(fields);
     const values: Record<string, unknown> = {
       ...set.values,
@@ -348,7 +378,7 @@ export class DynamoRepository implements Repository {
         ExpressionAttributeValues: values,
         ReturnValues: 'ALL_NEW',
       });
-      return strip<Offer>(attributes ?? {});
+      return toOffer(attributes ?? {});
     } catch (error) {
       if (error instanceof ConditionFailedError) {
         throw new ConflictError('the offer changed meanwhile (closed or slots taken); reload and retry', {
@@ -386,7 +416,7 @@ export class DynamoRepository implements Repository {
       KeyConditionExpression: 'GSI1PK = :pk',
       ExpressionAttributeValues: { ':pk': partitions.openOffers(type) },
     });
-    return items.map((item) => strip<Offer>(item));
+    return items.map(toOffer);
   }
 
   async pageOpenOffers(
@@ -425,7 +455,7 @@ export class DynamoRepository implements Repository {
         Limit: page.limit - items.length,
         ...(start ? { ExclusiveStartKey: start } : {}),
       });
-      items.push(...(out.Items ?? []).map((item) => strip<Offer>(item)));
+      items.push(...(out.Items ?? []).map(toOffer));
       start = out.LastEvaluatedKey as StartKey | undefined;
       if (start) return { items, nextCursor: encodeCursor({ key: start, partition }) };
       partition++;
@@ -463,9 +493,7 @@ export class DynamoRepository implements Repository {
   }
 
   pageOffersOfOrganization(organizationId: string, page: PageRequest): Promise<Page<Offer>> {
-    return this.pageOwner(organizationId, ownerPrefixes.offer, 'listOffersOfOrganization', page, (i) =>
-      strip<Offer>(i),
-    );
+    return this.pageOwner(organizationId, ownerPrefixes.offer, 'listOffersOfOrganization', page, toOffer);
   }
 
   async listOffersOfOrganization(organizationId: string): Promise<Offer[]> {
@@ -474,7 +502,7 @@ export class DynamoRepository implements Repository {
       KeyConditionExpression: 'GSI2PK = :pk AND begins_with(GSI2SK, :prefix)',
       ExpressionAttributeValues: { ':pk': partitions.owner(organizationId), ':prefix': ownerPrefixes.offer },
     });
-    return items.map((item) => strip<Offer>(item));
+    return items.map(toOffer);
   }
 
   async setOfferOrganization(offerId: string, organization: OrganizationSnapshot, track: Offer['track']) {
@@ -626,8 +654,11 @@ export class DynamoRepository implements Repository {
 
   // ---- partnerships ---------------------------------------------------------------------------
 
-  async proposePartnership(p: PartnershipRecord): Promise<void> {
+  async proposePartnership(p: PartnershipRecord, allocation?: AllocationGuard): Promise<void> {
     const { feedback: _f, ...data } = p;
+    // A round's proposal: the request must be as the round read it (no proposal since), and the offer
+    // must keep a free slot, i.e. fewer proposals waiting than slots remaining.
+    const same = allocation ? sameProposals(allocation.pendingProposals) : undefined;
     try {
       await this.dynamo.transact('proposePartnership', [
         {
@@ -658,13 +689,25 @@ export class DynamoRepository implements Repository {
           Update: {
             Key: keys.request(p.requestId),
             UpdateExpression: `ADD ${LIVE_PROPOSALS} :ref`,
-            ConditionExpression: `#status = :open AND (attribute_not_exists(${LIVE_PROPOSALS}) OR size(${LIVE_PROPOSALS}) < :max)`,
+            ConditionExpression: `#status = :open AND (attribute_not_exists(${LIVE_PROPOSALS}) OR size(${LIVE_PROPOSALS}) < :max)${same ? ` AND ${same.condition}` : ''}`,
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: {
               ':ref': new Set([proposalRef.of(p.id, p.offerId)]),
               ':open': 'open',
               ':max': LIMITS.pendingProposals,
+              ...same?.values,
             },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          },
+        } satisfies TransactItem,
+        {
+          // The offer must be open with a slot left, and counts one more proposal waiting for it.
+          Update: {
+            Key: keys.offer(p.offerId),
+            UpdateExpression: 'ADD pendingProposals :one',
+            ConditionExpression: `#status = :open AND remaining > :zero${allocation ? ' AND (attribute_not_exists(pendingProposals) OR pendingProposals < remaining)' : ''}`,
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':open': 'open' },
             ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           },
         } satisfies TransactItem,
@@ -675,10 +718,22 @@ export class DynamoRepository implements Repository {
           const status = error.reasons[2]?.Item?.status?.S;
           if (!status) throw new NotFoundError(`request ${p.requestId} not found`, { cause: error });
           if (status !== 'open') throw new ConflictError(`the request is ${status}`, { cause: error });
+          if (allocation) {
+            throw new ConflictError('the request got a proposal since the round read it', { cause: error });
+          }
           throw new ConflictError(
             `a request may have at most ${LIMITS.pendingProposals} proposals waiting for an answer`,
             { cause: error },
           );
+        }
+        if (error.failed(3)) {
+          const offer = error.reasons[3]?.Item;
+          if (!offer) throw new NotFoundError(`offer ${p.offerId} not found`, { cause: error });
+          if (offer.status?.S !== 'open') throw new ConflictError('the offer is closed', { cause: error });
+          if (Number(offer.remaining?.N ?? 0) <= 0) {
+            throw new CapacityFullError('the offer has no slot left', { cause: error });
+          }
+          throw new CapacityFullError('every slot of the offer has a proposal waiting', { cause: error });
         }
         throw new ConflictError('this request and offer already have a live partnership', { cause: error });
       }
@@ -728,6 +783,7 @@ export class DynamoRepository implements Repository {
           },
         } satisfies TransactItem,
         releasePair(p),
+        pendingOnOffer(p.offerId, -1),
       ];
     });
   }
@@ -766,10 +822,11 @@ export class DynamoRepository implements Repository {
         {
           Update: {
             Key: keys.offer(p.offerId),
-            UpdateExpression: 'SET remaining = remaining - :one',
+            // The proposal stops waiting and takes its slot.
+            UpdateExpression: 'SET remaining = remaining - :one ADD pendingProposals :minusOne',
             ConditionExpression: 'remaining > :zero AND #status = :open',
             ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':open': 'open' },
+            ExpressionAttributeValues: { ':one': 1, ':minusOne': -1, ':zero': 0, ':open': 'open' },
             // So a failure says whether the offer was full or closed.
             ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           },
@@ -812,6 +869,7 @@ export class DynamoRepository implements Repository {
         this.transition(p, 'proposed', 'declined', now),
         releasePair(p),
         leaveRequest(p),
+        pendingOnOffer(p.offerId, -1),
       ]);
     } catch (error) {
       if (error instanceof ConditionFailedError) throw this.stateConflict(p, error);
@@ -824,7 +882,7 @@ export class DynamoRepository implements Repository {
     for (let attempt = 1; ; attempt++) {
       const items: TransactItem[] = [this.transition(p, p.status, 'cancelled', now), releasePair(p)];
       let reopens = false;
-      if (p.status === 'proposed') items.push(leaveRequest(p));
+      if (p.status === 'proposed') items.push(leaveRequest(p), pendingOnOffer(p.offerId, -1));
       if (p.status === 'active') {
         // The request was fulfilled by this partnership: it is open again, back in the open-requests
         // index. Not if its owner closed it meanwhile (or it was accepted before requests could be

@@ -94,9 +94,13 @@ export const RoundAssignment = z.object({
   fit: z.number(),
   score: z.number(),
   impact: z.number(),
-  /** The proposed partnership stored for it (absent in a dry run or when the pair already had one). */
+  /** The proposed partnership stored for it (absent in a dry run or when nothing was stored). */
   partnershipId: Id.optional(),
-  outcome: z.enum(['proposed', 'already-live', 'dry-run']),
+  /**
+   * `already-live`: the request got a proposal (or was matched or closed) after the round read it;
+   * `no-free-slot`: proposals or accepts meanwhile left the offer no free slot. Nothing stored for either.
+   */
+  outcome: z.enum(['proposed', 'already-live', 'no-free-slot', 'dry-run']),
 });
 
 export const RoundResult = z
@@ -109,7 +113,13 @@ export const RoundResult = z
     report: RoundReport,
     /** The same round with impact priority off, to see what the policy changed. */
     withoutImpact: RoundReport.optional(),
+    /**
+     * Open requests left out of the round because they already wait for an answer from an open offer
+     * of the type (a request with an accepted partnership is `matched`, so not in a round at all).
+     */
+    skipped: z.array(Id),
     proposed: z.number().int(),
+    /** Requests of the type that already have a live partnership: `skipped` plus `already-live` outcomes. */
     alreadyLive: z.number().int(),
   })
   .meta({ id: 'RoundResult' });

@@ -74,6 +74,8 @@ export const Offer = z
     mode: OfferMode,
     capacity: z.number().int(),
     remaining: z.number().int(),
+    /** Proposals to this offer waiting for its answer; a round only fills `remaining - pendingProposals`. */
+    pendingProposals: z.number().int().min(0),
     startDate: IsoDate.optional(),
     endDate: IsoDate.optional(),
     requiredCertifications: z.array(z.string()),

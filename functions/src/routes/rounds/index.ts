@@ -10,7 +10,7 @@ const run = createRoute({
   path: '/',
   tags: ['Allocation rounds'],
   summary:
-    'Admins: allocate every open request of a type to the open offers (stable, capacity-respecting) and store the proposals',
+    'Admins: allocate the open requests of a type to the free slots of its open offers (stable; free = remaining − pending proposals; requests already waiting for an answer are skipped) and store the proposals',
   security: bearer,
   request: { headers: idempotencyHeader, body: body(RoundCreate) },
   responses: { 200: json(RoundResult, 'The round (nothing stored when dryRun)'), ...problems },
