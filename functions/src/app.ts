@@ -39,6 +39,8 @@ export interface AppDeps {
   idempotency?: IdempotencyOptions;
   /** Where the vendored docs script lives (default: functions/assets beside the source). */
   docsScriptPath?: string;
+  /** The gzipped docs script itself, instead of a path: the Lambda bundle embeds it (lambda.ts). */
+  docsScript?: Uint8Array;
 }
 
 /**
@@ -113,7 +115,7 @@ export function createApp(deps: AppDeps) {
     servers: [{ url: '/api' }],
   });
 
-  api.route('/docs', docsRoutes(deps.docsScriptPath));
+  api.route('/docs', docsRoutes(deps.docsScript ? { gzipped: deps.docsScript } : deps.docsScriptPath));
 
   const app = new OpenAPIHono<AppEnv>();
   app.route('/api', api);

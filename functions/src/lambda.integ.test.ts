@@ -6,9 +6,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { LAMBDA_BUNDLE_OPTIONS, LAMBDA_ENTRY } from './lambda-bundle';
 
 type Handler = (
   event: unknown,
@@ -27,7 +29,7 @@ let bundleBytes = 0;
 function event(
   method: string,
   path: string,
-  options: { body?: unknown; token?: string; base64?: boolean } = {},
+  options: { body?: unknown; token?: string; base64?: boolean; headers?: Record<string, string> } = {},
 ) {
   const raw = options.body === undefined ? undefined : JSON.stringify(options.body);
   const [rawPath, rawQueryString = ''] = path.split('?') as [string, string?];
@@ -41,6 +43,7 @@ function event(
       'content-type': 'application/json',
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
       ...(raw ? { 'content-length': String(Buffer.byteLength(raw)) } : {}),
+      ...options.headers,
     },
     requestContext: {
       accountId: '123456789012',
@@ -68,21 +71,14 @@ const context = { functionName: 'sinergi-api', awsRequestId: 'test', getRemainin
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sinergi-lambda-'));
   const result = await build({
-    entryPoints: [fileURLToPath(new URL('./lambda.ts', import.meta.url))],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    minify: true,
+    ...LAMBDA_BUNDLE_OPTIONS,
+    entryPoints: [LAMBDA_ENTRY],
     outfile: join(dir, 'index.mjs'),
-    // CommonJS dependencies (the AWS SDK) call require(); give the ESM bundle one.
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-    },
     metafile: true,
     logLevel: 'silent',
   });
   bundleBytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
+  console.info(`lambda bundle: ${(bundleBytes / 1e6).toFixed(2)} MB`);
   // The environment a Lambda function gets from CDK; lambda.ts parses it once at module load.
   process.env.TABLE_NAME = inject('tableName');
   process.env.DYNAMODB_ENDPOINT = inject('dynamodbEndpoint');
@@ -151,6 +147,31 @@ describe('the bundled Lambda handler', () => {
       context,
     );
     expect(created.statusCode).toBe(201);
+  });
+
+  it('serves the API reference page and its script from the bundle itself (offline, no file beside it)', async () => {
+    const page = await handler(event('GET', '/api/docs'), context);
+    expect(page.statusCode).toBe(200);
+    expect(page.headers?.['content-type']).toContain('text/html');
+    expect(page.body).not.toMatch(/https?:\/\/cdn/);
+    expect(/<script src="([^"]+)"/.exec(page.body)?.[1]).toBe('/api/docs/scalar.js');
+
+    const zipped = await handler(
+      event('GET', '/api/docs/scalar.js', { headers: { 'accept-encoding': 'gzip, br' } }),
+      context,
+    );
+    expect(zipped.statusCode).toBe(200);
+    expect(zipped.headers?.['content-type']).toContain('javascript');
+    expect(zipped.headers?.['content-encoding']).toBe('gzip');
+    expect(zipped.isBase64Encoded).toBe(true);
+    const script = gunzipSync(Buffer.from(zipped.body, 'base64')).toString('utf8');
+    expect(script.length).toBeGreaterThan(1_000_000);
+
+    const plain = await handler(event('GET', '/api/docs/scalar.js'), context);
+    expect(plain.statusCode).toBe(200);
+    expect(plain.headers?.['content-encoding']).toBeUndefined();
+    const text = plain.isBase64Encoded ? Buffer.from(plain.body, 'base64').toString('utf8') : plain.body;
+    expect(text).toBe(script);
   });
 
   it('answers an unknown path with a 404 problem', async () => {

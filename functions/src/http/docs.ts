@@ -11,14 +11,22 @@ export const DEFAULT_DOCS_SCRIPT = fileURLToPath(
 );
 
 /**
- * `/api/docs`: the API reference page for /api/openapi.json. Its script is served by the app itself
- * from the vendored bundle, so the page works offline. Where the bundle is not deployed beside the code
- * (a Lambda bundle without the asset), the page falls back to Scalar's CDN.
+ * Where the docs script comes from: a path to the gzipped file (locally, beside the source), or the
+ * gzipped bytes themselves (the Lambda bundle embeds them, see lambda.ts).
  */
-export function docsRoutes(scriptPath: string = DEFAULT_DOCS_SCRIPT) {
+export type DocsScript = string | { gzipped: Uint8Array };
+
+/**
+ * `/api/docs`: the API reference page for /api/openapi.json. Its script is served by the app itself
+ * from the vendored bundle, so the page works offline. Given a path where no file is (a bundle built
+ * without the asset), the page falls back to Scalar's CDN.
+ */
+export function docsRoutes(script: DocsScript = DEFAULT_DOCS_SCRIPT) {
   const app = new Hono<AppEnv>();
-  const local = existsSync(scriptPath);
-  let gzipped: Buffer | undefined;
+  const embedded = typeof script === 'string' ? undefined : Buffer.from(script.gzipped);
+  const path = typeof script === 'string' ? script : undefined;
+  const local = embedded !== undefined || (path !== undefined && existsSync(path));
+  let gzipped: Buffer | undefined = embedded;
   let plain: Buffer | undefined;
 
   app.get(
@@ -31,7 +39,7 @@ export function docsRoutes(scriptPath: string = DEFAULT_DOCS_SCRIPT) {
   );
   if (local) {
     app.get('/scalar.js', (c) => {
-      gzipped ??= readFileSync(scriptPath);
+      gzipped ??= readFileSync(path as string);
       const headers = {
         'content-type': 'text/javascript; charset=utf-8',
         'cache-control': 'public, max-age=86400',
