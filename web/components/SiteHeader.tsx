@@ -1,7 +1,24 @@
-import Link from 'next/link';
+'use client';
 
-/** The header every page shares; add a link here when a page arrives. */
+import Link from 'next/link';
+import { usePathname, useRouter } from 'next/navigation';
+import { ROLE_LABELS } from '../lib/labels';
+import { homeOf, setSession, useSession } from '../lib/session';
+
+function NavLink({ href, id, en }: { href: string; id: string; en: string }) {
+  const pathname = usePathname();
+  const current = pathname === href || pathname === href.replace(/\/$/, '');
+  return (
+    <Link href={href} aria-current={current ? 'page' : undefined}>
+      {id} <span className="nav__en">{en}</span>
+    </Link>
+  );
+}
+
+/** The header every page shares: where to go, and who is signed in. */
 export function SiteHeader() {
+  const session = useSession();
+  const router = useRouter();
   return (
     <header className="site-header">
       <div className="container site-header__inner">
@@ -14,17 +31,41 @@ export function SiteHeader() {
         <nav aria-label="Navigasi utama / Main navigation">
           <ul className="nav">
             <li>
-              <Link href="/" aria-current="page">
-                Beranda <span className="nav__en">Home</span>
-              </Link>
+              <NavLink href="/" id="Beranda" en="Home" />
             </li>
-            <li>
-              <a href="/api/health">
-                Status API <span className="nav__en">API status</span>
-              </a>
-            </li>
+            {session && (
+              <li>
+                <NavLink href={homeOf(session.user.role)} id="Ruang saya" en="My space" />
+              </li>
+            )}
+            {session === null && (
+              <li>
+                <NavLink href="/masuk" id="Masuk" en="Sign in" />
+              </li>
+            )}
           </ul>
         </nav>
+        {session && (
+          <div className="who" data-testid="who">
+            <span className="who__name">
+              {session.user.name ?? session.user.id}
+              <span className="who__role">
+                {ROLE_LABELS[session.user.role][0]}{' '}
+                <span lang="en">/ {ROLE_LABELS[session.user.role][1]}</span>
+              </span>
+            </span>
+            <button
+              type="button"
+              className="button button--ghost"
+              onClick={() => {
+                setSession(null);
+                router.push('/masuk');
+              }}
+            >
+              Keluar <span lang="en">/ Sign out</span>
+            </button>
+          </div>
+        )}
       </div>
     </header>
   );

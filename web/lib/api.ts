@@ -1,4 +1,5 @@
-import { StatsSummary } from '@sinergi/shared/schemas';
+import { type Problem, StatsSummary } from '@sinergi/shared/schemas';
+import { getSession, setSession } from './session';
 
 /** Thrown when an API call fails; `status` is the HTTP status, or 0 when the network failed. */
 export class ApiError extends Error {
@@ -6,10 +7,60 @@ export class ApiError extends Error {
   constructor(
     message: string,
     readonly status: number,
-    options?: ErrorOptions,
+    options?: ErrorOptions & { problem?: Problem },
   ) {
     super(message, options);
+    this.problem = options?.problem;
   }
+  /** The API's RFC 9457 problem document, when it sent one. */
+  readonly problem: Problem | undefined;
+
+  /** Field errors by field name ("needs", "startDate"…), for showing next to the fields. */
+  fieldErrors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const e of this.problem?.errors ?? []) {
+      // "needs.0" and "needs" both belong to the needs field; the first message per field wins.
+      const field = e.field.replace(/^(body|query)\./, '').split('.')[0] ?? e.field;
+      out[field] ??= e.message;
+    }
+    return out;
+  }
+}
+
+/**
+ * Calls the API as the signed-in user. Answers other than 2xx throw an {@link ApiError} carrying the
+ * problem document; a 401 also ends the demo session (the token expired or the stack was reset).
+ */
+export async function api<T>(
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  const token = getSession()?.token;
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+      cache: 'no-store',
+    });
+  } catch (error) {
+    throw new ApiError('Server tidak dapat dihubungi / Server unreachable', 0, { cause: error });
+  }
+  const json: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const problem = json && typeof json === 'object' && 'title' in json ? (json as Problem) : undefined;
+    if (response.status === 401 && token) setSession(null);
+    const message = problem ? (problem.detail ?? problem.title) : `HTTP ${response.status}`;
+    throw new ApiError(message, response.status, { problem });
+  }
+  return json as T;
 }
 
 /** The site and the API share one origin (CloudFront on AWS, one Node process locally). */

@@ -1,0 +1,224 @@
+'use client';
+
+import type { Offer, OfferCreate, OfferType } from '@sinergi/shared/schemas';
+import { type FormEvent, useState } from 'react';
+import { Bi, ErrorNotice, Field, Loading } from '../../components/ui';
+import { ApiError, api } from '../../lib/api';
+import { useReference } from '../../lib/hooks';
+import { MODE_LABELS, SIZE_LABELS, splitTags, TYPE_LABELS } from '../../lib/labels';
+
+type Mode = 'online' | 'offline' | 'hybrid';
+type Size = keyof typeof SIZE_LABELS;
+
+function toggle<T>(list: readonly T[], value: T): T[] {
+  return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
+}
+
+/** A new offer; its type follows the organization's kind (mentorship, internship, distribution). */
+export function OfferForm({ type, onCreated }: { type: OfferType; onCreated: (o: Offer) => void }) {
+  const reference = useReference();
+  const [title, setTitle] = useState('');
+  const [topics, setTopics] = useState('');
+  const [sectors, setSectors] = useState<string[]>([]);
+  const [sizes, setSizes] = useState<Size[]>([]);
+  const [provinces, setProvinces] = useState<string[]>([]);
+  const [mode, setMode] = useState<Mode>('online');
+  const [capacity, setCapacity] = useState('5');
+  const [startDate, setStart] = useState('');
+  const [endDate, setEnd] = useState('');
+  const [certs, setCerts] = useState('');
+  const [languages, setLanguages] = useState('id');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    const body: OfferCreate = {
+      type,
+      title,
+      topics: splitTags(topics),
+      sectors,
+      sizeClasses: sizes,
+      provinces,
+      mode,
+      capacity: Number(capacity),
+      ...(startDate ? { startDate } : {}),
+      ...(endDate ? { endDate } : {}),
+      requiredCertifications: splitTags(certs),
+      languages: splitTags(languages),
+    };
+    try {
+      const created = await api<Offer>('POST', '/api/offers', body);
+      setTitle('');
+      setTopics('');
+      setBusy(false);
+      onCreated(created);
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  }
+
+  if (reference.kind === 'loading') return <Loading />;
+  if (reference.kind === 'error') return <ErrorNotice error={reference.error} />;
+  const errors = error instanceof ApiError ? error.fieldErrors() : {};
+  const topicsLabel: Record<OfferType, readonly [string, string]> = {
+    mentorship: ['Topik mentoring', 'Mentorship topics'],
+    internship: ['Keahlian mahasiswa', "Interns' skills"],
+    distribution: ['Kategori produk', 'Product categories'],
+  };
+  return (
+    <form className="form" onSubmit={onSubmit} aria-label="Penawaran baru / New offer">
+      <p className="muted">
+        Jenis / Type:{' '}
+        <strong>
+          <Bi t={TYPE_LABELS[type]} />
+        </strong>
+      </p>
+      <Field label={['Judul', 'Title']} error={errors.title}>
+        {(p) => (
+          <input {...p} className="input" value={title} onChange={(e) => setTitle(e.target.value)} required />
+        )}
+      </Field>
+      <Field
+        label={topicsLabel[type]}
+        hint={['Pisahkan dengan koma', 'Comma separated']}
+        error={errors.topics}
+      >
+        {(p) => <input {...p} className="input" value={topics} onChange={(e) => setTopics(e.target.value)} />}
+      </Field>
+      <fieldset className="choices choices--row" aria-describedby="sizes-hint">
+        <legend className="field__label">
+          Kelas usaha <span className="bi-en">/ Size classes</span>
+        </legend>
+        <p id="sizes-hint" className="field__hint">
+          <Bi t={['Kosong = semua', 'None ticked = all']} />
+        </p>
+        {(Object.keys(SIZE_LABELS) as Size[]).map((s) => (
+          <label key={s} className="choice">
+            <input
+              type="checkbox"
+              checked={sizes.includes(s)}
+              onChange={() => setSizes((l) => toggle(l, s))}
+            />
+            <Bi t={SIZE_LABELS[s]} />
+          </label>
+        ))}
+      </fieldset>
+      <details className="details">
+        <summary>
+          Sektor ({sectors.length || 'semua'}) <span lang="en">/ Sectors ({sectors.length || 'all'})</span>
+        </summary>
+        <fieldset className="choices">
+          <legend className="visually-hidden">Sektor / Sectors</legend>
+          {reference.data.sectors.map((s) => (
+            <label key={s.key} className="choice">
+              <input
+                type="checkbox"
+                checked={sectors.includes(s.key)}
+                onChange={() => setSectors((l) => toggle(l, s.key))}
+              />
+              {s.nameId}{' '}
+              <span className="bi-en" lang="en">
+                / {s.nameEn}
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        {errors.sectors && <p className="field__error">{errors.sectors}</p>}
+      </details>
+      <details className="details">
+        <summary>
+          Provinsi ({provinces.length || 'seluruh Indonesia'}){' '}
+          <span lang="en">/ Provinces ({provinces.length || 'nationwide'})</span>
+        </summary>
+        <fieldset className="choices">
+          <legend className="visually-hidden">Provinsi / Provinces</legend>
+          {reference.data.provinces.map((pr) => (
+            <label key={pr.code} className="choice">
+              <input
+                type="checkbox"
+                checked={provinces.includes(pr.code)}
+                onChange={() => setProvinces((l) => toggle(l, pr.code))}
+              />
+              {pr.name}
+            </label>
+          ))}
+        </fieldset>
+        {errors.provinces && <p className="field__error">{errors.provinces}</p>}
+      </details>
+      <div className="form__row">
+        <Field label={['Mode', 'Mode']} error={errors.mode}>
+          {(p) => (
+            <select {...p} className="input" value={mode} onChange={(e) => setMode(e.target.value as Mode)}>
+              {(['online', 'offline', 'hybrid'] as const).map((m) => (
+                <option key={m} value={m}>
+                  {MODE_LABELS[m][0]} / {MODE_LABELS[m][1]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={['Kuota', 'Capacity']} error={errors.capacity}>
+          {(p) => (
+            <input
+              {...p}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              className="input"
+              value={capacity}
+              onChange={(e) => setCapacity(e.target.value)}
+            />
+          )}
+        </Field>
+      </div>
+      <div className="form__row">
+        <Field label={['Mulai', 'Start date']} error={errors.startDate}>
+          {(p) => (
+            <input
+              {...p}
+              type="date"
+              className="input"
+              value={startDate}
+              onChange={(e) => setStart(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={['Selesai', 'End date']} error={errors.endDate}>
+          {(p) => (
+            <input
+              {...p}
+              type="date"
+              className="input"
+              value={endDate}
+              onChange={(e) => setEnd(e.target.value)}
+            />
+          )}
+        </Field>
+      </div>
+      <Field
+        label={['Sertifikasi wajib', 'Required certifications']}
+        hint={['Misalnya: halal, PIRT — pisahkan dengan koma', 'E.g. halal, PIRT — comma separated']}
+        error={errors.requiredCertifications}
+      >
+        {(p) => <input {...p} className="input" value={certs} onChange={(e) => setCerts(e.target.value)} />}
+      </Field>
+      <Field
+        label={['Bahasa', 'Languages']}
+        hint={['Mis. id, en, jv', 'E.g. id, en, jv']}
+        error={errors.languages}
+      >
+        {(p) => (
+          <input {...p} className="input" value={languages} onChange={(e) => setLanguages(e.target.value)} />
+        )}
+      </Field>
+      {error !== undefined && Object.keys(errors).length === 0 && <ErrorNotice error={error} />}
+      <button type="submit" className="button" disabled={busy}>
+        Terbitkan penawaran <span lang="en">/ Publish offer</span>
+      </button>
+    </form>
+  );
+}

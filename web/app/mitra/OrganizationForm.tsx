@@ -1,0 +1,79 @@
+'use client';
+
+import type { Organization, OrganizationCreate } from '@sinergi/shared/schemas';
+import { type FormEvent, useState } from 'react';
+import { ErrorNotice, Field, Loading, SectionTitle } from '../../components/ui';
+import { ApiError, api } from '../../lib/api';
+import { useReference } from '../../lib/hooks';
+
+/** A partner's first visit: the organization profile (its kind follows the role). */
+export function OrganizationForm({ onCreated }: { onCreated: (o: Organization) => void }) {
+  const reference = useReference();
+  const [form, setForm] = useState({ name: '', province: '', city: '', description: '' });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm((f) => ({ ...f, [key]: e.target.value }));
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    const body: OrganizationCreate = {
+      name: form.name,
+      province: form.province,
+      ...(form.city.trim() ? { city: form.city.trim() } : {}),
+      ...(form.description.trim() ? { description: form.description.trim() } : {}),
+    };
+    try {
+      onCreated(await api<Organization>('POST', '/api/organizations', body));
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  }
+
+  if (reference.kind === 'loading') return <Loading />;
+  if (reference.kind === 'error') return <ErrorNotice error={reference.error} />;
+  const errors = error instanceof ApiError ? error.fieldErrors() : {};
+  return (
+    <form className="form card-panel" onSubmit={onSubmit} aria-labelledby="org-form-title">
+      <SectionTitle id="org-form-title" t={['Profil organisasi', 'Organization profile']} />
+      <Field label={['Nama organisasi', 'Organization name']} error={errors.name}>
+        {(p) => <input {...p} className="input" value={form.name} onChange={set('name')} required />}
+      </Field>
+      <Field label={['Provinsi', 'Province']} error={errors.province}>
+        {(p) => (
+          <select {...p} className="input" value={form.province} onChange={set('province')} required>
+            <option value="">— Pilih / Choose —</option>
+            {reference.data.provinces.map((pr) => (
+              <option key={pr.code} value={pr.code}>
+                {pr.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={['Kota/kabupaten', 'City/regency']} error={errors.city}>
+        {(p) => <input {...p} className="input" value={form.city} onChange={set('city')} />}
+      </Field>
+      <Field label={['Deskripsi', 'Description']} error={errors.description}>
+        {(p) => (
+          <textarea
+            {...p}
+            className="input"
+            rows={3}
+            value={form.description}
+            onChange={set('description')}
+          />
+        )}
+      </Field>
+      {error !== undefined && (
+        <ErrorNotice error={error} title={['Profil belum tersimpan', 'Profile not saved']} />
+      )}
+      <button type="submit" className="button" disabled={busy}>
+        Simpan profil <span lang="en">/ Save profile</span>
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,104 @@
+'use client';
+
+import type { Me, Offer, OfferPage, Organization, PartnershipPage } from '@sinergi/shared/schemas';
+import Link from 'next/link';
+import { PartnershipList } from '../../components/Partnerships';
+import { Bi, Empty, ErrorNotice, Loading, PageTitle, SectionTitle } from '../../components/ui';
+import { api } from '../../lib/api';
+import { useAsync } from '../../lib/hooks';
+import { MODE_LABELS, OFFER_TYPE_OF_KIND, ROLE_LABELS, TYPE_LABELS } from '../../lib/labels';
+import { OfferForm } from './OfferForm';
+import { OrganizationForm } from './OrganizationForm';
+
+async function loadHome(signal: AbortSignal) {
+  const me = await api<Me>('GET', '/api/auth/me', undefined, signal);
+  if (!me.organizationId) return { me, organization: undefined, offers: [] as Offer[], partnerships: [] };
+  const id = encodeURIComponent(me.organizationId);
+  const [organization, offers, partnerships] = await Promise.all([
+    api<Organization>('GET', `/api/organizations/${id}`, undefined, signal),
+    api<OfferPage>('GET', `/api/offers?organizationId=${id}&limit=100`, undefined, signal),
+    api<PartnershipPage>('GET', '/api/partnerships?limit=100', undefined, signal),
+  ]);
+  return { me, organization, offers: offers.items, partnerships: partnerships.items };
+}
+
+/** A corporate, university or community partner's space: offers, candidates, incoming proposals. */
+export function PartnerHome() {
+  const [state, reload] = useAsync(loadHome, []);
+  if (state.kind === 'loading') return <Loading />;
+  if (state.kind === 'error') return <ErrorNotice error={state.error} onRetry={reload} />;
+  const { organization, offers, partnerships } = state.data;
+  if (!organization)
+    return (
+      <>
+        <PageTitle t={['Selamat datang', 'Welcome']} />
+        <OrganizationForm onCreated={reload} />
+      </>
+    );
+
+  const byId = new Map(offers.map((o) => [o.id, o]));
+  const proposals = partnerships.filter((p) => p.status === 'proposed');
+  const others = partnerships.filter((p) => p.status !== 'proposed');
+  const type = OFFER_TYPE_OF_KIND[organization.kind];
+  return (
+    <>
+      <PageTitle t={[organization.name, ROLE_LABELS[organization.kind][1]]} />
+      {organization.track.ratingAverage !== undefined && (
+        <p className="muted">
+          Rata-rata penilaian {organization.track.ratingAverage.toFixed(1)} dari{' '}
+          {organization.track.ratingCount} ulasan <span lang="en">/ average rating</span>
+        </p>
+      )}
+      <div className="grid-2">
+        <section className="card-panel" aria-labelledby="proposals-title">
+          <SectionTitle id="proposals-title" t={['Pengajuan masuk', 'Incoming proposals']} />
+          <PartnershipList items={proposals} side="organization" offers={byId} onChanged={reload} />
+          <h3 className="subhead">
+            Kemitraan lain{' '}
+            <span className="heading-en" lang="en">
+              Other partnerships
+            </span>
+          </h3>
+          <PartnershipList items={others} side="organization" offers={byId} onChanged={reload} />
+        </section>
+        <section className="card-panel" aria-labelledby="offers-title">
+          <SectionTitle id="offers-title" t={['Penawaran saya', 'My offers']} />
+          {offers.length === 0 ? (
+            <Empty t={['Belum ada penawaran.', 'No offers yet.']} />
+          ) : (
+            <ul className="list">
+              {offers.map((o) => (
+                <li key={o.id} className="item" data-testid="offer">
+                  <div className="item__head">
+                    <h3 className="item__title">{o.title}</h3>
+                    <span className={`pill pill--${o.status}`}>
+                      {o.status === 'open' ? (
+                        <Bi t={['Terbuka', 'Open']} />
+                      ) : (
+                        <Bi t={['Ditutup', 'Closed']} />
+                      )}
+                    </span>
+                  </div>
+                  <p className="item__meta">
+                    <Bi t={TYPE_LABELS[o.type]} /> · <Bi t={MODE_LABELS[o.mode]} /> · sisa {o.remaining}/
+                    {o.capacity} <span lang="en">places left</span> · {o.topics.join(', ')}
+                  </p>
+                  <Link className="item__link" href={`/mitra/penawaran?id=${encodeURIComponent(o.id)}`}>
+                    Lihat kandidat UMKM <span lang="en">/ See ranked candidates</span> →
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3 className="subhead">
+            Penawaran baru{' '}
+            <span className="heading-en" lang="en">
+              New offer
+            </span>
+          </h3>
+          <OfferForm type={type} onCreated={reload} />
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+import type { Metadata } from 'next';
+import { RequireRole } from '../../components/ui';
+import { PartnerHome } from './PartnerHome';
+
+export const metadata: Metadata = { title: 'Mitra / Partner' };
+
+export default function PartnerPage() {
+  return (
+    <section className="section">
+      <div className="container">
+        <RequireRole roles={['corporate', 'university', 'community']}>
+          <PartnerHome />
+        </RequireRole>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+'use client';
+
+import type { CandidateList, Offer } from '@sinergi/shared/schemas';
+import Link from 'next/link';
+import { useSearchParams } from 'next/navigation';
+import {
+  Bi,
+  Empty,
+  ErrorNotice,
+  Loading,
+  PageTitle,
+  Reasons,
+  ScoreBadge,
+  ScoreParts,
+  SectionTitle,
+} from '../../../components/ui';
+import { api } from '../../../lib/api';
+import { useAsync } from '../../../lib/hooks';
+import { MODE_LABELS, SIZE_LABELS, TYPE_LABELS } from '../../../lib/labels';
+
+async function load(id: string, signal: AbortSignal) {
+  const enc = encodeURIComponent(id);
+  const [offer, candidates] = await Promise.all([
+    api<Offer>('GET', `/api/offers/${enc}`, undefined, signal),
+    api<CandidateList>('GET', `/api/offers/${enc}/candidates?limit=30`, undefined, signal),
+  ]);
+  return { offer, candidates };
+}
+
+/** The UMKM that fit one offer best, with score parts and reasons. */
+export function OfferCandidates() {
+  const id = useSearchParams().get('id') ?? '';
+  const [state, reload] = useAsync((signal) => load(id, signal), [id]);
+  if (!id) return <Empty t={['Penawaran tidak ditemukan.', 'No offer chosen.']} />;
+  if (state.kind === 'loading') return <Loading t={['Mencari kandidat…', 'Finding candidates…']} />;
+  if (state.kind === 'error') return <ErrorNotice error={state.error} onRetry={reload} />;
+  const { offer, candidates } = state.data;
+  return (
+    <>
+      <p>
+        <Link href="/mitra">
+          ← Kembali <span lang="en">/ Back</span>
+        </Link>
+      </p>
+      <PageTitle t={[offer.title, 'Ranked UMKM candidates']} />
+      <p className="muted">
+        <Bi t={TYPE_LABELS[offer.type]} /> · <Bi t={MODE_LABELS[offer.mode]} /> · sisa {offer.remaining}/
+        {offer.capacity} <span lang="en">places left</span>
+      </p>
+      <SectionTitle
+        t={[
+          `${candidates.eligibleCount} UMKM memenuhi syarat`,
+          `${candidates.eligibleCount} eligible UMKM, best first`,
+        ]}
+      />
+      {candidates.items.length === 0 ? (
+        <Empty t={['Belum ada permintaan UMKM yang cocok.', 'No eligible UMKM request yet.']} />
+      ) : (
+        <ol className="list" data-testid="candidates">
+          {candidates.items.map((c) => (
+            <li key={c.requestId} className="item" data-testid="candidate">
+              <div className="item__head">
+                <span className="rank">#{c.rank}</span>
+                <h3 className="item__title">{c.request.business.name}</h3>
+                <ScoreBadge score={c.score} />
+              </div>
+              <p className="item__meta">
+                <Bi t={SIZE_LABELS[c.request.business.sizeClass]} /> · {c.request.business.sector} ·{' '}
+                {c.request.business.city ?? c.request.business.province} · {c.request.needs.join(', ')}
+              </p>
+              <Reasons reasons={c.reasons} />
+              <details className="details">
+                <summary>
+                  Rincian skor <span lang="en">/ Score parts</span>
+                </summary>
+                <ScoreParts components={c.components} />
+              </details>
+            </li>
+          ))}
+        </ol>
+      )}
+    </>
+  );
+}

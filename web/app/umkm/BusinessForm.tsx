@@ -1,0 +1,126 @@
+'use client';
+
+import type { Business, BusinessCreate } from '@sinergi/shared/schemas';
+import { type FormEvent, useState } from 'react';
+import { ErrorNotice, Field, Loading, SectionTitle } from '../../components/ui';
+import { ApiError, api } from '../../lib/api';
+import { useReference } from '../../lib/hooks';
+import { SIZE_LABELS, splitTags } from '../../lib/labels';
+
+/** First visit of a UMKM owner: the business profile that matching reads. */
+export function BusinessForm({ onCreated }: { onCreated: (b: Business) => void }) {
+  const reference = useReference();
+  const [form, setForm] = useState({
+    name: '',
+    province: '',
+    city: '',
+    sector: '',
+    sizeClass: 'mikro' as BusinessCreate['sizeClass'],
+    certifications: '',
+    products: '',
+  });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm((f) => ({ ...f, [key]: e.target.value }));
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    const body: BusinessCreate = {
+      name: form.name,
+      province: form.province,
+      sizeClass: form.sizeClass,
+      sector: form.sector,
+      ...(form.city.trim() ? { city: form.city.trim() } : {}),
+      products: splitTags(form.products),
+      certifications: splitTags(form.certifications),
+    };
+    try {
+      onCreated(await api<Business>('POST', '/api/businesses', body));
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  }
+
+  if (reference.kind === 'loading') return <Loading />;
+  if (reference.kind === 'error') return <ErrorNotice error={reference.error} />;
+  const errors = error instanceof ApiError ? error.fieldErrors() : {};
+  return (
+    <form className="form card-panel" onSubmit={onSubmit} aria-labelledby="business-form-title">
+      <SectionTitle id="business-form-title" t={['Profil usaha', 'Business profile']} />
+      <p className="muted">
+        Lengkapi profil agar Sinergi dapat mencarikan mitra.{' '}
+        <span lang="en">Complete your profile so Sinergi can find partners.</span>
+      </p>
+      <Field label={['Nama usaha', 'Business name']} error={errors.name}>
+        {(p) => <input {...p} className="input" value={form.name} onChange={set('name')} required />}
+      </Field>
+      <Field label={['Provinsi', 'Province']} error={errors.province}>
+        {(p) => (
+          <select {...p} className="input" value={form.province} onChange={set('province')} required>
+            <option value="">— Pilih / Choose —</option>
+            {reference.data.provinces.map((pr) => (
+              <option key={pr.code} value={pr.code}>
+                {pr.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={['Kota/kabupaten', 'City/regency']} error={errors.city}>
+        {(p) => <input {...p} className="input" value={form.city} onChange={set('city')} />}
+      </Field>
+      <Field label={['Sektor', 'Sector']} error={errors.sector}>
+        {(p) => (
+          <select {...p} className="input" value={form.sector} onChange={set('sector')} required>
+            <option value="">— Pilih / Choose —</option>
+            {reference.data.sectors.map((s) => (
+              <option key={s.key} value={s.key}>
+                {s.nameId} / {s.nameEn}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={['Kelas usaha', 'Size class']} error={errors.sizeClass}>
+        {(p) => (
+          <select {...p} className="input" value={form.sizeClass} onChange={set('sizeClass')}>
+            {(Object.keys(SIZE_LABELS) as (keyof typeof SIZE_LABELS)[]).map((k) => (
+              <option key={k} value={k}>
+                {SIZE_LABELS[k][0]} / {SIZE_LABELS[k][1]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field
+        label={['Produk', 'Products']}
+        hint={['Pisahkan dengan koma', 'Separate with commas']}
+        error={errors.products}
+      >
+        {(p) => <input {...p} className="input" value={form.products} onChange={set('products')} />}
+      </Field>
+      <Field
+        label={['Sertifikasi', 'Certifications']}
+        hint={[
+          'Misalnya: halal, PIRT, BPOM — pisahkan dengan koma',
+          'E.g. halal, PIRT, BPOM — comma separated',
+        ]}
+        error={errors.certifications}
+      >
+        {(p) => (
+          <input {...p} className="input" value={form.certifications} onChange={set('certifications')} />
+        )}
+      </Field>
+      {error !== undefined && (
+        <ErrorNotice error={error} title={['Profil belum tersimpan', 'Profile not saved']} />
+      )}
+      <button type="submit" className="button" disabled={busy}>
+        Simpan profil <span lang="en">/ Save profile</span>
+      </button>
+    </form>
+  );
+}

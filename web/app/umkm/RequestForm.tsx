@@ -1,0 +1,116 @@
+'use client';
+
+import type { OfferType, PartnershipRequest, RequestCreate } from '@sinergi/shared/schemas';
+import { type FormEvent, useState } from 'react';
+import { ErrorNotice, Field } from '../../components/ui';
+import { ApiError, api } from '../../lib/api';
+import { MODE_LABELS, splitTags, TYPE_LABELS } from '../../lib/labels';
+
+/** A new partnership request: what the UMKM needs, how and when. */
+export function RequestForm({ onCreated }: { onCreated: (r: PartnershipRequest) => void }) {
+  const [type, setType] = useState<OfferType>('mentorship');
+  const [needs, setNeeds] = useState('');
+  const [mode, setMode] = useState<'online' | 'offline' | 'any'>('any');
+  const [startDate, setStart] = useState('');
+  const [endDate, setEnd] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    const body: RequestCreate = {
+      type,
+      needs: splitTags(needs),
+      mode,
+      ...(startDate ? { startDate } : {}),
+      ...(endDate ? { endDate } : {}),
+    };
+    try {
+      const created = await api<PartnershipRequest>('POST', '/api/requests', body);
+      setNeeds('');
+      setBusy(false);
+      onCreated(created);
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  }
+
+  const errors = error instanceof ApiError ? error.fieldErrors() : {};
+  return (
+    <form className="form" onSubmit={onSubmit} aria-label="Permintaan baru / New request">
+      <Field label={['Jenis kemitraan', 'Partnership type']} error={errors.type}>
+        {(p) => (
+          <select
+            {...p}
+            className="input"
+            value={type}
+            onChange={(e) => setType(e.target.value as OfferType)}
+          >
+            {(Object.keys(TYPE_LABELS) as OfferType[]).map((t) => (
+              <option key={t} value={t}>
+                {TYPE_LABELS[t][0]} / {TYPE_LABELS[t][1]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field
+        label={['Kebutuhan', 'Needs']}
+        hint={[
+          'Pisahkan dengan koma, mis. pemasaran digital, ekspor',
+          'Comma separated, e.g. digital marketing, export',
+        ]}
+        error={errors.needs}
+      >
+        {(p) => <input {...p} className="input" value={needs} onChange={(e) => setNeeds(e.target.value)} />}
+      </Field>
+      <Field label={['Cara bermitra', 'Mode']} error={errors.mode}>
+        {(p) => (
+          <select
+            {...p}
+            className="input"
+            value={mode}
+            onChange={(e) => setMode(e.target.value as typeof mode)}
+          >
+            {(['any', 'online', 'offline'] as const).map((m) => (
+              <option key={m} value={m}>
+                {MODE_LABELS[m][0]} / {MODE_LABELS[m][1]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <div className="form__row">
+        <Field label={['Mulai', 'Start date']} error={errors.startDate}>
+          {(p) => (
+            <input
+              {...p}
+              type="date"
+              className="input"
+              value={startDate}
+              onChange={(e) => setStart(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={['Selesai', 'End date']} error={errors.endDate}>
+          {(p) => (
+            <input
+              {...p}
+              type="date"
+              className="input"
+              value={endDate}
+              onChange={(e) => setEnd(e.target.value)}
+            />
+          )}
+        </Field>
+      </div>
+      {error !== undefined && Object.keys(errors).length === 0 && <ErrorNotice error={error} />}
+      <button type="submit" className="button" disabled={busy}>
+        Buat permintaan <span lang="en">/ Create request</span>
+      </button>
+    </form>
+  );
+}

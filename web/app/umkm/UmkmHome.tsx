@@ -1,0 +1,102 @@
+'use client';
+
+import type { Business, Me, PartnershipPage, RequestPage } from '@sinergi/shared/schemas';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { PartnershipList } from '../../components/Partnerships';
+import { Bi, Empty, ErrorNotice, Loading, PageTitle, SectionTitle } from '../../components/ui';
+import { api } from '../../lib/api';
+import { useAsync } from '../../lib/hooks';
+import { MODE_LABELS, REQUEST_STATUS_LABELS, SIZE_LABELS, TYPE_LABELS } from '../../lib/labels';
+import { BusinessForm } from './BusinessForm';
+import { RequestForm } from './RequestForm';
+
+async function loadHome(signal: AbortSignal) {
+  const me = await api<Me>('GET', '/api/auth/me', undefined, signal);
+  if (!me.businessId) return { me, business: undefined, requests: [], partnerships: [] };
+  const [business, requests, partnerships] = await Promise.all([
+    api<Business>('GET', `/api/businesses/${me.businessId}`, undefined, signal),
+    api<RequestPage>('GET', '/api/requests?limit=100', undefined, signal),
+    api<PartnershipPage>('GET', '/api/partnerships?limit=100', undefined, signal),
+  ]);
+  return { me, business, requests: requests.items, partnerships: partnerships.items };
+}
+
+/** The UMKM owner's space: profile, requests (each with its matches), partnerships. */
+export function UmkmHome() {
+  const router = useRouter();
+  const [state, reload] = useAsync(loadHome, []);
+  if (state.kind === 'loading') return <Loading />;
+  if (state.kind === 'error') return <ErrorNotice error={state.error} onRetry={reload} />;
+  const { business, requests, partnerships } = state.data;
+
+  if (!business)
+    return (
+      <>
+        <PageTitle t={['Selamat datang', 'Welcome']} />
+        <BusinessForm onCreated={reload} />
+      </>
+    );
+
+  return (
+    <>
+      <PageTitle t={[business.name, 'My business']} />
+      <p className="muted" data-testid="business-summary">
+        <Bi t={SIZE_LABELS[business.sizeClass]} /> · {business.sector} · {business.city ?? business.province}
+        {business.certifications.length > 0 && <> · {business.certifications.join(', ')}</>}
+      </p>
+
+      <div className="grid-2">
+        <section aria-labelledby="requests-title" className="card-panel">
+          <SectionTitle id="requests-title" t={['Permintaan saya', 'My requests']} />
+          {requests.length === 0 ? (
+            <Empty
+              t={['Belum ada permintaan. Buat yang pertama di bawah.', 'No requests yet. Create one below.']}
+            />
+          ) : (
+            <ul className="list">
+              {requests.map((r) => (
+                <li key={r.id} className="item" data-testid="request">
+                  <div className="item__head">
+                    <h3 className="item__title">
+                      <Link href={`/umkm/permintaan?id=${encodeURIComponent(r.id)}`}>
+                        {r.needs.join(', ')}
+                      </Link>
+                    </h3>
+                    <span className={`pill pill--${r.status}`}>
+                      <Bi t={REQUEST_STATUS_LABELS[r.status]} />
+                    </span>
+                  </div>
+                  <p className="item__meta">
+                    <Bi t={TYPE_LABELS[r.type]} /> · <Bi t={MODE_LABELS[r.mode]} />
+                    {r.startDate && (
+                      <>
+                        {' '}
+                        · {r.startDate} – {r.endDate ?? '…'}
+                      </>
+                    )}
+                  </p>
+                  <Link className="item__link" href={`/umkm/permintaan?id=${encodeURIComponent(r.id)}`}>
+                    Lihat mitra yang cocok <span lang="en">/ See matches</span> →
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3 className="subhead">
+            Permintaan baru{' '}
+            <span className="heading-en" lang="en">
+              New request
+            </span>
+          </h3>
+          <RequestForm onCreated={(r) => router.push(`/umkm/permintaan?id=${encodeURIComponent(r.id)}`)} />
+        </section>
+
+        <section aria-labelledby="partnerships-title" className="card-panel">
+          <SectionTitle id="partnerships-title" t={['Kemitraan saya', 'My partnerships']} />
+          <PartnershipList items={partnerships} side="business" onChanged={reload} />
+        </section>
+      </div>
+    </>
+  );
+}

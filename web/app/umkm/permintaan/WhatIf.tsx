@@ -1,0 +1,94 @@
+'use client';
+
+import { rankOffers } from '@sinergi/shared/matching';
+import type { Match, PartnershipRequest } from '@sinergi/shared/schemas';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { Bi, Empty, Reasons, ScoreBadge } from '../../../components/ui';
+import { splitTags } from '../../../lib/labels';
+import { toMatchOffer, toMatchRequest } from '../../../lib/match-mapping';
+
+/**
+ * "What if my needs were…": re-ranks the offers already fetched with the matching core in the browser,
+ * instantly, without calling the API. A preview only: proposing still goes through the API, which ranks
+ * every open offer again.
+ */
+export function WhatIf({ request, matches }: { request: PartnershipRequest; matches: readonly Match[] }) {
+  const inputId = useId();
+  const [text, setText] = useState(request.needs.join(', '));
+  const deferred = useDeferredValue(text);
+  const offers = useMemo(() => matches.map((m) => toMatchOffer(m.offer)), [matches]);
+  const byId = useMemo(() => new Map(matches.map((m) => [m.offerId, m])), [matches]);
+  const needs = splitTags(deferred);
+  const changed = needs.join('|') !== request.needs.join('|');
+
+  const ranking = useMemo(
+    () =>
+      rankOffers(toMatchRequest({ ...request, needs: splitTags(deferred) }), offers, {
+        limit: offers.length,
+      }),
+    [request, offers, deferred],
+  );
+  const top = ranking.ranked.slice(0, 10);
+
+  return (
+    <section className="card-panel whatif" aria-labelledby="whatif-title">
+      <h2 id="whatif-title" className="subhead">
+        Coba ubah kebutuhan
+        <span className="heading-en" lang="en">
+          What if my needs were different?
+        </span>
+      </h2>
+      <p className="muted">
+        Pratinjau di peramban Anda dengan inti pencocokan yang sama, atas {offers.length} penawaran yang sudah
+        dimuat. Permintaan Anda tidak berubah; pengajuan tetap melalui server.{' '}
+        <span className="bi-en" lang="en">
+          A preview computed in your browser with the same matching core, over the {offers.length} offers
+          already loaded. Your request is not changed; proposals still go through the server.
+        </span>
+      </p>
+      <label htmlFor={inputId} className="field__label">
+        Kebutuhan <span className="bi-en">/ Needs (comma separated)</span>
+      </label>
+      <input id={inputId} className="input" value={text} onChange={(e) => setText(e.target.value)} />
+      <p className="muted" aria-live="polite">
+        {changed ? (
+          <Bi t={['Pratinjau dengan kebutuhan baru.', 'Preview with the new needs.']} />
+        ) : (
+          <Bi t={['Sama dengan peringkat dari server.', 'Same as the ranking from the server.']} />
+        )}
+      </p>
+      {top.length === 0 ? (
+        <Empty t={['Tidak ada penawaran yang memenuhi syarat.', 'No eligible offer.']} />
+      ) : (
+        <ol
+          className="list list--compact"
+          data-testid="what-if"
+          data-ranking={top.map((r) => r.offerId).join(',')}
+        >
+          {top.map((r) => {
+            const m = byId.get(r.offerId);
+            const move = m ? m.rank - r.rank : 0;
+            return (
+              <li key={r.offerId} className="item item--compact" data-testid="what-if-item">
+                <div className="item__head">
+                  <span className="rank">#{r.rank}</span>
+                  <span className="item__title">{m?.offer.title ?? r.offerId}</span>
+                  {move !== 0 && (
+                    <span className={`move move--${move > 0 ? 'up' : 'down'}`}>
+                      {move > 0 ? `▲ ${move}` : `▼ ${-move}`}
+                      <span className="visually-hidden">
+                        {move > 0 ? ` naik / up ${move}` : ` turun / down ${-move}`}
+                      </span>
+                    </span>
+                  )}
+                  <ScoreBadge score={r.score} />
+                </div>
+                <Reasons reasons={r.reasons} max={2} />
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

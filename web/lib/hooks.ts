@@ -1,0 +1,52 @@
+'use client';
+
+import type { ProvinceList, SectorList } from '@sinergi/shared/schemas';
+import { type DependencyList, useCallback, useEffect, useState } from 'react';
+import { api } from './api';
+
+export type Async<T> = { kind: 'loading' } | { kind: 'ready'; data: T } | { kind: 'error'; error: unknown };
+
+/** Loads once per change of `deps`; `reload()` fetches again (after a write). */
+export function useAsync<T>(
+  load: (signal: AbortSignal) => Promise<T>,
+  deps: DependencyList,
+): [Async<T>, () => void] {
+  const [state, setState] = useState<Async<T>>({ kind: 'loading' });
+  const [tick, setTick] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names what `load` depends on.
+  useEffect(() => {
+    const controller = new AbortController();
+    load(controller.signal).then(
+      (data) => {
+        if (!controller.signal.aborted) setState({ kind: 'ready', data });
+      },
+      (error: unknown) => {
+        if (!controller.signal.aborted) setState({ kind: 'error', error });
+      },
+    );
+    return () => controller.abort();
+  }, [...deps, tick]);
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return [state, reload];
+}
+
+let reference: Promise<{ provinces: ProvinceList['items']; sectors: SectorList['items'] }> | undefined;
+
+/** Provinces (BPS codes, poverty rate) and sectors from /api/reference, fetched once per page load. */
+export function loadReference() {
+  reference ??= Promise.all([
+    api<ProvinceList>('GET', '/api/reference/provinces'),
+    api<SectorList>('GET', '/api/reference/sectors'),
+  ]).then(
+    ([p, s]) => ({ provinces: p.items, sectors: s.items }),
+    (error: unknown) => {
+      reference = undefined;
+      throw error;
+    },
+  );
+  return reference;
+}
+
+export function useReference() {
+  return useAsync(() => loadReference(), [])[0];
+}

@@ -1,0 +1,60 @@
+'use client';
+
+import type { Role, User } from '@sinergi/shared/schemas';
+import { useSyncExternalStore } from 'react';
+
+/**
+ * The demo sign-in: the token from `POST /api/auth/dev-login` lives in sessionStorage (one tab, gone
+ * when it closes). Components read it with {@link useSession}, which re-renders on sign-in and out.
+ */
+export interface Session {
+  token: string;
+  user: User;
+}
+
+const KEY = 'sinergi.session';
+const listeners = new Set<() => void>();
+let cached: { raw: string | null; session: Session | null } = { raw: null, session: null };
+
+function read(): Session | null {
+  const raw = sessionStorage.getItem(KEY);
+  if (raw !== cached.raw) {
+    let session: Session | null = null;
+    try {
+      session = raw ? (JSON.parse(raw) as Session) : null;
+    } catch {
+      session = null;
+    }
+    cached = { raw, session };
+  }
+  return cached.session;
+}
+
+export function getSession(): Session | null {
+  return typeof window === 'undefined' ? null : read();
+}
+
+export function setSession(session: Session | null): void {
+  if (session) sessionStorage.setItem(KEY, JSON.stringify(session));
+  else sessionStorage.removeItem(KEY);
+  for (const l of listeners) l();
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+}
+
+/** `undefined` while rendering on the server (static export) and before hydration; then the session or null. */
+export function useSession(): Session | null | undefined {
+  return useSyncExternalStore(subscribe, read, () => undefined);
+}
+
+/** Where each role works. */
+export function homeOf(role: Role): string {
+  if (role === 'business') return '/umkm';
+  if (role === 'admin') return '/admin';
+  return '/mitra';
+}
