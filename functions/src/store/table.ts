@@ -239,8 +239,9 @@ export const ACCESS_PATTERNS = {
   closeRequest: {
     op: 'UpdateItem',
     key: 'REQUEST#<id> (leaves GSI1); a TransactWriteItems withdrawing its pending proposals when it has any',
-    cost: '3 WCU (16 with withdrawals)',
-    maxCapacity: 16,
+    // The transaction grows by 3 items per withdrawn proposal (at most LIMITS.pendingProposals).
+    cost: '3 WCU; as a transaction 16-24 WCU with one withdrawal (DynamoDB Local), more with more',
+    maxCapacity: 24,
   },
   refreshRequestSnapshot: {
     op: 'UpdateItem',
