@@ -180,8 +180,14 @@ const LANGUAGE_SHARED = LEVELS.language.shared;
 const LANGUAGE_NONE = LEVELS.language.none;
 const LEVEL_FACTOR = KBLI_LEVEL_FACTOR;
 
-/** Sector component by the finest shared KBLI level (index = level from kbli.ts). */
-const SECTOR_BY_LEVEL: Float64Array = (() => {
+/**
+ * Sector component by the finest shared KBLI level (index = level from kbli.ts; 0 = nothing shared).
+ * Exported so the shortlist's bound uses the very same values.
+ *
+ * @example
+ * SECTOR_BY_LEVEL[KBLI_LEVEL.subClass]; // → LEVELS.sector.kbli5
+ */
+export const SECTOR_BY_LEVEL: Float64Array = (() => {
   const s = LEVELS.sector;
   const t = new Float64Array(7);
   t[0] = s.unrelated;

@@ -7,12 +7,14 @@
  * dozen offers. So each scan is a bounded top-k search:
  *
  * 1. **Upper bound per pair, from posting lists.** Per round, every offer of a type is entered in posting
- *    lists keyed by concept: `exact[c]` (offers whose topics contain concept `c`) and `related[c]` (offers
- *    with a topic that is an ancestor or descendant of `c`). Walking the lists of a request's needs and
- *    profile concepts gives, for every offer at once, the topic numerators the kernel would compute (or
- *    more). Everything else in the kernel is bounded by a per-offer constant (location, dates ≤ 1, the
- *    offer's track record, the best sector and size levels the offer can give) plus the pair's language
- *    bit. The bound is a few multiplications per offer; the kernel is ~60 operations and several arrays.
+ *    lists keyed by concept: `exact[c]` (offers whose topics contain concept `c`), `related[c]` (offers
+ *    with a topic that is an ancestor or descendant of `c` but not `c` itself) and, keyed by KBLI key,
+ *    `kbli[key]`. Walking the lists of a request's needs, profile concepts and KBLI keys gives, for every
+ *    offer at once, exactly the kernel's known-concept topic numerators on both sides and its sector
+ *    level; only shared unknown words are bounded (by the shorter list). Everything else is bounded by a
+ *    per-offer constant (location, the offer's track record and size level) plus the pair's dates and
+ *    language. The bound is a few multiplications per offer; the kernel is ~60 operations and several
+ *    arrays. The tighter the bound, the fewer pairs reach the kernel.
  * 2. **Best bounds first.** Offers are counting-sorted into {@link BINS} bins by bound and scored from the
  *    top bin down. As soon as the k-th best fit found so far exceeds the top of the next bin, every offer
  *    left is certain to rank below it and the scan stops.
@@ -24,9 +26,10 @@
  * against an exhaustive blocking-pair count on every generated instance, with tiny chunks that force the
  * pruned scans thousands of times.
  */
-import { combineScore, type ResolvedWeights, scorePrepared } from './kernel';
+import { KBLI_LEVEL_FACTOR } from './kbli';
+import { combineScore, type ResolvedWeights, SECTOR_BY_LEVEL, scorePrepared } from './kernel';
 import type { PreparedOffer, PreparedRequest } from './prepare';
-import { CONCEPT_BITSET_WORDS, isKnownConcept } from './vocabulary';
+import { CONCEPT_BITSET_WORDS } from './vocabulary';
 import { LEVELS } from './weights';
 
 /** Number of bound bins over [0, 1]; more bins sort finer, fewer cost less to clear. */
@@ -41,14 +44,7 @@ const LOCATION_MAX = Math.max(
   LEVELS.location.sameProvince,
   LEVELS.location.onlineOutsideRegion,
 );
-const SECTOR_MAX = Math.max(
-  LEVELS.sector.kbli5,
-  LEVELS.sector.kbli4,
-  LEVELS.sector.kbli3,
-  LEVELS.sector.division,
-  LEVELS.sector.section,
-  LEVELS.sector.unrelated,
-);
+const SECTOR_OPEN = LEVELS.sector.open;
 // Module-local copies: read per offer, imported bindings may compile to getter calls (see kernel.ts).
 const RELATED = LEVELS.relatedConcept;
 const PARTNER_TOPIC_OPEN = LEVELS.partnerTopicOpen;
@@ -69,11 +65,16 @@ export interface ShortlistIndex {
   /** Per type code: offer indices with places, ascending. */
   readonly offersByType: readonly Int32Array[];
   readonly exact: readonly Postings[];
+  /** Related but not exact (`topicRelatedBits` minus `topicBits`): the kernel's `else if` branch. */
   readonly related: readonly Postings[];
+  /** Per type: KBLI key → offers with that key (the kernel's sector level is the best shared key's). */
+  readonly kbli: readonly Map<number, Int32Array>[];
   /** UMKM-side bound without topic, dates and language: `w.location·max + w.track·track`. */
   readonly umkmConst: Float64Array;
-  /** Partner-side bound without topic: `w.sector·(open or best level) + w.sizeClass·(size level)`. */
+  /** Partner-side bound without topic and sector: `w.sizeClass·(size level)`. */
   readonly partnerConst: Float64Array;
+  /** 1 when the offer lists KBLI codes (else its sector component is `open`). */
+  readonly hasKbli: Uint8Array;
   readonly languageMask: Int32Array;
   /** The cheap hard filters, copied flat: period, size classes, sectors, offline-only. */
   readonly startDay: Int32Array;
@@ -88,7 +89,8 @@ export interface ShortlistIndex {
   /** Scratch per offer, always all-zero between scans. */
   readonly needNumerator: Float64Array;
   readonly profileExact: Float64Array;
-  readonly profileRelated: Uint8Array;
+  readonly profileRelated: Float64Array;
+  readonly sectorLevel: Uint8Array;
   /** Scratch per candidate of the largest type. */
   readonly bound: Float64Array;
   readonly order: Int32Array;
@@ -127,6 +129,26 @@ function postings(
   return { start, offers: list };
 }
 
+/** An offer's related-only concepts: related to a topic, not a topic itself. */
+function relatedOnly(o: PreparedOffer): Uint32Array {
+  const bits = o.topicRelatedBits.slice();
+  for (let i = 0; i < bits.length; i++) bits[i] = (bits[i] as number) & ~(o.topicBits[i] as number);
+  return bits;
+}
+
+/** KBLI key → offers (ascending) holding it, for one type. */
+function kbliPostings(offers: readonly PreparedOffer[], indices: Int32Array): Map<number, Int32Array> {
+  const lists = new Map<number, number[]>();
+  for (const oi of indices) {
+    for (const key of (offers[oi] as PreparedOffer).kbliKeys) {
+      const list = lists.get(key);
+      if (list === undefined) lists.set(key, [oi]);
+      else list.push(oi);
+    }
+  }
+  return new Map([...lists].map(([key, list]) => [key, Int32Array.from(list)]));
+}
+
 /**
  * Build the round's bound tables for the fit weights `w` (impact plays no part in a UMKM's order).
  *
@@ -141,6 +163,7 @@ export function buildShortlistIndex(
   const n = offers.length;
   const umkmConst = new Float64Array(n);
   const partnerConst = new Float64Array(n);
+  const hasKbli = new Uint8Array(n);
   const languageMask = new Int32Array(n);
   const startDay = new Int32Array(n);
   const endDay = new Int32Array(n);
@@ -152,9 +175,9 @@ export function buildShortlistIndex(
   const saturation = new Float64Array(n);
   offers.forEach((o, i) => {
     umkmConst[i] = w.location * LOCATION_MAX + w.track * o.track;
-    const sector = o.kbliKeys.length === 0 ? LEVELS.sector.open : SECTOR_MAX;
+    hasKbli[i] = o.kbliKeys.length === 0 ? 0 : 1;
     const size = o.sizeMask === 0 ? LEVELS.sizeClass.open : LEVELS.sizeClass.targeted;
-    partnerConst[i] = w.sector * sector + w.sizeClass * size;
+    partnerConst[i] = w.sizeClass * size;
     languageMask[i] = o.languageMask;
     startDay[i] = o.startDay;
     endDay[i] = o.endDay;
@@ -169,9 +192,11 @@ export function buildShortlistIndex(
   return {
     offersByType,
     exact: offersByType.map((ids) => postings(offers, ids, (o) => o.topicBits)),
-    related: offersByType.map((ids) => postings(offers, ids, (o) => o.topicRelatedBits)),
+    related: offersByType.map((ids) => postings(offers, ids, relatedOnly)),
+    kbli: offersByType.map((ids) => kbliPostings(offers, ids)),
     umkmConst,
     partnerConst,
+    hasKbli,
     languageMask,
     startDay,
     endDay,
@@ -183,7 +208,8 @@ export function buildShortlistIndex(
     saturation,
     needNumerator: new Float64Array(n),
     profileExact: new Float64Array(n),
-    profileRelated: new Uint8Array(n),
+    profileRelated: new Float64Array(n),
+    sectorLevel: new Uint8Array(n),
     bound: new Float64Array(largest),
     order: new Int32Array(largest),
     binOf: new Int32Array(largest),
@@ -284,17 +310,42 @@ function sortByBound(index: ShortlistIndex, r: PreparedRequest, w: ResolvedWeigh
       need[oi] = (need[oi] as number) + RELATED;
     }
   }
-  // Profile: how many of the offer's topics are profile concepts (exact), and whether any topic is related.
-  const hits = r.profileHits;
-  for (let i = 0; i < hits.length; i++) {
-    const c = (hits[i] as { readonly id: number }).id;
-    if (!isKnownConcept(c)) continue;
-    for (let p = exactStart[c] as number, e = exactStart[c + 1] as number; p < e; p++) {
-      const oi = exactOffers[p] as number;
-      pEx[oi] = (pEx[oi] as number) + 1;
+  // Profile, as the kernel counts it per offer topic: topics in the profile (exact), and topics related
+  // to it but not in it — walked as the exact postings of those concepts, so the counts are the kernel's.
+  const profileBits = r.profileBits;
+  const profileRelatedBits = r.profileRelatedBits;
+  for (let word = 0; word < profileBits.length; word++) {
+    let inProfile = profileBits[word] as number;
+    let nearProfile = (profileRelatedBits[word] as number) & ~inProfile;
+    while (inProfile !== 0) {
+      const c = word * 32 + (31 - Math.clz32(inProfile & -inProfile));
+      inProfile &= inProfile - 1;
+      for (let p = exactStart[c] as number, e = exactStart[c + 1] as number; p < e; p++) {
+        const oi = exactOffers[p] as number;
+        pEx[oi] = (pEx[oi] as number) + 1;
+      }
     }
-    for (let p = relatedStart[c] as number, e = relatedStart[c + 1] as number; p < e; p++) {
-      pRel[relatedOffers[p] as number] = 1;
+    while (nearProfile !== 0) {
+      const c = word * 32 + (31 - Math.clz32(nearProfile & -nearProfile));
+      nearProfile &= nearProfile - 1;
+      for (let p = exactStart[c] as number, e = exactStart[c + 1] as number; p < e; p++) {
+        const oi = exactOffers[p] as number;
+        pRel[oi] = (pRel[oi] as number) + 1;
+      }
+    }
+  }
+  // Sector: the finest KBLI level the request shares with each offer (0 = none).
+  const kbli = index.kbli[t] as Map<number, Int32Array>;
+  const sectorLevel = index.sectorLevel;
+  const keys = r.kbliKeys;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as number;
+    const list = kbli.get(key);
+    if (list === undefined) continue;
+    const level = (key / KBLI_LEVEL_FACTOR) | 0;
+    for (let p = 0; p < list.length; p++) {
+      const oi = list[p] as number;
+      if (level > (sectorLevel[oi] as number)) sectorLevel[oi] = level;
     }
   }
   const needCount = needs.length + r.needUnknown.length;
@@ -315,10 +366,11 @@ function sortByBound(index: ShortlistIndex, r: PreparedRequest, w: ResolvedWeigh
   const endDay = index.endDay;
   const unknownTopics = index.unknownTopics;
   const saturation = index.saturation;
-  const knownTopics = index.knownTopics;
   const languageMask = index.languageMask;
   const umkmConst = index.umkmConst;
   const partnerConst = index.partnerConst;
+  const hasKbli = index.hasKbli;
+  const wSector = w.sector;
   const wTopic = w.topic;
   const wDates = w.dates;
   const wLanguage = w.language;
@@ -354,19 +406,18 @@ function sortByBound(index: ShortlistIndex, r: PreparedRequest, w: ResolvedWeigh
       topic = ((need[oi] as number) + unk) / needCount;
       if (topic > 1) topic = 1;
     }
-    // Partner topic: exact topics counted; every other known topic may be related only if some is.
+    // Partner topic: the kernel's known-topic counts; shared unknown words at most the shorter list.
     const sat = saturation[oi] as number;
     let partnerTopic: number = PARTNER_TOPIC_OPEN;
     if (sat > 0) {
-      const ex = pEx[oi] as number;
-      const rel = pRel[oi] === 1 ? (knownTopics[oi] as number) - ex : 0;
       const unk = Math.min(profileUnknown, unknownTopics[oi] as number);
-      partnerTopic = (ex + unk + RELATED * rel) / sat;
+      partnerTopic = ((pEx[oi] as number) + unk + RELATED * (pRel[oi] as number)) / sat;
       if (partnerTopic > 1) partnerTopic = 1;
     }
+    const sector = hasKbli[oi] === 0 ? SECTOR_OPEN : (SECTOR_BY_LEVEL[sectorLevel[oi] as number] as number);
     const language = (lang & (languageMask[oi] as number)) !== 0 ? LANGUAGE_SHARED : LANGUAGE_NONE;
     const forUmkm = wTopic * topic + wDates * dates + wLanguage * language + (umkmConst[oi] as number);
-    const forPartner = wPartnerTopic * partnerTopic + (partnerConst[oi] as number);
+    const forPartner = wPartnerTopic * partnerTopic + wSector * sector + (partnerConst[oi] as number);
     // Fit is increasing in both sides for any balance, so the bound carries through the geometric mean.
     const b = sqrtMean ? Math.sqrt(forUmkm * forPartner) : forUmkm ** balance * forPartner ** (1 - balance);
     bound[c] = b;
@@ -383,13 +434,21 @@ function sortByBound(index: ShortlistIndex, r: PreparedRequest, w: ResolvedWeigh
     for (let p = relatedStart[c] as number, e = relatedStart[c + 1] as number; p < e; p++)
       need[relatedOffers[p] as number] = 0;
   }
-  for (let i = 0; i < hits.length; i++) {
-    const c = (hits[i] as { readonly id: number }).id;
-    if (!isKnownConcept(c)) continue;
-    for (let p = exactStart[c] as number, e = exactStart[c + 1] as number; p < e; p++)
-      pEx[exactOffers[p] as number] = 0;
-    for (let p = relatedStart[c] as number, e = relatedStart[c + 1] as number; p < e; p++)
-      pRel[relatedOffers[p] as number] = 0;
+  for (let word = 0; word < profileBits.length; word++) {
+    let near = (profileRelatedBits[word] as number) | (profileBits[word] as number);
+    while (near !== 0) {
+      const c = word * 32 + (31 - Math.clz32(near & -near));
+      near &= near - 1;
+      for (let p = exactStart[c] as number, e = exactStart[c + 1] as number; p < e; p++) {
+        const oi = exactOffers[p] as number;
+        pEx[oi] = 0;
+        pRel[oi] = 0;
+      }
+    }
+  }
+  for (let i = 0; i < keys.length; i++) {
+    const list = kbli.get(keys[i] as number);
+    if (list !== undefined) for (let p = 0; p < list.length; p++) sectorLevel[list[p] as number] = 0;
   }
   // Prefix sums: bins are stored best first (position 0 = highest bound).
   let sum = 0;
