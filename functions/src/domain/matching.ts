@@ -1,8 +1,15 @@
 import { type AllocationOptions, allocateRound, rankOffers, rankRequests } from '@sinergi/shared/matching';
-import type { CandidateList, MatchList, MatchQuery, RoundCreate, RoundResult } from '@sinergi/shared/schemas';
+import {
+  type CandidateList,
+  type MatchList,
+  type MatchQuery,
+  type RoundCreate,
+  type RoundResult,
+  toMatchOffer,
+  toMatchRequest,
+} from '@sinergi/shared/schemas';
 import { hidden, requireRole } from './access';
 import { CapacityFullError, ConflictError } from './errors';
-import { toMatchOffer, toMatchRequest } from './match-mapping';
 import type { Identity, Offer, PartnershipRequest, Runtime } from './model';
 import { newPartnership } from './partnerships';
 import type { Repository } from './ports';

@@ -6,6 +6,7 @@ export * from './auth';
 export * from './business';
 export * from './common';
 export * from './match';
+export * from './match-input';
 export * from './offer';
 export * from './organization';
 export * from './partnership';

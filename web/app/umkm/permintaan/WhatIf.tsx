@@ -1,11 +1,10 @@
 'use client';
 
 import { rankOffers } from '@sinergi/shared/matching';
-import type { Match, PartnershipRequest } from '@sinergi/shared/schemas';
+import { type Match, type PartnershipRequest, toMatchOffer, toMatchRequest } from '@sinergi/shared/schemas';
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { Bi, Empty, Reasons, ScoreBadge } from '../../../components/ui';
 import { splitTags } from '../../../lib/labels';
-import { toMatchOffer, toMatchRequest } from '../../../lib/match-mapping';
 
 /**
  * "What if my needs were…": re-ranks the offers already fetched with the matching core in the browser,

@@ -1,17 +1,24 @@
 /**
- * The API's offer and request shapes onto the matching core's plain inputs, for the previews the site
- * computes in the browser. It mirrors functions/src/domain/match-mapping.ts field for field (that one
- * maps the stored entities, which carry the same fields), so an unchanged request ranks here exactly
- * as the API ranked it; the what-if browser test checks that.
+ * The one place the API's offers and requests become the matching core's plain inputs, used by the
+ * functions (for matches, candidates and rounds) and by the site (for what-if previews in the browser),
+ * so the browser ranks exactly as the API does. Requests carry their business snapshot and offers their
+ * organization snapshot and track record, so a whole match needs no profile reads.
  */
-import type { MatchOffer, MatchRequest } from '@sinergi/shared/matching';
-import type { Offer, PartnershipRequest } from '@sinergi/shared/schemas';
+import type { MatchOffer, MatchRequest } from '../matching';
+import type { Offer } from './offer';
+import type { PartnershipRequest } from './request';
 
 const opt = <K extends string, V>(key: K, value: V | undefined) =>
   (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 
 const nonEmpty = <T>(list: readonly T[] | undefined) => (list && list.length > 0 ? list : undefined);
 
+/**
+ * A partnership request (with its business snapshot) as the matching core's input.
+ *
+ * @example
+ * rankOffers(toMatchRequest(request), offers.map(toMatchOffer), { limit: 10 });
+ */
 export function toMatchRequest(request: PartnershipRequest): MatchRequest {
   const b = request.business;
   return {
@@ -36,6 +43,7 @@ export function toMatchRequest(request: PartnershipRequest): MatchRequest {
   };
 }
 
+/** An offer (with its organization snapshot and track record) as the matching core's input. */
 export function toMatchOffer(offer: Offer): MatchOffer {
   return {
     id: offer.id,
