@@ -57,7 +57,14 @@ export function matchingService(repo: Repository, rt: Runtime) {
           offer: withAverage(byId.get(m.offerId) as Offer),
         })),
         eligibleCount: ranking.eligibleCount,
-        ...(ranking.excluded ? { excluded: ranking.excluded.map((e) => ({ ...e })) } : {}),
+        ...(ranking.excluded
+          ? {
+              excluded: ranking.excluded.map((e) => {
+                const offer = byId.get(e.offerId) as Offer;
+                return { ...e, title: offer.title, organizationName: offer.organization.name };
+              }),
+            }
+          : {}),
       };
     },
 
@@ -85,7 +92,14 @@ export function matchingService(repo: Repository, rt: Runtime) {
           request: byId.get(m.requestId) as PartnershipRequest,
         })),
         eligibleCount: ranking.eligibleCount,
-        ...(ranking.excluded ? { excluded: ranking.excluded.map((e) => ({ ...e })) } : {}),
+        ...(ranking.excluded
+          ? {
+              excluded: ranking.excluded.map((e) => ({
+                ...e,
+                businessName: (byId.get(e.requestId) as PartnershipRequest).business.name,
+              })),
+            }
+          : {}),
       };
     },
 
@@ -139,6 +153,9 @@ export function matchingService(repo: Repository, rt: Runtime) {
       const assignments: RoundResult['assignments'] = result.assignments.map((a) => ({
         requestId: a.requestId,
         offerId: a.offerId,
+        businessName: (requestById.get(a.requestId) as PartnershipRequest).business.name,
+        province: (requestById.get(a.requestId) as PartnershipRequest).business.province,
+        offerTitle: (offerById.get(a.offerId) as Offer).title,
         fit: a.fit,
         score: a.score,
         impact: a.impact,

@@ -27,7 +27,12 @@ describe('matching through the API', () => {
     expect(reply.body.items[0].reasons[0]).toEqual({ id: expect.any(String), en: expect.any(String) });
     expect(reply.body.items[0].offer.remaining).toBe(3);
     expect(reply.body.excluded).toEqual([
-      expect.objectContaining({ offerId: halal.id, filter: 'certification' }),
+      expect.objectContaining({
+        offerId: halal.id,
+        title: 'Butuh BPOM',
+        organizationName: partner.organization.name,
+        filter: 'certification',
+      }),
     ]);
 
     // Gaining the certification on the profile reaches the request's snapshot, and so matching.
@@ -73,6 +78,10 @@ describe('matching through the API', () => {
     expect(dry.status).toBe(200);
     expect(dry.body.dryRun).toBe(true);
     expect(dry.body.assignments).toHaveLength(2);
+    for (const a of dry.body.assignments) {
+      expect(a).toMatchObject({ offerTitle: 'Magang desain', businessName: expect.any(String) });
+      expect(['31', '91']).toContain(a.province);
+    }
     expect(dry.body.report).toMatchObject({ requestCount: 4, capacity: 2, assignedCount: 2 });
     expect(dry.body.withoutImpact).toBeDefined();
     const before = await h.call('GET', '/partnerships?role=mine', { token: university.token });

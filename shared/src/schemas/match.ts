@@ -37,7 +37,18 @@ export const MatchList = z
     items: z.array(Match),
     /** Eligible offers in total (may exceed `items.length`). */
     eligibleCount: z.number().int(),
-    excluded: z.array(z.object({ offerId: Id, filter: HardFilter, reason: Reason })).optional(),
+    /** Offers a hard filter removed ("why not"), named so a person can tell which. */
+    excluded: z
+      .array(
+        z.object({
+          offerId: Id,
+          title: z.string(),
+          organizationName: z.string(),
+          filter: HardFilter,
+          reason: Reason,
+        }),
+      )
+      .optional(),
   })
   .meta({ id: 'MatchList' });
 export type MatchList = z.infer<typeof MatchList>;
@@ -51,7 +62,9 @@ export const CandidateList = z
   .object({
     items: z.array(Candidate),
     eligibleCount: z.number().int(),
-    excluded: z.array(z.object({ requestId: Id, filter: HardFilter, reason: Reason })).optional(),
+    excluded: z
+      .array(z.object({ requestId: Id, businessName: z.string(), filter: HardFilter, reason: Reason }))
+      .optional(),
   })
   .meta({ id: 'CandidateList' });
 export type CandidateList = z.infer<typeof CandidateList>;
@@ -91,6 +104,10 @@ export const RoundReport = z
 export const RoundAssignment = z.object({
   requestId: Id,
   offerId: Id,
+  /** Names for people reading the round: the UMKM, its province (BPS code) and the offer. */
+  businessName: z.string(),
+  province: z.string(),
+  offerTitle: z.string(),
   fit: z.number(),
   score: z.number(),
   impact: z.number(),

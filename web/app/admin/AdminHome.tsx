@@ -1,5 +1,6 @@
 'use client';
 
+import { findProvince } from '@sinergi/shared/reference';
 import type { OfferType, RoundCreate, RoundResult, StatsImpact } from '@sinergi/shared/schemas';
 import { type FormEvent, useState } from 'react';
 import { Bi, Empty, ErrorNotice, Field, Loading, PageTitle, SectionTitle } from '../../components/ui';
@@ -187,7 +188,7 @@ function RoundView({ result }: { result: RoundResult }) {
           <table className="table">
             <thead>
               <tr>
-                <th scope="col">Permintaan / Request</th>
+                <th scope="col">UMKM</th>
                 <th scope="col">Penawaran / Offer</th>
                 <th scope="col" className="num">
                   Skor / Score
@@ -202,11 +203,10 @@ function RoundView({ result }: { result: RoundResult }) {
               {result.assignments.slice(0, 50).map((a) => (
                 <tr key={`${a.requestId}-${a.offerId}`}>
                   <td>
-                    <code>{a.requestId}</code>
+                    {a.businessName}{' '}
+                    <span className="muted">({findProvince(a.province)?.name ?? a.province})</span>
                   </td>
-                  <td>
-                    <code>{a.offerId}</code>
-                  </td>
+                  <td>{a.offerTitle}</td>
                   <td className="num">{formatPercent(a.score)}</td>
                   <td className="num">{formatDecimal(a.impact)}</td>
                   <td>{a.outcome}</td>

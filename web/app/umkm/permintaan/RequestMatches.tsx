@@ -190,6 +190,10 @@ function Excluded({ matches }: { matches: MatchList }) {
               const f = FILTER_LABELS[e.filter] ?? [e.filter, e.filter];
               return (
                 <li key={e.offerId} className="item item--compact">
+                  <span className="item__title">
+                    {e.title} — {e.organizationName}
+                  </span>
+                  <br />
                   <strong>{f[0]}</strong>{' '}
                   <span className="bi-en" lang="en">
                     / {f[1]}
