@@ -26,7 +26,7 @@
  * against an exhaustive blocking-pair count on every generated instance, with tiny chunks that force the
  * pruned scans thousands of times.
  */
-import { KBLI_LEVEL_FACTOR } from './kbli';
+import { KBLI_LEVEL, KBLI_LEVEL_FACTOR } from './kbli';
 import { combineScore, type ResolvedWeights, SECTOR_BY_LEVEL, scorePrepared } from './kernel';
 import type { PreparedOffer, PreparedRequest } from './prepare';
 import { CONCEPT_BITSET_WORDS } from './vocabulary';
@@ -51,7 +51,11 @@ const PARTNER_TOPIC_OPEN = LEVELS.partnerTopicOpen;
 const LANGUAGE_SHARED = LEVELS.language.shared;
 const LANGUAGE_NONE = LEVELS.language.none;
 
-/** Offers of one type in posting lists (CSR: `start[c] … start[c + 1]` into `offers`). */
+/**
+ * Offers of one type in posting lists (CSR: `start[c] … start[c + 1]` into `offers`). Entries are
+ * candidate positions within the type (`offersByType[t]`), not offer indices, so the per-scan scratch is
+ * a dense prefix of small arrays: cleared with one `fill`, read in order by the bound loop.
+ */
 interface Postings {
   readonly start: Int32Array;
   readonly offers: Int32Array;
@@ -86,7 +90,9 @@ export interface ShortlistIndex {
   readonly knownTopics: Int32Array;
   readonly unknownTopics: Int32Array;
   readonly saturation: Float64Array;
-  /** Scratch per offer, always all-zero between scans. */
+  /** KBLI sections of the offer's codes (bit = letter − 'A'). */
+  readonly sectionBits: Int32Array;
+  /** Scratch per candidate position of the largest type, always all-zero between scans. */
   readonly needNumerator: Float64Array;
   readonly profileExact: Float64Array;
   readonly profileRelated: Float64Array;
@@ -117,16 +123,25 @@ function postings(
   for (let c = 0; c < concepts; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
   const fill = start.slice(0, concepts);
   const list = new Int32Array(start[concepts] as number);
-  for (const oi of indices) {
-    const bits = bitsOf(offers[oi] as PreparedOffer);
+  for (let pos = 0; pos < indices.length; pos++) {
+    const bits = bitsOf(offers[indices[pos] as number] as PreparedOffer);
     for (let c = 0; c < concepts; c++) {
       if (((bits[c >>> 5] as number) >>> (c & 31)) & 1) {
-        list[fill[c] as number] = oi;
+        list[fill[c] as number] = pos;
         fill[c] = (fill[c] as number) + 1;
       }
     }
   }
   return { start, offers: list };
+}
+
+/** KBLI sections (bit = letter − 'A') among a key list's section-level keys. */
+function sectionBitsOf(keys: Int32Array): number {
+  let bits = 0;
+  for (const key of keys) {
+    if (((key / KBLI_LEVEL_FACTOR) | 0) === KBLI_LEVEL.section) bits |= 1 << ((key % KBLI_LEVEL_FACTOR) - 65);
+  }
+  return bits;
 }
 
 /** An offer's related-only concepts: related to a topic, not a topic itself. */
@@ -136,14 +151,18 @@ function relatedOnly(o: PreparedOffer): Uint32Array {
   return bits;
 }
 
-/** KBLI key → offers (ascending) holding it, for one type. */
+/**
+ * KBLI key → candidate positions (ascending) holding it, for one type. Section keys are left out: they
+ * are long lists (a section is a fifth of the economy) and a bit test answers them (`sectionBits`).
+ */
 function kbliPostings(offers: readonly PreparedOffer[], indices: Int32Array): Map<number, Int32Array> {
   const lists = new Map<number, number[]>();
-  for (const oi of indices) {
-    for (const key of (offers[oi] as PreparedOffer).kbliKeys) {
+  for (let pos = 0; pos < indices.length; pos++) {
+    for (const key of (offers[indices[pos] as number] as PreparedOffer).kbliKeys) {
+      if (((key / KBLI_LEVEL_FACTOR) | 0) === KBLI_LEVEL.section) continue;
       const list = lists.get(key);
-      if (list === undefined) lists.set(key, [oi]);
-      else list.push(oi);
+      if (list === undefined) lists.set(key, [pos]);
+      else list.push(pos);
     }
   }
   return new Map([...lists].map(([key, list]) => [key, Int32Array.from(list)]));
@@ -164,6 +183,7 @@ export function buildShortlistIndex(
   const umkmConst = new Float64Array(n);
   const partnerConst = new Float64Array(n);
   const hasKbli = new Uint8Array(n);
+  const sectionBits = new Int32Array(n);
   const languageMask = new Int32Array(n);
   const startDay = new Int32Array(n);
   const endDay = new Int32Array(n);
@@ -176,6 +196,7 @@ export function buildShortlistIndex(
   offers.forEach((o, i) => {
     umkmConst[i] = w.location * LOCATION_MAX + w.track * o.track;
     hasKbli[i] = o.kbliKeys.length === 0 ? 0 : 1;
+    sectionBits[i] = sectionBitsOf(o.kbliKeys);
     const size = o.sizeMask === 0 ? LEVELS.sizeClass.open : LEVELS.sizeClass.targeted;
     partnerConst[i] = w.sizeClass * size;
     languageMask[i] = o.languageMask;
@@ -197,6 +218,7 @@ export function buildShortlistIndex(
     umkmConst,
     partnerConst,
     hasKbli,
+    sectionBits,
     languageMask,
     startDay,
     endDay,
@@ -206,10 +228,10 @@ export function buildShortlistIndex(
     knownTopics,
     unknownTopics,
     saturation,
-    needNumerator: new Float64Array(n),
-    profileExact: new Float64Array(n),
-    profileRelated: new Float64Array(n),
-    sectorLevel: new Uint8Array(n),
+    needNumerator: new Float64Array(largest),
+    profileExact: new Float64Array(largest),
+    profileRelated: new Float64Array(largest),
+    sectorLevel: new Uint8Array(largest),
     bound: new Float64Array(largest),
     order: new Int32Array(largest),
     binOf: new Int32Array(largest),
@@ -302,12 +324,12 @@ function sortByBound(index: ShortlistIndex, r: PreparedRequest, w: ResolvedWeigh
   for (let i = 0; i < needs.length; i++) {
     const c = needs[i] as number;
     for (let p = exactStart[c] as number, e = exactStart[c + 1] as number; p < e; p++) {
-      const oi = exactOffers[p] as number;
-      need[oi] = (need[oi] as number) + 1;
+      const c2 = exactOffers[p] as number;
+      need[c2] = (need[c2] as number) + 1;
     }
     for (let p = relatedStart[c] as number, e = relatedStart[c + 1] as number; p < e; p++) {
-      const oi = relatedOffers[p] as number;
-      need[oi] = (need[oi] as number) + RELATED;
+      const c2 = relatedOffers[p] as number;
+      need[c2] = (need[c2] as number) + RELATED;
     }
   }
   // Profile, as the kernel counts it per offer topic: topics in the profile (exact), and topics related
@@ -321,16 +343,16 @@ function sortByBound(index: ShortlistIndex, r: PreparedRequest, w: ResolvedWeigh
       const c = word * 32 + (31 - Math.clz32(inProfile & -inProfile));
       inProfile &= inProfile - 1;
       for (let p = exactStart[c] as number, e = exactStart[c + 1] as number; p < e; p++) {
-        const oi = exactOffers[p] as number;
-        pEx[oi] = (pEx[oi] as number) + 1;
+        const c2 = exactOffers[p] as number;
+        pEx[c2] = (pEx[c2] as number) + 1;
       }
     }
     while (nearProfile !== 0) {
       const c = word * 32 + (31 - Math.clz32(nearProfile & -nearProfile));
       nearProfile &= nearProfile - 1;
       for (let p = exactStart[c] as number, e = exactStart[c + 1] as number; p < e; p++) {
-        const oi = exactOffers[p] as number;
-        pRel[oi] = (pRel[oi] as number) + 1;
+        const c2 = exactOffers[p] as number;
+        pRel[c2] = (pRel[c2] as number) + 1;
       }
     }
   }
@@ -344,8 +366,8 @@ function sortByBound(index: ShortlistIndex, r: PreparedRequest, w: ResolvedWeigh
     if (list === undefined) continue;
     const level = (key / KBLI_LEVEL_FACTOR) | 0;
     for (let p = 0; p < list.length; p++) {
-      const oi = list[p] as number;
-      if (level > (sectorLevel[oi] as number)) sectorLevel[oi] = level;
+      const c2 = list[p] as number;
+      if (level > (sectorLevel[c2] as number)) sectorLevel[c2] = level;
     }
   }
   const needCount = needs.length + r.needUnknown.length;
@@ -370,6 +392,8 @@ function sortByBound(index: ShortlistIndex, r: PreparedRequest, w: ResolvedWeigh
   const umkmConst = index.umkmConst;
   const partnerConst = index.partnerConst;
   const hasKbli = index.hasKbli;
+  const sectionBits = index.sectionBits;
+  const rSections = sectionBitsOf(r.kbliKeys);
   const wSector = w.sector;
   const wTopic = w.topic;
   const wDates = w.dates;
@@ -403,7 +427,7 @@ function sortByBound(index: ShortlistIndex, r: PreparedRequest, w: ResolvedWeigh
     let topic = 0;
     if (needCount > 0) {
       const unk = Math.min(needUnknown, unknownTopics[oi] as number);
-      topic = ((need[oi] as number) + unk) / needCount;
+      topic = ((need[c] as number) + unk) / needCount;
       if (topic > 1) topic = 1;
     }
     // Partner topic: the kernel's known-topic counts; shared unknown words at most the shorter list.
@@ -411,10 +435,13 @@ function sortByBound(index: ShortlistIndex, r: PreparedRequest, w: ResolvedWeigh
     let partnerTopic: number = PARTNER_TOPIC_OPEN;
     if (sat > 0) {
       const unk = Math.min(profileUnknown, unknownTopics[oi] as number);
-      partnerTopic = ((pEx[oi] as number) + unk + RELATED * (pRel[oi] as number)) / sat;
+      partnerTopic = ((pEx[c] as number) + unk + RELATED * (pRel[c] as number)) / sat;
       if (partnerTopic > 1) partnerTopic = 1;
     }
-    const sector = hasKbli[oi] === 0 ? SECTOR_OPEN : (SECTOR_BY_LEVEL[sectorLevel[oi] as number] as number);
+    // Sector level: the finest shared key below section level, else a shared section, else none.
+    let level = sectorLevel[c] as number;
+    if (level === 0 && ((sectionBits[oi] as number) & rSections) !== 0) level = KBLI_LEVEL.section;
+    const sector = hasKbli[oi] === 0 ? SECTOR_OPEN : (SECTOR_BY_LEVEL[level] as number);
     const language = (lang & (languageMask[oi] as number)) !== 0 ? LANGUAGE_SHARED : LANGUAGE_NONE;
     const forUmkm = wTopic * topic + wDates * dates + wLanguage * language + (umkmConst[oi] as number);
     const forPartner = wPartnerTopic * partnerTopic + wSector * sector + (partnerConst[oi] as number);
@@ -426,30 +453,12 @@ function sortByBound(index: ShortlistIndex, r: PreparedRequest, w: ResolvedWeigh
     binOf[c] = slot;
     bins[slot] = (bins[slot] as number) + 1;
   }
-  // Scratch back to zero: walk the same postings (the loop above visits only part of the candidates).
-  for (let i = 0; i < needs.length; i++) {
-    const c = needs[i] as number;
-    for (let p = exactStart[c] as number, e = exactStart[c + 1] as number; p < e; p++)
-      need[exactOffers[p] as number] = 0;
-    for (let p = relatedStart[c] as number, e = relatedStart[c + 1] as number; p < e; p++)
-      need[relatedOffers[p] as number] = 0;
-  }
-  for (let word = 0; word < profileBits.length; word++) {
-    let near = (profileRelatedBits[word] as number) | (profileBits[word] as number);
-    while (near !== 0) {
-      const c = word * 32 + (31 - Math.clz32(near & -near));
-      near &= near - 1;
-      for (let p = exactStart[c] as number, e = exactStart[c + 1] as number; p < e; p++) {
-        const oi = exactOffers[p] as number;
-        pEx[oi] = 0;
-        pRel[oi] = 0;
-      }
-    }
-  }
-  for (let i = 0; i < keys.length; i++) {
-    const list = kbli.get(keys[i] as number);
-    if (list !== undefined) for (let p = 0; p < list.length; p++) sectorLevel[list[p] as number] = 0;
-  }
+  // Scratch back to zero: a dense prefix per array, cheaper than walking the postings again.
+  const used = candidates.length;
+  need.fill(0, 0, used);
+  pEx.fill(0, 0, used);
+  pRel.fill(0, 0, used);
+  sectorLevel.fill(0, 0, used);
   // Prefix sums: bins are stored best first (position 0 = highest bound).
   let sum = 0;
   for (let b = 0; b < BINS; b++) {
