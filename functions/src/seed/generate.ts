@@ -85,7 +85,7 @@ export const DEFAULT_DEMO_SIZE: DemoSize = {
   businesses: 600,
   corporates: 28,
   universities: 26,
-  communities: 32,
+  communities: 44,
 };
 export const DEFAULT_DEMO_SEED = 20_251_129;
 
@@ -316,6 +316,8 @@ const SECTOR_WEIGHTS: readonly (readonly [string, number])[] = [
   ['pariwisata_akomodasi', 3],
   ['transportasi', 2],
 ];
+
+const SERVICE_SECTORS = new Set(['jasa_perorangan', 'pariwisata_akomodasi', 'transportasi']);
 
 /** Size mix: the great majority of Indonesian UMKM are micro. */
 const SIZE_WEIGHTS = [
@@ -580,7 +582,11 @@ function makeBusiness(index: number, n: number, random: Random): DemoBusiness {
     [['mentorship', 'distribution'], 18],
     [['mentorship', 'internship'], 10],
   ]);
-  for (const type of wants) {
+  // Services (salons, homestays, ojek) have no goods for a distributor to carry.
+  const sellsGoods = !SERVICE_SECTORS.has(sectorKey);
+  for (const type of new Set(
+    sellsGoods ? wants : wants.map((t) => (t === 'distribution' ? 'mentorship' : t)),
+  )) {
     const reach = random.chance(0.6) ? [province.code] : neighbours(province);
     if (type === 'mentorship') {
       requests.push({
@@ -682,7 +688,13 @@ function makeOffers(role: PartnerRole, province: Province, random: Random): Offe
         title: `Distribusi ${topics[0]} melalui ${random.pick(DISTRIBUTION_CHANNELS)} di ${province.name}`,
         topics,
         sectors: [sectorKey],
-        provinces: random.chance(0.5) ? [province.code] : neighbours(province),
+        // Networks that ship between islands (marketplaces, exporters) take suppliers from anywhere;
+        // most serve their island group or their own province.
+        ...random.weighted<{ provinces?: string[] }>([
+          [{}, 4],
+          [{ provinces: neighbours(province) }, 4],
+          [{ provinces: [province.code] }, 2],
+        ]),
         mode: 'offline',
         capacity: random.int(3, 15),
         ...(food ? { requiredCertifications: random.chance(0.6) ? ['halal', 'pirt'] : ['pirt'] } : {}),
