@@ -603,6 +603,7 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
     'haki',
     'hki',
     'merek',
+    'merek dagang',
     'trademark',
     'hak kekayaan intelektual',
     'intellectual property',

@@ -68,6 +68,7 @@ describe('words match across languages and forms', () => {
     ['UMKM go digital', 'digitalisasi', 'digitalization'],
     ['kredit usaha rakyat', 'KUR', 'kur'],
     ['desain komunikasi visual', 'DKV', 'visual_communication_design'],
+    ['merek dagang', 'trademark', 'trademark'],
   ])('"%s" and "%s" are the same concept (%s)', (a, b, key) => {
     expect(keysOf(a)).toEqual([key]);
     expect(keysOf(b)).toEqual([key]);
