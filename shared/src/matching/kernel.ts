@@ -8,7 +8,7 @@
  *
  * Everything readable (reasons, labels) is produced elsewhere (`explain.ts`) for the few pairs shown.
  */
-import { KBLI_LEVEL, KBLI_LEVEL_FACTOR } from './kbli';
+import { bestSharedLevel, KBLI_LEVEL } from './kbli';
 import type { PreparedOffer, PreparedRequest } from './prepare';
 import type { ComponentName, HardFilterName } from './types';
 import {
@@ -178,7 +178,6 @@ const LOC_SAME_CITY = LEVELS.location.sameCity;
 const LOC_SAME_PROVINCE = LEVELS.location.sameProvince;
 const LANGUAGE_SHARED = LEVELS.language.shared;
 const LANGUAGE_NONE = LEVELS.language.none;
-const LEVEL_FACTOR = KBLI_LEVEL_FACTOR;
 
 /**
  * Sector component by the finest shared KBLI level (index = level from kbli.ts; 0 = nothing shared).
@@ -203,25 +202,6 @@ export const SECTOR_BY_LEVEL: Float64Array = (() => {
 /** Whether province `i` is in a two-word mask (local copy of prepare.ts's `inMask`, see above). */
 function inMask(low: number, high: number, i: number): boolean {
   return i >= 0 && (i < 32 ? (low >>> i) & 1 : (high >>> (i - 32)) & 1) === 1;
-}
-
-/** Finest shared KBLI level of two sorted key arrays (local copy of kbli.ts's `bestSharedLevel`). */
-function sharedLevel(a: Int32Array, b: Int32Array): number {
-  let i = 0;
-  let j = 0;
-  let best = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] as number;
-    const y = b[j] as number;
-    if (x === y) {
-      const level = (x / LEVEL_FACTOR) | 0;
-      if (level > best) best = level;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return best;
 }
 
 /**
@@ -324,7 +304,9 @@ export function scorePrepared(
 
   // ── Sector (KBLI-aware) and size class: what the partner asked for ──
   const sector =
-    o.kbliKeys.length === 0 ? SECTOR_OPEN : (SECTOR_BY_LEVEL[sharedLevel(r.kbliKeys, o.kbliKeys)] as number);
+    o.kbliKeys.length === 0
+      ? SECTOR_OPEN
+      : (SECTOR_BY_LEVEL[bestSharedLevel(r.kbliKeys, o.kbliKeys)] as number);
   const sizeClass = o.sizeMask === 0 ? SIZE_OPEN : SIZE_TARGETED;
 
   // ── Location: online participation is never penalised for distance ──
