@@ -1,4 +1,10 @@
-import { type AllocationOptions, allocateRound, rankOffers, rankRequests } from '@sinergi/shared/matching';
+import {
+  type AllocationOptions,
+  allocateRound,
+  type EligiblePairScore,
+  rankOffers,
+  rankRequests,
+} from '@sinergi/shared/matching';
 import {
   type CandidateList,
   type MatchList,
@@ -26,6 +32,20 @@ async function forEachLimited<T>(items: readonly T[], limit: number, work: (item
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
+/** The parts of a ranked pair every match and candidate reports, in the API's shape. */
+function scoreParts(m: EligiblePairScore & { readonly rank: number }) {
+  return {
+    rank: m.rank,
+    score: m.score,
+    fit: m.fit,
+    forUmkm: m.forUmkm,
+    forPartner: m.forPartner,
+    impact: m.impact,
+    components: m.components,
+    reasons: [...m.reasons],
+  };
+}
+
 /**
  * Matches, candidates and allocation rounds: reads from the indexes (GetItem + Query of the open items
  * of one type), scoring in memory with the pure matching core.
@@ -46,14 +66,7 @@ export function matchingService(repo: Repository, rt: Runtime) {
       return {
         items: ranking.ranked.map((m) => ({
           offerId: m.offerId,
-          rank: m.rank,
-          score: m.score,
-          fit: m.fit,
-          forUmkm: m.forUmkm,
-          forPartner: m.forPartner,
-          impact: m.impact,
-          components: m.components,
-          reasons: [...m.reasons],
+          ...scoreParts(m),
           offer: withAverage(byId.get(m.offerId) as Offer),
         })),
         eligibleCount: ranking.eligibleCount,
@@ -81,14 +94,7 @@ export function matchingService(repo: Repository, rt: Runtime) {
       return {
         items: ranking.ranked.map((m) => ({
           requestId: m.requestId,
-          rank: m.rank,
-          score: m.score,
-          fit: m.fit,
-          forUmkm: m.forUmkm,
-          forPartner: m.forPartner,
-          impact: m.impact,
-          components: m.components,
-          reasons: [...m.reasons],
+          ...scoreParts(m),
           request: byId.get(m.requestId) as PartnershipRequest,
         })),
         eligibleCount: ranking.eligibleCount,
