@@ -96,6 +96,48 @@ export function Field({
   );
 }
 
+/** Start and end date of a period, side by side, each with its error from the API. */
+export function DateRangeFields({
+  startDate,
+  endDate,
+  onStart,
+  onEnd,
+  errors,
+}: {
+  startDate: string;
+  endDate: string;
+  onStart: (value: string) => void;
+  onEnd: (value: string) => void;
+  errors: { startDate?: string | undefined; endDate?: string | undefined };
+}) {
+  return (
+    <div className="form__row">
+      <Field label={['Mulai', 'Start date']} error={errors.startDate}>
+        {(p) => (
+          <input
+            {...p}
+            type="date"
+            className="input"
+            value={startDate}
+            onChange={(e) => onStart(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={['Selesai', 'End date']} error={errors.endDate}>
+        {(p) => (
+          <input
+            {...p}
+            type="date"
+            className="input"
+            value={endDate}
+            onChange={(e) => onEnd(e.target.value)}
+          />
+        )}
+      </Field>
+    </div>
+  );
+}
+
 /** An API failure stated plainly: the problem's title and detail, with an optional retry. */
 export function ErrorNotice({
   error,

@@ -2,7 +2,7 @@
 
 import type { Offer, OfferCreate, OfferType } from '@sinergi/shared/schemas';
 import { type FormEvent, useState } from 'react';
-import { Bi, ErrorNotice, Field, Loading } from '../../components/ui';
+import { Bi, DateRangeFields, ErrorNotice, Field, Loading } from '../../components/ui';
 import { ApiError, api } from '../../lib/api';
 import { useReference } from '../../lib/hooks';
 import { MODE_LABELS, SIZE_LABELS, splitTags, TYPE_LABELS } from '../../lib/labels';
@@ -175,30 +175,13 @@ export function OfferForm({ type, onCreated }: { type: OfferType; onCreated: (o:
           )}
         </Field>
       </div>
-      <div className="form__row">
-        <Field label={['Mulai', 'Start date']} error={errors.startDate}>
-          {(p) => (
-            <input
-              {...p}
-              type="date"
-              className="input"
-              value={startDate}
-              onChange={(e) => setStart(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={['Selesai', 'End date']} error={errors.endDate}>
-          {(p) => (
-            <input
-              {...p}
-              type="date"
-              className="input"
-              value={endDate}
-              onChange={(e) => setEnd(e.target.value)}
-            />
-          )}
-        </Field>
-      </div>
+      <DateRangeFields
+        startDate={startDate}
+        endDate={endDate}
+        onStart={setStart}
+        onEnd={setEnd}
+        errors={errors}
+      />
       <Field
         label={['Sertifikasi wajib', 'Required certifications']}
         hint={['Misalnya: halal, PIRT — pisahkan dengan koma', 'E.g. halal, PIRT — comma separated']}

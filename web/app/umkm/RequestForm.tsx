@@ -2,7 +2,7 @@
 
 import type { OfferType, PartnershipRequest, RequestCreate } from '@sinergi/shared/schemas';
 import { type FormEvent, useState } from 'react';
-import { ErrorNotice, Field } from '../../components/ui';
+import { DateRangeFields, ErrorNotice, Field } from '../../components/ui';
 import { ApiError, api } from '../../lib/api';
 import { MODE_LABELS, splitTags, TYPE_LABELS } from '../../lib/labels';
 
@@ -83,30 +83,13 @@ export function RequestForm({ onCreated }: { onCreated: (r: PartnershipRequest) 
           </select>
         )}
       </Field>
-      <div className="form__row">
-        <Field label={['Mulai', 'Start date']} error={errors.startDate}>
-          {(p) => (
-            <input
-              {...p}
-              type="date"
-              className="input"
-              value={startDate}
-              onChange={(e) => setStart(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={['Selesai', 'End date']} error={errors.endDate}>
-          {(p) => (
-            <input
-              {...p}
-              type="date"
-              className="input"
-              value={endDate}
-              onChange={(e) => setEnd(e.target.value)}
-            />
-          )}
-        </Field>
-      </div>
+      <DateRangeFields
+        startDate={startDate}
+        endDate={endDate}
+        onStart={setStart}
+        onEnd={setEnd}
+        errors={errors}
+      />
       {error !== undefined && Object.keys(errors).length === 0 && <ErrorNotice error={error} />}
       <button type="submit" className="button" disabled={busy}>
         Buat permintaan <span lang="en">/ Create request</span>
