@@ -1,11 +1,11 @@
 'use client';
 
 import type { Reason } from '@sinergi/shared/matching';
-import type { Role } from '@sinergi/shared/schemas';
+import type { OfferType, Role } from '@sinergi/shared/schemas';
 import Link from 'next/link';
 import { type ReactNode, useId } from 'react';
 import { ApiError } from '../lib/api';
-import { type Bilingual, COMPONENT_LABELS, formatPercent } from '../lib/labels';
+import { type Bilingual, COMPONENT_LABELS, formatPercent, TYPE_LABELS } from '../lib/labels';
 import { homeOf, useSession } from '../lib/session';
 
 /** Indonesian, then English in a smaller muted line. */
@@ -93,6 +93,66 @@ export function Field({
         </p>
       )}
     </div>
+  );
+}
+
+/** The partnership type: mentorship, internship or distribution. */
+export function OfferTypeField({
+  label,
+  value,
+  onChange,
+  error,
+}: {
+  label: Bilingual;
+  value: OfferType;
+  onChange: (type: OfferType) => void;
+  error?: string | undefined;
+}) {
+  return (
+    <Field label={label} error={error}>
+      {(p) => (
+        <select
+          {...p}
+          className="input"
+          value={value}
+          onChange={(e) => onChange(e.target.value as OfferType)}
+        >
+          {(Object.keys(TYPE_LABELS) as OfferType[]).map((t) => (
+            <option key={t} value={t}>
+              {TYPE_LABELS[t][0]} / {TYPE_LABELS[t][1]}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** A required province, by BPS code. */
+export function ProvinceField({
+  provinces,
+  value,
+  onChange,
+  error,
+}: {
+  provinces: readonly { code: string; name: string }[];
+  value: string;
+  onChange: (e: { target: { value: string } }) => void;
+  error?: string | undefined;
+}) {
+  return (
+    <Field label={['Provinsi', 'Province']} error={error}>
+      {(p) => (
+        <select {...p} className="input" value={value} onChange={onChange} required>
+          <option value="">— Pilih / Choose —</option>
+          {provinces.map((pr) => (
+            <option key={pr.code} value={pr.code}>
+              {pr.name}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 

@@ -3,11 +3,20 @@
 import { findProvince } from '@sinergi/shared/reference';
 import type { OfferType, RoundCreate, RoundResult, StatsImpact } from '@sinergi/shared/schemas';
 import { type FormEvent, useState } from 'react';
-import { Bi, Empty, ErrorNotice, Field, Loading, PageTitle, SectionTitle } from '../../components/ui';
+import {
+  Bi,
+  Empty,
+  ErrorNotice,
+  Field,
+  Loading,
+  OfferTypeField,
+  PageTitle,
+  SectionTitle,
+} from '../../components/ui';
 import { ApiError, api } from '../../lib/api';
 import { formatCount } from '../../lib/format';
 import { useAsync } from '../../lib/hooks';
-import { type Bilingual, formatDecimal, formatPercent, TYPE_LABELS } from '../../lib/labels';
+import { type Bilingual, formatDecimal, formatPercent } from '../../lib/labels';
 
 type Report = RoundResult['report'];
 
@@ -69,22 +78,7 @@ function RoundPanel() {
     <section className="card-panel" aria-labelledby="round-title">
       <SectionTitle id="round-title" t={['Putaran alokasi', 'Allocation round']} />
       <form className="form" onSubmit={onSubmit} aria-label="Jalankan putaran / Run a round">
-        <Field label={['Jenis', 'Type']} error={errors.type}>
-          {(p) => (
-            <select
-              {...p}
-              className="input"
-              value={type}
-              onChange={(e) => setType(e.target.value as OfferType)}
-            >
-              {(Object.keys(TYPE_LABELS) as OfferType[]).map((t) => (
-                <option key={t} value={t}>
-                  {TYPE_LABELS[t][0]} / {TYPE_LABELS[t][1]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <OfferTypeField label={['Jenis', 'Type']} value={type} onChange={setType} error={errors.type} />
         <Field
           label={['Bobot prioritas dampak', 'Impact priority weight']}
           hint={[

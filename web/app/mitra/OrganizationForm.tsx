@@ -2,7 +2,7 @@
 
 import type { Organization, OrganizationCreate } from '@sinergi/shared/schemas';
 import { type FormEvent, useState } from 'react';
-import { ErrorNotice, Field, Loading, SectionTitle } from '../../components/ui';
+import { ErrorNotice, Field, Loading, ProvinceField, SectionTitle } from '../../components/ui';
 import { ApiError, api } from '../../lib/api';
 import { useReference } from '../../lib/hooks';
 
@@ -42,18 +42,12 @@ export function OrganizationForm({ onCreated }: { onCreated: (o: Organization) =
       <Field label={['Nama organisasi', 'Organization name']} error={errors.name}>
         {(p) => <input {...p} className="input" value={form.name} onChange={set('name')} required />}
       </Field>
-      <Field label={['Provinsi', 'Province']} error={errors.province}>
-        {(p) => (
-          <select {...p} className="input" value={form.province} onChange={set('province')} required>
-            <option value="">— Pilih / Choose —</option>
-            {reference.data.provinces.map((pr) => (
-              <option key={pr.code} value={pr.code}>
-                {pr.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <ProvinceField
+        provinces={reference.data.provinces}
+        value={form.province}
+        onChange={set('province')}
+        error={errors.province}
+      />
       <Field label={['Kota/kabupaten', 'City/regency']} error={errors.city}>
         {(p) => <input {...p} className="input" value={form.city} onChange={set('city')} />}
       </Field>

@@ -2,9 +2,9 @@
 
 import type { OfferType, PartnershipRequest, RequestCreate } from '@sinergi/shared/schemas';
 import { type FormEvent, useState } from 'react';
-import { DateRangeFields, ErrorNotice, Field } from '../../components/ui';
+import { DateRangeFields, ErrorNotice, Field, OfferTypeField } from '../../components/ui';
 import { ApiError, api } from '../../lib/api';
-import { MODE_LABELS, splitTags, TYPE_LABELS } from '../../lib/labels';
+import { MODE_LABELS, splitTags } from '../../lib/labels';
 
 /** A new partnership request: what the UMKM needs, how and when. */
 export function RequestForm({ onCreated }: { onCreated: (r: PartnershipRequest) => void }) {
@@ -41,22 +41,12 @@ export function RequestForm({ onCreated }: { onCreated: (r: PartnershipRequest) 
   const errors = error instanceof ApiError ? error.fieldErrors() : {};
   return (
     <form className="form" onSubmit={onSubmit} aria-label="Permintaan baru / New request">
-      <Field label={['Jenis kemitraan', 'Partnership type']} error={errors.type}>
-        {(p) => (
-          <select
-            {...p}
-            className="input"
-            value={type}
-            onChange={(e) => setType(e.target.value as OfferType)}
-          >
-            {(Object.keys(TYPE_LABELS) as OfferType[]).map((t) => (
-              <option key={t} value={t}>
-                {TYPE_LABELS[t][0]} / {TYPE_LABELS[t][1]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <OfferTypeField
+        label={['Jenis kemitraan', 'Partnership type']}
+        value={type}
+        onChange={setType}
+        error={errors.type}
+      />
       <Field
         label={['Kebutuhan', 'Needs']}
         hint={[
