@@ -1,8 +1,8 @@
 'use client';
 
 import type { ProvinceList, SectorList } from '@sinergi/shared/schemas';
-import { type DependencyList, useCallback, useEffect, useState } from 'react';
-import { api } from './api';
+import { type DependencyList, type FormEvent, useCallback, useEffect, useState } from 'react';
+import { ApiError, api } from './api';
 
 export type Async<T> = { kind: 'loading' } | { kind: 'ready'; data: T } | { kind: 'error'; error: unknown };
 
@@ -49,4 +49,27 @@ export function loadReference() {
 
 export function useReference() {
   return useAsync(() => loadReference(), [])[0];
+}
+
+/**
+ * A form's submit: busy while `action` runs, and when it fails the error with its per-field messages from
+ * the API's problem (`errors[{field}]`), so every form shows the same states the same way.
+ */
+export function useSubmit(action: () => Promise<void>) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      await action();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+  const errors: Record<string, string> = error instanceof ApiError ? error.fieldErrors() : {};
+  return { busy, error, errors, onSubmit };
 }

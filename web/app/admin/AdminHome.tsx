@@ -2,7 +2,7 @@
 
 import { findProvince } from '@sinergi/shared/reference';
 import type { OfferType, RoundCreate, RoundResult, StatsImpact } from '@sinergi/shared/schemas';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import {
   Bi,
   Empty,
@@ -13,9 +13,9 @@ import {
   PageTitle,
   SectionTitle,
 } from '../../components/ui';
-import { ApiError, api } from '../../lib/api';
+import { api } from '../../lib/api';
 import { formatCount } from '../../lib/format';
-import { useAsync } from '../../lib/hooks';
+import { useAsync, useSubmit } from '../../lib/hooks';
 import { type Bilingual, formatDecimal, formatPercent } from '../../lib/labels';
 
 type Report = RoundResult['report'];
@@ -56,24 +56,12 @@ function RoundPanel() {
   const [type, setType] = useState<OfferType>('mentorship');
   const [weight, setWeight] = useState(0.4);
   const [dryRun, setDryRun] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
   const [result, setResult] = useState<RoundResult>();
 
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
+  const { busy, error, errors, onSubmit } = useSubmit(async () => {
     const body: RoundCreate = { type, impactWeight: weight, dryRun };
-    try {
-      setResult(await api<RoundResult>('POST', '/api/rounds', body));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
-  const errors = error instanceof ApiError ? error.fieldErrors() : {};
+    setResult(await api<RoundResult>('POST', '/api/rounds', body));
+  });
   return (
     <section className="card-panel" aria-labelledby="round-title">
       <SectionTitle id="round-title" t={['Putaran alokasi', 'Allocation round']} />

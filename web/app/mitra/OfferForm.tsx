@@ -1,10 +1,10 @@
 'use client';
 
 import type { Offer, OfferCreate, OfferType } from '@sinergi/shared/schemas';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Bi, DateRangeFields, ErrorNotice, Field, Loading } from '../../components/ui';
-import { ApiError, api } from '../../lib/api';
-import { useReference } from '../../lib/hooks';
+import { api } from '../../lib/api';
+import { useReference, useSubmit } from '../../lib/hooks';
 import { MODE_LABELS, SIZE_LABELS, splitTags, TYPE_LABELS } from '../../lib/labels';
 
 type Mode = 'online' | 'offline' | 'hybrid';
@@ -28,13 +28,8 @@ export function OfferForm({ type, onCreated }: { type: OfferType; onCreated: (o:
   const [endDate, setEnd] = useState('');
   const [certs, setCerts] = useState('');
   const [languages, setLanguages] = useState('id');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
+  const { busy, error, errors, onSubmit } = useSubmit(async () => {
     const body: OfferCreate = {
       type,
       title,
@@ -49,21 +44,14 @@ export function OfferForm({ type, onCreated }: { type: OfferType; onCreated: (o:
       requiredCertifications: splitTags(certs),
       languages: splitTags(languages),
     };
-    try {
-      const created = await api<Offer>('POST', '/api/offers', body);
-      setTitle('');
-      setTopics('');
-      setBusy(false);
-      onCreated(created);
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  }
+    const created = await api<Offer>('POST', '/api/offers', body);
+    setTitle('');
+    setTopics('');
+    onCreated(created);
+  });
 
   if (reference.kind === 'loading') return <Loading />;
   if (reference.kind === 'error') return <ErrorNotice error={reference.error} />;
-  const errors = error instanceof ApiError ? error.fieldErrors() : {};
   const topicsLabel: Record<OfferType, readonly [string, string]> = {
     mentorship: ['Topik mentoring', 'Mentorship topics'],
     internship: ['Keahlian mahasiswa', "Interns' skills"],

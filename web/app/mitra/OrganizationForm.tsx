@@ -1,41 +1,30 @@
 'use client';
 
 import type { Organization, OrganizationCreate } from '@sinergi/shared/schemas';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { ErrorNotice, Field, Loading, ProvinceField, SectionTitle } from '../../components/ui';
-import { ApiError, api } from '../../lib/api';
-import { useReference } from '../../lib/hooks';
+import { api } from '../../lib/api';
+import { useReference, useSubmit } from '../../lib/hooks';
 
 /** A partner's first visit: the organization profile (its kind follows the role). */
 export function OrganizationForm({ onCreated }: { onCreated: (o: Organization) => void }) {
   const reference = useReference();
   const [form, setForm] = useState({ name: '', province: '', city: '', description: '' });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm((f) => ({ ...f, [key]: e.target.value }));
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
+  const { busy, error, errors, onSubmit } = useSubmit(async () => {
     const body: OrganizationCreate = {
       name: form.name,
       province: form.province,
       ...(form.city.trim() ? { city: form.city.trim() } : {}),
       ...(form.description.trim() ? { description: form.description.trim() } : {}),
     };
-    try {
-      onCreated(await api<Organization>('POST', '/api/organizations', body));
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  }
+    onCreated(await api<Organization>('POST', '/api/organizations', body));
+  });
 
   if (reference.kind === 'loading') return <Loading />;
   if (reference.kind === 'error') return <ErrorNotice error={reference.error} />;
-  const errors = error instanceof ApiError ? error.fieldErrors() : {};
   return (
     <form className="form card-panel" onSubmit={onSubmit} aria-labelledby="org-form-title">
       <SectionTitle id="org-form-title" t={['Profil organisasi', 'Organization profile']} />

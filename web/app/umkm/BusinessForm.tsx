@@ -1,10 +1,10 @@
 'use client';
 
 import type { Business, BusinessCreate } from '@sinergi/shared/schemas';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { ErrorNotice, Field, Loading, ProvinceField, SectionTitle } from '../../components/ui';
-import { ApiError, api } from '../../lib/api';
-import { useReference } from '../../lib/hooks';
+import { api } from '../../lib/api';
+import { useReference, useSubmit } from '../../lib/hooks';
 import { SIZE_LABELS, splitTags } from '../../lib/labels';
 
 /** First visit of a UMKM owner: the business profile that matching reads. */
@@ -19,15 +19,10 @@ export function BusinessForm({ onCreated }: { onCreated: (b: Business) => void }
     certifications: '',
     products: '',
   });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm((f) => ({ ...f, [key]: e.target.value }));
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
+  const { busy, error, errors, onSubmit } = useSubmit(async () => {
     const body: BusinessCreate = {
       name: form.name,
       province: form.province,
@@ -37,17 +32,11 @@ export function BusinessForm({ onCreated }: { onCreated: (b: Business) => void }
       products: splitTags(form.products),
       certifications: splitTags(form.certifications),
     };
-    try {
-      onCreated(await api<Business>('POST', '/api/businesses', body));
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  }
+    onCreated(await api<Business>('POST', '/api/businesses', body));
+  });
 
   if (reference.kind === 'loading') return <Loading />;
   if (reference.kind === 'error') return <ErrorNotice error={reference.error} />;
-  const errors = error instanceof ApiError ? error.fieldErrors() : {};
   return (
     <form className="form card-panel" onSubmit={onSubmit} aria-labelledby="business-form-title">
       <SectionTitle id="business-form-title" t={['Profil usaha', 'Business profile']} />

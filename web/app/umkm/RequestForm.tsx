@@ -1,9 +1,10 @@
 'use client';
 
 import type { OfferType, PartnershipRequest, RequestCreate } from '@sinergi/shared/schemas';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { DateRangeFields, ErrorNotice, Field, OfferTypeField } from '../../components/ui';
-import { ApiError, api } from '../../lib/api';
+import { api } from '../../lib/api';
+import { useSubmit } from '../../lib/hooks';
 import { MODE_LABELS, splitTags } from '../../lib/labels';
 
 /** A new partnership request: what the UMKM needs, how and when. */
@@ -13,13 +14,8 @@ export function RequestForm({ onCreated }: { onCreated: (r: PartnershipRequest) 
   const [mode, setMode] = useState<'online' | 'offline' | 'any'>('any');
   const [startDate, setStart] = useState('');
   const [endDate, setEnd] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
+  const { busy, error, errors, onSubmit } = useSubmit(async () => {
     const body: RequestCreate = {
       type,
       needs: splitTags(needs),
@@ -27,18 +23,11 @@ export function RequestForm({ onCreated }: { onCreated: (r: PartnershipRequest) 
       ...(startDate ? { startDate } : {}),
       ...(endDate ? { endDate } : {}),
     };
-    try {
-      const created = await api<PartnershipRequest>('POST', '/api/requests', body);
-      setNeeds('');
-      setBusy(false);
-      onCreated(created);
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  }
+    const created = await api<PartnershipRequest>('POST', '/api/requests', body);
+    setNeeds('');
+    onCreated(created);
+  });
 
-  const errors = error instanceof ApiError ? error.fieldErrors() : {};
   return (
     <form className="form" onSubmit={onSubmit} aria-label="Permintaan baru / New request">
       <OfferTypeField
