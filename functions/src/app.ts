@@ -4,12 +4,13 @@ import { LIMITS } from '@sinergi/shared/schemas';
 import { bodyLimit } from 'hono/body-limit';
 import { devLogin } from './auth/dev-login';
 import { createVerifier, localTokens, type TokenVerifier } from './auth/tokens';
-import type { Config } from './config';
+import { authSettings, type Config } from './config';
 import { createServices, defaultRuntime } from './domain';
 import { PayloadTooLargeError } from './domain/errors';
 import type { Runtime } from './domain/model';
 import { docsRoutes } from './http/docs';
 import { type AppEnv, router } from './http/env';
+import { apiHeaders } from './http/headers';
 import { type IdempotencyOptions, idempotency } from './http/idempotency';
 import { identify } from './http/identity';
 import { notFoundResponse, problemHandler } from './http/problem';
@@ -39,8 +40,6 @@ export interface AppDeps {
   idempotency?: IdempotencyOptions;
   /** Where the vendored docs script lives (default: functions/assets beside the source). */
   docsScriptPath?: string;
-  /** The gzipped docs script itself, instead of a path: the Lambda bundle embeds it (lambda.ts). */
-  docsScript?: Uint8Array;
 }
 
 /**
@@ -52,7 +51,8 @@ export function createApp(deps: AppDeps) {
   const runtime: Runtime = { ...defaultRuntime, ...deps.runtime };
   const storage = { db, tableName: config.TABLE_NAME, ...(deps.onAccess ? { onAccess: deps.onAccess } : {}) };
   const services = createServices(new DynamoRepository(storage), runtime);
-  const local = config.AUTH_MODE === 'local' ? localTokens(config.LOCAL_JWT_SECRET) : undefined;
+  const auth = authSettings(config);
+  const local = auth.mode === 'local' ? localTokens(auth.secret) : undefined;
   const verifier = deps.verifier ?? local?.verifier ?? createVerifier(config);
 
   const api = router();
@@ -63,6 +63,7 @@ export function createApp(deps: AppDeps) {
     description: 'Cognito JWT on AWS; locally a token from POST /api/auth/dev-login',
   });
 
+  api.use('*', apiHeaders());
   api.use(
     '*',
     bodyLimit({
@@ -115,7 +116,10 @@ export function createApp(deps: AppDeps) {
     servers: [{ url: '/api' }],
   });
 
-  api.route('/docs', docsRoutes(deps.docsScript ? { gzipped: deps.docsScript } : deps.docsScriptPath));
+  api.route(
+    '/docs',
+    docsRoutes(config.DOCS_SCRIPT_URL ? { url: config.DOCS_SCRIPT_URL } : deps.docsScriptPath),
+  );
 
   const app = new OpenAPIHono<AppEnv>();
   app.route('/api', api);

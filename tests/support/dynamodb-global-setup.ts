@@ -3,7 +3,7 @@
  * table created, shared by every integ test file through `inject` (see functions/src/local/test-support.ts).
  */
 import type { TestProject } from 'vitest/node';
-import { loadConfig } from '../../functions/src/config';
+import { loadConfigForLocalStack } from '../../functions/src/config';
 import { ensureTable } from '../../functions/src/local/create-table';
 import { startDynamoDbLocal } from '../../functions/src/local/dynamodb-local';
 import { applyLocalEnvDefaults } from '../../functions/src/local/env-defaults';
@@ -14,7 +14,7 @@ export default async function setup(project: TestProject) {
   applyLocalEnvDefaults();
   const dynamoDb = await startDynamoDbLocal({ log: () => undefined });
   try {
-    const config = loadConfig({ DYNAMODB_ENDPOINT: dynamoDb.endpoint });
+    const config = loadConfigForLocalStack({ DYNAMODB_ENDPOINT: dynamoDb.endpoint });
     const db = createDocumentClient(config);
     await ensureTable(db, config.TABLE_NAME);
     db.destroy();

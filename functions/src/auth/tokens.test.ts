@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { UnauthorizedError } from '../domain/errors';
-import { devUserId, localTokens, roleFromGroups } from './tokens';
+import { createLocalJWKSet, exportJWK, generateKeyPair, type JWTPayload, SignJWT } from 'jose';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ForbiddenError, UnauthorizedError } from '../domain/errors';
+import { devUserId, localTokens, oidcVerifier, roleFromGroups, type TokenVerifier } from './tokens';
 
 const secret = 'a-test-secret-that-is-long-enough-for-hs256';
 
@@ -19,10 +20,120 @@ describe('local tokens', () => {
     await expect(other.verifier.verify(token)).rejects.toBeInstanceOf(UnauthorizedError);
   });
 
+  it('refuses a token without exp or without sub, even when correctly signed', async () => {
+    const key = new TextEncoder().encode(secret);
+    const base = () =>
+      new SignJWT({ role: 'admin' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer('sinergi-local')
+        .setAudience('sinergi-api')
+        .setIssuedAt();
+    const noExp = await base().setSubject('u1').sign(key);
+    const noSub = await base().setExpirationTime('1h').sign(key);
+    const ok = await base().setSubject('u1').setExpirationTime('1h').sign(key);
+    const { verifier } = localTokens(secret);
+    await expect(verifier.verify(noExp)).rejects.toBeInstanceOf(UnauthorizedError);
+    await expect(verifier.verify(noSub)).rejects.toBeInstanceOf(UnauthorizedError);
+    expect((await verifier.verify(ok)).userId).toBe('u1');
+  });
+
   it('takes the most privileged Sinergi group as the role', () => {
     expect(roleFromGroups(['business', 'admin'])).toBe('admin');
     expect(roleFromGroups(['university'])).toBe('university');
+    expect(roleFromGroups('community other')).toBe('community');
     expect(roleFromGroups(['staff'])).toBeUndefined();
     expect(roleFromGroups(undefined)).toBeUndefined();
+  });
+});
+
+describe('OpenID tokens (any issuer; Cognito shapes)', () => {
+  const issuer = 'https://cognito-idp.ap-southeast-3.amazonaws.com/ap-southeast-3_test';
+  const clientId = 'site-client';
+  let sign: (
+    claims: JWTPayload,
+    options?: { typ?: string; exp?: string; iss?: string; other?: boolean },
+  ) => Promise<string>;
+  let access: TokenVerifier;
+  let id: TokenVerifier;
+
+  beforeAll(async () => {
+    const good = await generateKeyPair('RS256');
+    const evil = await generateKeyPair('RS256');
+    const jwk = { ...(await exportJWK(good.publicKey)), kid: 'k1', alg: 'RS256' };
+    const keys = createLocalJWKSet({ keys: [jwk] });
+    sign = (claims, o = {}) =>
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1', ...(o.typ ? { typ: o.typ } : {}) })
+        .setIssuer(o.iss ?? issuer)
+        .setSubject('7d1c2b5e-user')
+        .setIssuedAt()
+        .setExpirationTime(o.exp ?? '1h')
+        .sign(o.other ? evil.privateKey : good.privateKey);
+    const settings = { mode: 'oidc', issuer, clientId, groupsClaim: 'cognito:groups' } as const;
+    access = oidcVerifier({ ...settings, tokenUse: 'access' }, { keys });
+    id = oidcVerifier({ ...settings, tokenUse: 'id' }, { keys });
+  });
+
+  const cognitoAccess = {
+    token_use: 'access',
+    client_id: clientId,
+    'cognito:groups': ['business'],
+    username: 'sari',
+  };
+  const cognitoId = { token_use: 'id', aud: clientId, 'cognito:groups': ['admin'], name: 'Admin' };
+
+  it('accepts a Cognito access token for the client, the role from its groups', async () => {
+    expect(await access.verify(await sign(cognitoAccess))).toEqual({
+      userId: '7d1c2b5e-user',
+      role: 'business',
+      name: 'sari',
+    });
+  });
+
+  it('accepts exactly one token use', async () => {
+    await expect(access.verify(await sign(cognitoId))).rejects.toBeInstanceOf(UnauthorizedError);
+    expect((await id.verify(await sign(cognitoId))).role).toBe('admin');
+    await expect(id.verify(await sign(cognitoAccess))).rejects.toBeInstanceOf(UnauthorizedError);
+    // RFC 9068 access tokens (typ at+jwt) from other issuers, and an ID token dressed as one.
+    const rfc = { client_id: clientId, aud: 'https://api', 'cognito:groups': ['corporate'] };
+    expect((await access.verify(await sign(rfc, { typ: 'at+jwt' }))).role).toBe('corporate');
+    await expect(id.verify(await sign({ ...rfc, aud: clientId }, { typ: 'at+jwt' }))).rejects.toBeInstanceOf(
+      UnauthorizedError,
+    );
+    await expect(access.verify(await sign({ ...rfc }))).rejects.toBeInstanceOf(UnauthorizedError);
+  });
+
+  it('refuses another client, another issuer, another key, an expired token', async () => {
+    await expect(access.verify(await sign({ ...cognitoAccess, client_id: 'other' }))).rejects.toBeInstanceOf(
+      UnauthorizedError,
+    );
+    await expect(id.verify(await sign({ ...cognitoId, aud: 'other' }))).rejects.toBeInstanceOf(
+      UnauthorizedError,
+    );
+    await expect(access.verify(await sign(cognitoAccess, { iss: `${issuer}x` }))).rejects.toBeInstanceOf(
+      UnauthorizedError,
+    );
+    await expect(access.verify(await sign(cognitoAccess, { other: true }))).rejects.toBeInstanceOf(
+      UnauthorizedError,
+    );
+    await expect(access.verify(await sign(cognitoAccess, { exp: '-1m' }))).rejects.toBeInstanceOf(
+      UnauthorizedError,
+    );
+  });
+
+  it('answers 403 (not 401) to a valid token of an account in no Sinergi group', async () => {
+    await expect(
+      access.verify(await sign({ ...cognitoAccess, 'cognito:groups': ['staff'] })),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it('refuses HS256 tokens even with the right claims (no algorithm confusion)', async () => {
+    const hs = await new SignJWT(cognitoAccess)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(issuer)
+      .setSubject('x')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(secret));
+    await expect(access.verify(hs)).rejects.toBeInstanceOf(UnauthorizedError);
   });
 });

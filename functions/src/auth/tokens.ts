@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { ROLES, type Role } from '@sinergi/shared/schemas';
-import { CognitoJwtVerifier } from 'aws-jwt-verify';
-import { jwtVerify, SignJWT } from 'jose';
-import type { Config } from '../config';
-import { ForbiddenError, UnauthorizedError } from '../domain/errors';
+import { createRemoteJWKSet, type JWTPayload, type JWTVerifyGetKey, jwtVerify, SignJWT } from 'jose';
+import { type AuthSettings, authSettings, type Config } from '../config';
+import { ForbiddenError, ServiceUnavailableError, UnauthorizedError } from '../domain/errors';
 import type { Identity } from '../domain/model';
 
 /** Turns a bearer token into the caller's identity, or throws UnauthorizedError. */
@@ -45,6 +44,8 @@ export function localTokens(secret: string) {
             issuer: ISSUER,
             audience: AUDIENCE,
             algorithms: ['HS256'],
+            // A token without an expiry would be valid forever; without a subject it names nobody.
+            requiredClaims: ['exp', 'sub'],
           });
           const role = payload.role;
           if (typeof payload.sub !== 'string' || !ROLES.includes(role as Role)) {
@@ -64,36 +65,106 @@ export function localTokens(secret: string) {
   };
 }
 
-/** If a Cognito user is in several groups, the most privileged one decides. */
+/** If a user is in several groups, the most privileged one decides. */
 const ROLE_PRIORITY: readonly Role[] = ['admin', 'corporate', 'university', 'community', 'business'];
 
 export function roleFromGroups(groups: unknown): Role | undefined {
-  if (!Array.isArray(groups)) return undefined;
-  return ROLE_PRIORITY.find((role) => groups.includes(role));
+  const list = typeof groups === 'string' ? groups.split(/[\s,]+/) : groups;
+  if (!Array.isArray(list)) return undefined;
+  return ROLE_PRIORITY.find((role) => list.includes(role));
 }
 
-/** Cognito ID or access tokens, verified against the user pool's JWKS; the role comes from `cognito:groups`. */
-export function cognitoVerifier(userPoolId: string, clientId: string): TokenVerifier {
-  const verifier = CognitoJwtVerifier.create({ userPoolId, clientId, tokenUse: null });
+type OidcSettings = Extract<AuthSettings, { mode: 'oidc' }>;
+type Fetch = typeof fetch;
+
+/** The issuer's JWKS address from its discovery document, which must name the same issuer. */
+async function discoverJwksUri(issuer: string, fetchImpl: Fetch): Promise<string> {
+  const url = `${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
+  const reply = await fetchImpl(url, { signal: AbortSignal.timeout(3_000) });
+  if (!reply.ok) throw new Error(`${url} answered ${reply.status}`);
+  const doc = (await reply.json()) as { issuer?: unknown; jwks_uri?: unknown };
+  if (doc.issuer !== issuer) throw new Error(`${url} names issuer ${String(doc.issuer)}, not ${issuer}`);
+  if (typeof doc.jwks_uri !== 'string') throw new Error(`${url} has no jwks_uri`);
+  return doc.jwks_uri;
+}
+
+/**
+ * JWTs of one OpenID issuer (Cognito, or any other), verified against the issuer's JWKS: signature
+ * (asymmetric algorithms only), `iss`, `exp` and `sub` present and valid, and exactly one token use:
+ *  - `access`: `client_id` is the site's client, and the token says it is an access token: Cognito's
+ *    `token_use: access`, or the RFC 9068 header `typ: at+jwt`;
+ *  - `id`: `aud` is the site's client, and the token is not an access token (`token_use` absent or `id`).
+ * The role is the most privileged Sinergi group in `groupsClaim`; a valid token in no group is a 403.
+ */
+export function oidcVerifier(
+  settings: OidcSettings,
+  options: { fetch?: Fetch; keys?: JWTVerifyGetKey } = {},
+): TokenVerifier {
+  const fetchImpl = options.fetch ?? fetch;
+  let jwks: Promise<JWTVerifyGetKey> | undefined = options.keys && Promise.resolve(options.keys);
+  const keys = () => {
+    jwks ??= (
+      settings.jwksUri ? Promise.resolve(settings.jwksUri) : discoverJwksUri(settings.issuer, fetchImpl)
+    )
+      .then((uri) => createRemoteJWKSet(new URL(uri), { timeoutDuration: 3_000, cooldownDuration: 30_000 }))
+      .catch((error) => {
+        jwks = undefined; // try discovery again on the next call
+        throw error;
+      });
+    return jwks;
+  };
+  const algorithms = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA'];
+
   return {
     async verify(token: string): Promise<Identity> {
-      let payload: Awaited<ReturnType<typeof verifier.verify>>;
+      let keySet: JWTVerifyGetKey;
       try {
-        payload = await verifier.verify(token);
+        keySet = await keys();
       } catch (error) {
+        throw new ServiceUnavailableError('the sign-in provider cannot be reached; retry shortly', {
+          cause: error,
+        });
+      }
+      let payload: JWTPayload;
+      let typ: string | undefined;
+      try {
+        const verified = await jwtVerify(token, keySet, {
+          issuer: settings.issuer,
+          algorithms,
+          requiredClaims: ['exp', 'sub'],
+          ...(settings.tokenUse === 'id' ? { audience: settings.clientId } : {}),
+        });
+        payload = verified.payload;
+        typ = verified.protectedHeader.typ?.toLowerCase();
+      } catch (error) {
+        const code = (error as { code?: string }).code ?? '';
+        if (code === 'ERR_JWKS_TIMEOUT') {
+          throw new ServiceUnavailableError('the sign-in provider cannot be reached; retry shortly', {
+            cause: error,
+          });
+        }
         throw new UnauthorizedError('invalid or expired token', { cause: error });
       }
-      const role = roleFromGroups(payload['cognito:groups']);
+      const tokenUse = payload.token_use;
+      const isAccess = tokenUse === 'access' || typ === 'at+jwt' || typ === 'application/at+jwt';
+      if (settings.tokenUse === 'access') {
+        if (!isAccess || (tokenUse !== undefined && tokenUse !== 'access')) {
+          throw new UnauthorizedError('an access token is expected');
+        }
+        if (payload.client_id !== settings.clientId) throw new UnauthorizedError('token for another client');
+      } else if (isAccess || (tokenUse !== undefined && tokenUse !== 'id')) {
+        throw new UnauthorizedError('an ID token is expected');
+      }
+      const role = roleFromGroups(payload[settings.groupsClaim]);
       if (!role) throw new ForbiddenError('this account is in no Sinergi role group');
-      const name = payload.name ?? payload['cognito:username'] ?? payload.username;
-      return { userId: payload.sub, role, ...(typeof name === 'string' ? { name } : {}) };
+      const name = payload.name ?? payload['cognito:username'] ?? payload.username ?? payload.email;
+      return { userId: payload.sub as string, role, ...(typeof name === 'string' ? { name } : {}) };
     },
   };
 }
 
+/** The verifier of the configured mode. */
 export function createVerifier(config: Config): TokenVerifier {
-  if (config.AUTH_MODE === 'cognito') {
-    return cognitoVerifier(config.COGNITO_USER_POOL_ID ?? '', config.COGNITO_CLIENT_ID ?? '');
-  }
-  return localTokens(config.LOCAL_JWT_SECRET).verifier;
+  const settings = authSettings(config);
+  return settings.mode === 'oidc' ? oidcVerifier(settings) : localTokens(settings.secret).verifier;
 }

@@ -11,35 +11,29 @@ export const DEFAULT_DOCS_SCRIPT = fileURLToPath(
 );
 
 /**
- * Where the docs script comes from: a path to the gzipped file (locally, beside the source), or the
- * gzipped bytes themselves (the Lambda bundle embeds them, see lambda.ts).
+ * Where the docs page's script comes from:
+ *  - a path to the gzipped vendored file: the app serves it at /api/docs/scalar.js (local stack);
+ *  - `{ url }`: a static file served beside the site (on AWS the stack puts it in the bucket at
+ *    /docs/scalar.js, so the function stays the API alone and its bundle small).
  */
-export type DocsScript = string | { gzipped: Uint8Array };
+export type DocsScript = string | { url: string };
 
 /**
- * `/api/docs`: the API reference page for /api/openapi.json. Its script is served by the app itself
- * from the vendored bundle, so the page works offline. Given a path where no file is (a bundle built
- * without the asset), the page falls back to Scalar's CDN.
+ * `/api/docs`: the API reference page for /api/openapi.json. Its script never comes from a CDN, so the
+ * page works offline; given a path where no file is, the page says so instead of reaching out.
  */
 export function docsRoutes(script: DocsScript = DEFAULT_DOCS_SCRIPT) {
   const app = new Hono<AppEnv>();
-  const embedded = typeof script === 'string' ? undefined : Buffer.from(script.gzipped);
   const path = typeof script === 'string' ? script : undefined;
-  const local = embedded !== undefined || (path !== undefined && existsSync(path));
-  let gzipped: Buffer | undefined = embedded;
+  const scriptUrl = typeof script === 'string' ? '/api/docs/scalar.js' : script.url;
+  let gzipped: Buffer | undefined;
   let plain: Buffer | undefined;
 
-  app.get(
-    '/',
-    Scalar({
-      url: '/api/openapi.json',
-      pageTitle: 'Sinergi API',
-      ...(local ? { cdn: '/api/docs/scalar.js' } : {}),
-    }),
-  );
-  if (local) {
+  app.get('/', Scalar({ url: '/api/openapi.json', pageTitle: 'Sinergi API', cdn: scriptUrl }));
+  if (path !== undefined) {
     app.get('/scalar.js', (c) => {
-      gzipped ??= readFileSync(path as string);
+      if (!existsSync(path)) return c.text('docs script not found', 404);
+      gzipped ??= readFileSync(path);
       const headers = {
         'content-type': 'text/javascript; charset=utf-8',
         'cache-control': 'public, max-age=86400',

@@ -14,6 +14,7 @@ import {
   UnauthorizedError,
   ValidationError,
 } from '../domain/errors';
+import { isTransientStoreError } from '../store/client';
 
 /** An RFC 9457 problem document. `errors` lists the failing fields of invalid input. */
 export interface Problem {
@@ -64,6 +65,10 @@ export function toProblem(error: unknown): Problem | undefined {
         ...(error instanceof ValidationError && error.errors.length > 0 ? { errors: error.errors } : {}),
       };
     }
+  }
+  if (isTransientStoreError(error)) {
+    // DynamoDB's 5xx, a timeout or a network error: the request was fine, the store was not. Retry.
+    return toProblem(new ServiceUnavailableError('the database did not answer in time; retry shortly'));
   }
   if (error instanceof HTTPException) {
     // Hono's own: malformed JSON (400), body limit (413) and the like. Never a 5xx from a client mistake.

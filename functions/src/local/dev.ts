@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../app';
-import { loadConfig } from '../config';
+import { loadConfigForLocalStack } from '../config';
 import { createDocumentClient } from '../store/client';
 import { loadLocalConfig } from './config';
 import { ensureTable } from './create-table';
@@ -55,7 +55,7 @@ async function main() {
     javaHome: local.JAVA_HOME,
   });
   const env: NodeJS.ProcessEnv = { ...process.env, DYNAMODB_ENDPOINT: dynamoDb.endpoint };
-  const config = loadConfig(env);
+  const config = loadConfigForLocalStack(env);
   const db = createDocumentClient(config);
   await ensureTable(db, config.TABLE_NAME);
   if (local.SEED_DEMO_DATA) await seedLocalData(createApp({ config, db }), db, config, console.log);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config';
+import { loadConfigForLocalStack } from '../config';
 import { createDocumentClient } from '../store/client';
 import { ensureTable } from './create-table';
 import { DataDirLockedError, JavaNotFoundError, resolveJava, startDynamoDbLocal } from './dynamodb-local';
@@ -110,7 +110,7 @@ describe('DynamoDB Local on disk', () => {
 
     const first = await startDynamoDbLocal({ dbPath, log: () => undefined });
     killLater(first.javaPid);
-    const config = loadConfig({ DYNAMODB_ENDPOINT: first.endpoint, TABLE_NAME: 'kept' });
+    const config = loadConfigForLocalStack({ DYNAMODB_ENDPOINT: first.endpoint, TABLE_NAME: 'kept' });
     const client = createDocumentClient(config);
     await ensureTable(client, 'kept');
     client.destroy();

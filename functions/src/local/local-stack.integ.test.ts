@@ -1,7 +1,7 @@
 import { DescribeTableCommand, DescribeTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../app';
-import { loadConfig } from '../config';
+import { loadConfigForLocalStack } from '../config';
 import { createDocumentClient } from '../store/client';
 import { TABLE_DEFINITION } from '../store/table';
 import { ensureTable } from './create-table';
@@ -56,7 +56,7 @@ describe('GET /api/health', () => {
 
   it('answers 503 when the database does not answer', async () => {
     // Port 9 (discard) on loopback: nothing listens, the connection is refused at once.
-    const config = loadConfig({ DYNAMODB_ENDPOINT: 'http://127.0.0.1:9' });
+    const config = loadConfigForLocalStack({ DYNAMODB_ENDPOINT: 'http://127.0.0.1:9' });
     const app = createApp({ config, db: createDocumentClient(config) });
     const quiet = console.error;
     console.error = () => undefined;

@@ -13,7 +13,7 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { type App, createApp } from '../app';
-import { type Config, loadConfig } from '../config';
+import { type Config, loadConfigForLocalStack } from '../config';
 import { seedDemoData } from '../seed/index';
 import { createDocumentClient, type DocumentClient } from '../store/client';
 import { ensureTable } from './create-table';
@@ -30,7 +30,7 @@ export interface LocalStackOptions {
   seed: boolean;
   /** Build web/out when stale; false serves what is there (or only the API when nothing is). */
   buildSite: boolean;
-  /** The process environment for the functions' own config (loadConfig), minus DYNAMODB_ENDPOINT. */
+  /** The process environment for the functions' own config (loadConfigForLocalStack), minus DYNAMODB_ENDPOINT. */
   env: Record<string, string | undefined>;
   log?: (line: string) => void;
 }
@@ -98,7 +98,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     log,
   });
   try {
-    const config = loadConfig({ ...options.env, DYNAMODB_ENDPOINT: dynamoDb.endpoint });
+    const config = loadConfigForLocalStack({ ...options.env, DYNAMODB_ENDPOINT: dynamoDb.endpoint });
     const db = createDocumentClient(config);
     const { created } = await ensureTable(db, config.TABLE_NAME);
     log(`Table ${config.TABLE_NAME} ${created ? 'created' : 'exists'} (${since()})`);

@@ -14,7 +14,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import { type Config, loadConfig } from '../config';
+import { type Config, loadConfigForLocalStack } from '../config';
 import { createDocumentClient, type DocumentClient } from '../store/client';
 import { ensureTable } from './create-table';
 
@@ -50,7 +50,7 @@ export function testDeps(): TestDeps;
 export function testDeps(options: { isolated: true }): Promise<TestDeps>;
 export function testDeps(options?: { isolated: true }): TestDeps | Promise<TestDeps> {
   const tableName = options?.isolated ? `sinergi-test-${randomUUID().slice(0, 8)}` : inject('tableName');
-  const config = loadConfig({ TABLE_NAME: tableName, DYNAMODB_ENDPOINT: endpoint() });
+  const config = loadConfigForLocalStack({ TABLE_NAME: tableName, DYNAMODB_ENDPOINT: endpoint() });
   const db = createDocumentClient(config);
   if (!options?.isolated) return { config, db };
   return ensureTable(db, tableName).then(() => ({ config, db }));

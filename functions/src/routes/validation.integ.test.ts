@@ -142,16 +142,17 @@ describe('input validation', () => {
     expect(seen.size).toBeGreaterThan(0);
   }, 60_000);
 
-  it('answers unknown paths and dev-login in Cognito mode with a 404 problem', async () => {
+  it('answers unknown paths and dev-login in OpenID (Cognito) mode with a 404 problem', async () => {
     const unknown = await h.call('GET', '/nope');
     expect(unknown.status).toBe(404);
     expect(unknown.headers.get('content-type')).toContain('application/problem+json');
     const cognito = await harness({
       config: {
         ...h.deps.config,
-        AUTH_MODE: 'cognito',
-        COGNITO_USER_POOL_ID: 'ap-southeast-3_abc',
-        COGNITO_CLIENT_ID: 'x',
+        AUTH_MODE: 'oidc',
+        OIDC_ISSUER: 'https://cognito-idp.ap-southeast-3.amazonaws.com/ap-southeast-3_abc',
+        OIDC_CLIENT_ID: 'x',
+        OIDC_TOKEN_USE: 'access',
       },
     });
     const login = await cognito.call('POST', '/auth/dev-login', { body: { role: 'admin' } });

@@ -1,11 +1,52 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Config } from '../config';
+import { type Config, DYNAMODB_DEFAULTS } from '../config';
 
-/** One document client per process; locally it points at DynamoDB Local with dummy credentials. */
-export function createDocumentClient(config: Pick<Config, 'AWS_REGION' | 'DYNAMODB_ENDPOINT'>) {
+type ClientConfig = Pick<Config, 'AWS_REGION' | 'DYNAMODB_ENDPOINT'> &
+  Partial<
+    Pick<Config, 'DYNAMODB_CONNECT_TIMEOUT_MS' | 'DYNAMODB_REQUEST_TIMEOUT_MS' | 'DYNAMODB_MAX_ATTEMPTS'>
+  >;
+
+function limits(config: ClientConfig) {
+  return {
+    connect: config.DYNAMODB_CONNECT_TIMEOUT_MS ?? DYNAMODB_DEFAULTS.connectTimeoutMs,
+    request: config.DYNAMODB_REQUEST_TIMEOUT_MS ?? DYNAMODB_DEFAULTS.requestTimeoutMs,
+    attempts: config.DYNAMODB_MAX_ATTEMPTS ?? DYNAMODB_DEFAULTS.maxAttempts,
+  };
+}
+
+/** The SDK's standard retry strategy sleeps at most this long between two attempts of one call. */
+const SDK_MAX_BACKOFF_MS = 20_000;
+/** Its base delay: attempt n waits at most min(20 s, 100 ms · 2^n) (full jitter). */
+const SDK_BASE_DELAY_MS = 100;
+
+/**
+ * The longest one DynamoDB call can take before it gives up: every attempt may spend the connection
+ * timeout and the request timeout, plus the backoff between attempts. With the defaults (1 s, 3 s,
+ * 3 attempts) that is 12.6 s, under API Gateway's 29 s integration limit with room for a second call.
+ */
+export function worstCaseCallMs(config: ClientConfig): number {
+  const { connect, request, attempts } = limits(config);
+  let backoff = 0;
+  for (let n = 1; n < attempts; n++) backoff += Math.min(SDK_MAX_BACKOFF_MS, SDK_BASE_DELAY_MS * 2 ** n);
+  return attempts * (connect + request) + backoff;
+}
+
+/**
+ * One document client per process; locally it points at DynamoDB Local with dummy credentials. Every
+ * call has a connection timeout and a whole-request timeout (thrown, not only warned), and the SDK
+ * retries timeouts, network errors, 5xx answers and throttling up to DYNAMODB_MAX_ATTEMPTS times.
+ */
+export function createDocumentClient(config: ClientConfig) {
+  const { connect, request, attempts } = limits(config);
   const client = new DynamoDBClient({
     region: config.AWS_REGION,
+    maxAttempts: attempts,
+    requestHandler: {
+      connectionTimeout: connect,
+      requestTimeout: request,
+      throwOnRequestTimeout: true,
+    },
     ...(config.DYNAMODB_ENDPOINT
       ? {
           endpoint: config.DYNAMODB_ENDPOINT,
@@ -19,3 +60,51 @@ export function createDocumentClient(config: Pick<Config, 'AWS_REGION' | 'DYNAMO
 }
 
 export type DocumentClient = ReturnType<typeof createDocumentClient>;
+
+const NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_SOCKET',
+]);
+const TRANSIENT_NAMES = new Set([
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'InternalServerError',
+  'InternalFailure',
+  'ServiceUnavailable',
+  'ServiceUnavailableException',
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+]);
+
+/**
+ * Whether an error from the storage client is the service's fault or the network's, not the request's:
+ * a 5xx answer, a timeout, a dropped or refused connection, or throttling the SDK could not absorb.
+ * These answer 503 with Retry-After (problem.ts), never a bare 500.
+ */
+export function isTransientStoreError(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
+    const err = e as {
+      name?: string;
+      code?: string;
+      $fault?: string;
+      $metadata?: { httpStatusCode?: number };
+      cause?: unknown;
+    };
+    const status = err.$metadata?.httpStatusCode;
+    if (err.$fault === 'server' || (status !== undefined && status >= 500)) return true;
+    if (err.name && TRANSIENT_NAMES.has(err.name)) return true;
+    if (err.code && NETWORK_CODES.has(err.code)) return true;
+    e = err.cause;
+  }
+  return false;
+}
