@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import { type Config, DYNAMODB_DEFAULTS } from '../config';
 
 type ClientConfig = Pick<Config, 'AWS_REGION' | 'DYNAMODB_ENDPOINT'> &
@@ -15,15 +16,22 @@ function limits(config: ClientConfig) {
   };
 }
 
-/** The SDK's standard retry strategy sleeps at most this long between two attempts of one call. */
-const SDK_MAX_BACKOFF_MS = 20_000;
-/** Its base delay: attempt n waits at most min(20 s, 100 ms · 2^n) (full jitter). */
+/**
+ * Backoff between two SDK attempts of one call: full jitter below min(1 s, 100 ms · 2^n). The SDK's
+ * default would wait up to 20 s (500 ms base for throttling), which alone could pass API Gateway's 29 s.
+ */
+const SDK_MAX_BACKOFF_MS = 1_000;
 const SDK_BASE_DELAY_MS = 100;
+export function sdkBackoffMs(attempt: number, random = Math.random()): number {
+  return Math.floor(random * Math.min(SDK_MAX_BACKOFF_MS, SDK_BASE_DELAY_MS * 2 ** attempt));
+}
 
 /**
  * The longest one DynamoDB call can take before it gives up: every attempt may spend the connection
  * timeout and the request timeout, plus the backoff between attempts. With the defaults (1 s, 3 s,
- * 3 attempts) that is 12.6 s, under API Gateway's 29 s integration limit with room for a second call.
+ * 3 attempts) that is 12.6 s, under API Gateway's 29 s integration limit. Throttling answers come back
+ * fast, so the storage layer's own retries of throttled calls (up to 12, each sleeping ≤ 1 s) stay
+ * near 12 × (0.6 s backoff + a round trip) + 6.3 s of its own sleeps ≈ 14 s at worst.
  */
 export function worstCaseCallMs(config: ClientConfig): number {
   const { connect, request, attempts } = limits(config);
@@ -41,7 +49,7 @@ export function createDocumentClient(config: ClientConfig) {
   const { connect, request, attempts } = limits(config);
   const client = new DynamoDBClient({
     region: config.AWS_REGION,
-    maxAttempts: attempts,
+    retryStrategy: new ConfiguredRetryStrategy(attempts, (attempt) => sdkBackoffMs(attempt)),
     requestHandler: {
       connectionTimeout: connect,
       requestTimeout: request,
