@@ -19,7 +19,9 @@ describe('Cognito sign-up triggers', () => {
 
   it('refuses a self sign-up as admin, and lets an administrator create any user', async () => {
     await expect(handler(event('PreSignUp_SignUp', 'admin'))).rejects.toThrow(/cannot be chosen/);
-    await expect(handler(event('PreSignUp_SignUp', 'corporate'))).resolves.toMatchObject({ triggerSource: 'PreSignUp_SignUp' });
+    await expect(handler(event('PreSignUp_SignUp', 'corporate'))).resolves.toMatchObject({
+      triggerSource: 'PreSignUp_SignUp',
+    });
     await expect(handler(event('PreSignUp_AdminCreateUser', 'admin'))).resolves.toBeDefined();
   });
 });

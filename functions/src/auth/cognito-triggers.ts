@@ -1,4 +1,7 @@
-import { AdminAddUserToGroupCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  AdminAddUserToGroupCommand,
+  CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
 import type { Role } from '@sinergi/shared/schemas';
 
 /**
@@ -30,13 +33,18 @@ export async function handler(event: TriggerEvent): Promise<TriggerEvent> {
   const role = selfServiceRole(event.request.userAttributes['custom:role']);
   if (event.triggerSource.startsWith('PreSignUp_')) {
     if (event.triggerSource === 'PreSignUp_AdminCreateUser') return event;
-    if (!role) throw new Error('Peran ini tidak bisa dipilih sendiri / This role cannot be chosen at sign-up');
+    if (!role)
+      throw new Error('Peran ini tidak bisa dipilih sendiri / This role cannot be chosen at sign-up');
     return event;
   }
   if (event.triggerSource === 'PostConfirmation_ConfirmSignUp' && role) {
     client ??= new CognitoIdentityProviderClient({});
     await client.send(
-      new AdminAddUserToGroupCommand({ UserPoolId: event.userPoolId, Username: event.userName, GroupName: role }),
+      new AdminAddUserToGroupCommand({
+        UserPoolId: event.userPoolId,
+        Username: event.userName,
+        GroupName: role,
+      }),
     );
   }
   return event;
