@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { ROLE_LABELS } from '../lib/labels';
-import { homeOf, setSession, useSession } from '../lib/session';
+import { homeOf, signOut, useSession } from '../lib/session';
 
 function NavLink({ href, id, en }: { href: string; id: string; en: string }) {
   const pathname = usePathname();
@@ -58,8 +58,7 @@ export function SiteHeader() {
               type="button"
               className="button button--ghost"
               onClick={() => {
-                setSession(null);
-                router.push('/masuk');
+                void signOut().then(() => router.push('/masuk'));
               }}
             >
               Keluar <span lang="en">/ Sign out</span>

@@ -2,10 +2,13 @@
 
 import type { Role, User } from '@sinergi/shared/schemas';
 import { useSyncExternalStore } from 'react';
+import { endSignIn } from './oidc';
+import { loadSiteConfig } from './runtime-config';
 
 /**
- * The demo sign-in: the token from `POST /api/auth/dev-login` lives in sessionStorage (one tab, gone
- * when it closes). Components read it with {@link useSession}, which re-renders on sign-in and out.
+ * The signed-in session: the bearer token (from the OpenID provider when config.json names one, from
+ * `POST /api/auth/dev-login` in the local demo) and who it is, in sessionStorage (one tab, gone when it
+ * closes). Components read it with {@link useSession}, which re-renders on sign-in and out.
  */
 export interface Session {
   token: string;
@@ -38,6 +41,13 @@ export function setSession(session: Session | null): void {
   if (session) sessionStorage.setItem(KEY, JSON.stringify(session));
   else sessionStorage.removeItem(KEY);
   for (const l of listeners) l();
+}
+
+/** Signs out: forgets the session, and with a real provider its tokens and its session too. */
+export async function signOut(): Promise<void> {
+  setSession(null);
+  const config = await loadSiteConfig();
+  if (config.auth.mode === 'oidc') await endSignIn(config.auth);
 }
 
 function subscribe(listener: () => void) {

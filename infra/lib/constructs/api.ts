@@ -47,6 +47,17 @@ export function nodejsBundling(): BundlingOptions {
 
 export const LAMBDA_RUNTIME = Runtime.NODEJS_22_X;
 
+/** The DynamoDB actions the API needs; transactions need the per-item actions of their parts. */
+export const API_TABLE_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:Query',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DescribeTable',
+] as const;
+
 export interface ApiProps {
   stage: StageSettings;
   table: ITableV2;
@@ -133,7 +144,8 @@ export class Api extends Construct {
         STAGE: stage.name,
       },
     });
-    props.table.grantReadWriteData(this.fn);
+    // Exactly what the storage layer calls (functions/src/store/): no Scan, no batch, no table admin.
+    props.table.grant(this.fn, ...API_TABLE_ACTIONS);
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
       apiName: `sinergi-${stage.name}`,
