@@ -25,7 +25,7 @@ import { statsRoutes } from './routes/stats';
 import type { DocumentClient } from './store/client';
 import type { AccessObserver } from './store/dynamo';
 import { DynamoIdempotencyStore } from './store/dynamo-idempotency';
-import { DynamoRepository } from './store/dynamo-repository';
+import { dynamoRepository } from './store/dynamo-repository';
 
 export interface AppDeps {
   config: Config;
@@ -51,7 +51,7 @@ export function createApp(deps: AppDeps) {
   const { config, db } = deps;
   const runtime: Runtime = { ...defaultRuntime, ...deps.runtime };
   const storage = { db, tableName: config.TABLE_NAME, ...(deps.onAccess ? { onAccess: deps.onAccess } : {}) };
-  const services = createServices(new DynamoRepository(storage), runtime);
+  const services = createServices(dynamoRepository(storage), runtime);
   const local = config.AUTH_MODE === 'local' ? localTokens(config.LOCAL_JWT_SECRET) : undefined;
   const verifier = deps.verifier ?? local?.verifier ?? createVerifier(config);
 
