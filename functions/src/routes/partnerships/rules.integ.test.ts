@@ -116,7 +116,10 @@ describe('the candidate view', () => {
     const other = await h.offer((await h.partner('corporate')).token);
     const umkm = await h.umkm();
     const request = await h.request(umkm.token, { note: 'Kami siap bermitra' });
-    await h.call('POST', '/partnerships', { token: umkm.token, body: { requestId: request.id, offerId: other.id } });
+    await h.call('POST', '/partnerships', {
+      token: umkm.token,
+      body: { requestId: request.id, offerId: other.id },
+    });
     const reply = await h.call('GET', `/offers/${offer.id}/candidates?limit=100`, { token: partner.token });
     const mine = reply.body.items.find((c: { requestId: string }) => c.requestId === request.id);
     expect(mine.request).toMatchObject({ needs: request.needs, note: 'Kami siap bermitra' });
