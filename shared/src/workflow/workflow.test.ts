@@ -1,6 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { availableActions } from './actions';
-import { DEFAULT_LIMITS, decideAction, decidePropose, explainFailure, type WorkflowLimits } from './decide';
+import {
+  DEFAULT_LIMITS,
+  decideAction,
+  decidePropose,
+  explainFailure,
+  roundMayAssign,
+  type WorkflowLimits,
+} from './decide';
 import { admin, NOW, offer, partnerOf, request, umkmOf, worldOf } from './fixtures.test-support';
 import { applyPlan, ChangeFailedError, type Command, runCommand, type World } from './model';
 import { DuplicateChangeNameError, plan } from './plan';
@@ -362,4 +369,24 @@ afterAll(() => {
     ids.filter((id) => !covered.has(id)),
     'rows no test carried out',
   ).toEqual([]);
+});
+
+describe('rounds never assign a declined pair', () => {
+  it('the allocation skips it and stays stable under that restriction', async () => {
+    const { allocateRound } = await import('../matching/index');
+    const { toMatchOffer, toMatchRequest } = await import('../schemas/index');
+    const r = request(1, { declinedOfferIds: ['o1'] });
+    const offers = [
+      offer(1, { capacity: 1, remaining: 1 }),
+      offer(2, { capacity: 1, remaining: 1, topics: ['ekspor'] }),
+    ];
+    const plain = allocateRound([toMatchRequest(r)], offers.map(toMatchOffer), { verify: true });
+    expect(plain.assignments[0]?.offerId).toBe('o1');
+    const round = allocateRound([toMatchRequest(r)], offers.map(toMatchOffer), {
+      verify: true,
+      excludePair: (requestId, offerId) => requestId === r.id && !roundMayAssign(r, offerId),
+    });
+    expect(round.assignments.map((a) => a.offerId)).toEqual(['o2']);
+    expect(round.report.blockingPairs).toBe(0);
+  });
 });
