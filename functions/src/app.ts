@@ -26,7 +26,7 @@ import { statsRoutes } from './routes/stats';
 import type { DocumentClient } from './store/client';
 import type { AccessObserver } from './store/dynamo';
 import { DynamoIdempotencyStore } from './store/dynamo-idempotency';
-import { DynamoRepository } from './store/dynamo-repository';
+import { dynamoRepository } from './store/dynamo-repository';
 
 export interface AppDeps {
   config: Config;
@@ -50,7 +50,7 @@ export function createApp(deps: AppDeps) {
   const { config, db } = deps;
   const runtime: Runtime = { ...defaultRuntime, ...deps.runtime };
   const storage = { db, tableName: config.TABLE_NAME, ...(deps.onAccess ? { onAccess: deps.onAccess } : {}) };
-  const services = createServices(new DynamoRepository(storage), runtime);
+  const services = createServices(dynamoRepository(storage), runtime);
   const auth = authSettings(config);
   const local = auth.mode === 'local' ? localTokens(auth.secret) : undefined;
   const verifier = deps.verifier ?? local?.verifier ?? createVerifier(config);

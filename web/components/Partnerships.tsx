@@ -1,24 +1,25 @@
 'use client';
 
-import type { Offer, Partnership } from '@sinergi/shared/schemas';
+import { type Offer, Partnership, PartnershipPage } from '@sinergi/shared/schemas';
+import { availableActions, type PartnershipEvent, type Side } from '@sinergi/shared/workflow';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../lib/api';
-import { STATUS_LABELS, TYPE_LABELS } from '../lib/labels';
+import { ApiError, apiOf, withCursor } from '../lib/api';
+import { type Bilingual, STATUS_LABELS, TYPE_LABELS } from '../lib/labels';
 import { Bi, Empty, ErrorNotice, Field } from './ui';
 
-type Action = 'accept' | 'decline' | 'cancel' | 'complete';
+/** The events shown as buttons; `rate` is the feedback form, `propose` happens on a match. */
+type Action = Exclude<PartnershipEvent, 'propose' | 'rate'>;
 
-const ACTION_LABELS: Record<Action, readonly [string, string]> = {
+const ACTION_LABELS: Record<Action, Bilingual> = {
   accept: ['Terima', 'Accept'],
   decline: ['Tolak', 'Decline'],
   cancel: ['Batalkan', 'Cancel'],
   complete: ['Tandai selesai', 'Mark completed'],
 };
 
-function actionsFor(p: Partnership, side: 'business' | 'organization'): Action[] {
-  if (p.status === 'proposed') return side === 'organization' ? ['accept', 'decline'] : ['cancel'];
-  if (p.status === 'active') return ['complete', 'cancel'];
-  return [];
+/** The buttons a side sees, read from the workflow's transition table (the API decides with it too). */
+function actionsFor(p: Partnership, side: Side): Action[] {
+  return availableActions(p, side).filter((e): e is Action => e !== 'rate' && e !== 'propose');
 }
 
 /**
@@ -30,19 +31,64 @@ export function PartnershipList({
   side,
   offers,
   onChanged,
+  nextCursor,
+  status,
 }: {
   items: readonly Partnership[];
-  side: 'business' | 'organization';
+  side: Side;
   offers?: ReadonlyMap<string, Offer>;
   onChanged: () => void;
+  /** The list's cursor: with one, "Muat lagi / Load more" follows it (of `status` only, when given). */
+  nextCursor?: string | undefined;
+  status?: Partnership['status'];
 }) {
-  if (items.length === 0) return <Empty t={['Belum ada kemitraan.', 'No partnerships yet.']} />;
+  const [more, setMore] = useState<{ items: Partnership[]; cursor: string | undefined }>({
+    items: [],
+    cursor: undefined,
+  });
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const cursor = more.items.length > 0 ? more.cursor : nextCursor;
+  async function loadMore() {
+    setLoading(true);
+    setError(undefined);
+    try {
+      const path = `/api/partnerships?limit=20${status ? `&status=${status}` : ''}`;
+      const page = await apiOf(PartnershipPage, 'GET', withCursor(path, cursor));
+      setMore((m) => ({ items: [...m.items, ...page.items], cursor: page.nextCursor }));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setLoading(false);
+    }
+  }
+  const all = [...items, ...more.items.filter((p) => !items.some((q) => q.id === p.id))];
+  if (all.length === 0) return <Empty t={['Belum ada kemitraan.', 'No partnerships yet.']} />;
   return (
-    <ul className="list">
-      {items.map((p) => (
-        <PartnershipItem key={p.id} p={p} side={side} offer={offers?.get(p.offerId)} onChanged={onChanged} />
-      ))}
-    </ul>
+    <>
+      <ul className="list">
+        {all.map((p) => (
+          <PartnershipItem
+            key={p.id}
+            p={p}
+            side={side}
+            offer={offers?.get(p.offerId)}
+            onChanged={onChanged}
+          />
+        ))}
+      </ul>
+      {error !== undefined && <ErrorNotice error={error} />}
+      {cursor && (
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={loading}
+          onClick={() => void loadMore()}
+        >
+          Muat lagi <span lang="en">/ Load more</span>
+        </button>
+      )}
+    </>
   );
 }
 
@@ -53,7 +99,7 @@ function PartnershipItem({
   onChanged,
 }: {
   p: Partnership;
-  side: 'business' | 'organization';
+  side: Side;
   offer: Offer | undefined;
   onChanged: () => void;
 }) {
@@ -66,7 +112,7 @@ function PartnershipItem({
     setBusy(true);
     setError(undefined);
     try {
-      await api('POST', `/api/partnerships/${p.id}/${action}`);
+      await apiOf(Partnership, 'POST', `/api/partnerships/${p.id}/${action}`);
       onChanged();
     } catch (e) {
       setError(e);
@@ -127,7 +173,7 @@ function PartnershipItem({
           ))}
         </div>
       )}
-      {p.status === 'completed' &&
+      {(availableActions(p, side).includes('rate') || mine) &&
         (mine ? (
           <p className="item__meta">
             Penilaian Anda: {'★'.repeat(mine.rating)}
@@ -150,7 +196,7 @@ function FeedbackForm({ id, onDone }: { id: string; onDone: () => void }) {
     setBusy(true);
     setError(undefined);
     try {
-      await api('POST', `/api/partnerships/${id}/feedback`, {
+      await apiOf(Partnership, 'POST', `/api/partnerships/${id}/feedback`, {
         rating,
         ...(comment.trim() ? { comment: comment.trim() } : {}),
       });

@@ -63,6 +63,50 @@ export async function api<T>(
   return json as T;
 }
 
+/** What the typed client checks an answer with: any schema of @sinergi/shared/schemas. */
+export interface AnswerSchema<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false; error: unknown };
+}
+
+/**
+ * Responses are checked against the API's own schemas in development and tests (a drifting API shows
+ * as an error where it happens); the production build trusts them and skips the work.
+ */
+export const CHECK_RESPONSES = process.env.NODE_ENV !== 'production';
+
+/** An answer as its schema says it is, or an ApiError naming the mismatch. Pure, so it is unit-tested. */
+export function checkAnswer<T>(schema: AnswerSchema<T>, value: unknown, status = 200): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new ApiError('Jawaban API tidak sesuai / Unexpected API answer', status, { cause: parsed.error });
+  }
+  return parsed.data;
+}
+
+/**
+ * The typed client: like {@link api}, with the answer's type taken from its schema (and checked against
+ * it in development and tests).
+ *
+ * @example
+ * const page = await apiOf(PartnershipPage, 'GET', '/api/partnerships?limit=20');
+ */
+export async function apiOf<T>(
+  schema: AnswerSchema<T>,
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<T> {
+  const json = await api<unknown>(method, path, body, signal);
+  return CHECK_RESPONSES ? checkAnswer(schema, json) : (json as T);
+}
+
+/** `path` with `cursor` added to its query, for following a list's `nextCursor`. */
+export function withCursor(path: string, cursor: string | undefined): string {
+  if (!cursor) return path;
+  return `${path}${path.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(cursor)}`;
+}
+
 /** The site and the API share one origin (CloudFront on AWS, one Node process locally). */
 async function getJson(path: string, signal?: AbortSignal): Promise<{ status: number; body: unknown }> {
   let response: Response;
@@ -82,9 +126,7 @@ export async function fetchStatsSummary(signal?: AbortSignal): Promise<StatsSumm
     throw new ApiError(`HTTP ${status}${title ? `: ${title}` : ''}`, status);
   }
   // Validated with the same schema the API answers with, so a drifting API shows as an error here.
-  const parsed = StatsSummary.safeParse(body);
-  if (!parsed.success) throw new ApiError('Jawaban API tidak sesuai / Unexpected API answer', status);
-  return parsed.data;
+  return checkAnswer(StatsSummary, body, status);
 }
 
 export interface Health {

@@ -66,3 +66,32 @@ export class PayloadTooLargeError extends DomainError {
 export class ServiceUnavailableError extends DomainError {
   override readonly name: string = 'ServiceUnavailableError';
 }
+
+/** A named cap (a key of LIMITS) was reached: the problem names it and its value. */
+export class LimitExceededError extends ConflictError {
+  override readonly name: string = 'LimitExceededError';
+  constructor(
+    message: string,
+    readonly limit: { name: string; value: number },
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** The partner declined this request before: it cannot be proposed to that offer again. */
+export class PairDeclinedError extends ConflictError {
+  override readonly name: string = 'PairDeclinedError';
+}
+
+/** A hard filter of the matching core excludes the pair; `whyNot` is the match list's "why not". */
+export class NotEligibleError extends DomainError {
+  override readonly name: string = 'NotEligibleError';
+  constructor(
+    message: string,
+    readonly whyNot: { filter: string; reason: { id: string; en: string } },
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}

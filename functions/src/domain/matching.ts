@@ -11,15 +11,17 @@ import {
   type MatchQuery,
   type RoundCreate,
   type RoundResult,
+  toCandidateRequest,
   toMatchOffer,
   toMatchRequest,
 } from '@sinergi/shared/schemas';
+import { type Decision, decidePropose, roundMayAssign } from '@sinergi/shared/workflow';
 import { hidden, requireRole } from './access';
-import { CapacityFullError, ConflictError } from './errors';
+import { CapacityFullError, ConflictError, PairDeclinedError } from './errors';
 import type { Identity, Offer, PartnershipRequest, Runtime } from './model';
-import { newPartnership } from './partnerships';
 import type { Repository } from './ports';
 import { withAverage } from './profiles';
+import { carryOut } from './workflow';
 
 /** Proposals of a round are stored this many at a time. */
 const ROUND_WRITE_CONCURRENCY = 8;
@@ -95,7 +97,7 @@ export function matchingService(repo: Repository, rt: Runtime) {
         items: ranking.ranked.map((m) => ({
           requestId: m.requestId,
           ...scoreParts(m),
-          request: byId.get(m.requestId) as PartnershipRequest,
+          request: toCandidateRequest(byId.get(m.requestId) as PartnershipRequest),
         })),
         eligibleCount: ranking.eligibleCount,
         ...(ranking.excluded
@@ -147,14 +149,19 @@ export function matchingService(repo: Repository, rt: Runtime) {
               ...(input.impactWeight !== undefined ? { weight: input.impactWeight } : {}),
               ...(input.impactCap !== undefined ? { cap: input.impactCap } : {}),
             };
+      const requestById = new Map(requests.map((r) => [r.id, r]));
       const result = allocateRound(
         requests.map(toMatchRequest),
         offers.map((o) => toMatchOffer({ ...o, remaining: freeSlots(o) })),
-        { impact },
+        {
+          impact,
+          // A pair the partner declined is never assigned again (the workflow's pairNotDeclined).
+          excludePair: (requestId, offerId) =>
+            !roundMayAssign(requestById.get(requestId) as PartnershipRequest, offerId),
+        },
       );
       const roundId = rt.newId();
       const dryRun = input.dryRun === true;
-      const requestById = new Map(requests.map((r) => [r.id, r]));
       const offerById = new Map(offers.map((o) => [o.id, o]));
       const assignments: RoundResult['assignments'] = result.assignments.map((a) => ({
         requestId: a.requestId,
@@ -170,16 +177,34 @@ export function matchingService(repo: Repository, rt: Runtime) {
       if (!dryRun) {
         await forEachLimited(assignments, ROUND_WRITE_CONCURRENCY, async (a) => {
           const request = requestById.get(a.requestId) as PartnershipRequest;
-          const partnership = newPartnership(rt, request, offerById.get(a.offerId) as Offer, {
-            source: 'round',
-            roundId,
-          });
+          // A pair the partner declined is never proposed again, by a round either.
+          if (!roundMayAssign(request, a.offerId)) {
+            a.outcome = 'declined-before';
+            return;
+          }
+          const offer = offerById.get(a.offerId) as Offer;
+          const id = rt.newId();
           try {
-            await repo.proposePartnership(partnership, { pendingProposals: request.pendingProposals });
+            // Decided on the round's read (once): the request as read, the offer's free slots.
+            const decision = await carryOut<Decision>(
+              repo,
+              async () =>
+                decidePropose({
+                  actor: { userId: who.userId, role: who.role },
+                  request,
+                  offer,
+                  round: { roundId, pendingAsRead: request.pendingProposals },
+                  id,
+                  now: rt.now().toISOString(),
+                  ...(rt.limits ? { limits: rt.limits } : {}),
+                }),
+              { limits: rt.limits, context: { round: { pendingAsRead: request.pendingProposals } } },
+            );
             a.outcome = 'proposed';
-            a.partnershipId = partnership.id;
+            a.partnershipId = (decision as Decision).partnership.id;
           } catch (error) {
             if (error instanceof CapacityFullError) a.outcome = 'no-free-slot';
+            else if (error instanceof PairDeclinedError) a.outcome = 'declined-before';
             else if (error instanceof ConflictError) a.outcome = 'already-live';
             else throw error;
           }

@@ -9,6 +9,8 @@ import type {
   Role,
 } from '@sinergi/shared/schemas';
 
+import type { WorkflowLimits } from '@sinergi/shared/workflow';
+
 /** The caller, as the identity middleware established it. */
 export interface Identity {
   userId: string;
@@ -55,6 +57,8 @@ export interface PageRequest {
 export interface Runtime {
   now: () => Date;
   newId: () => string;
+  /** The workflow's caps (LIMITS when absent); tests pass small ones. */
+  limits?: WorkflowLimits | undefined;
 }
 
 export function businessSnapshot(b: Business): BusinessSnapshot {

@@ -7,6 +7,7 @@ import {
   type RequestListQuery,
   type RequestPatch,
 } from '@sinergi/shared/schemas';
+import { decideCloseRequest, decideCreateRequest, type Violation } from '@sinergi/shared/workflow';
 import { found, hidden, ORGANIZATION_ROLES, requireOwner, requireRole } from './access';
 import { ConflictError } from './errors';
 import {
@@ -19,6 +20,9 @@ import {
 } from './model';
 import type { Repository } from './ports';
 import { withAverage } from './profiles';
+import { carryOut } from './workflow';
+
+const actorOf = (who: Identity) => ({ userId: who.userId, role: who.role });
 
 /** Offers: posted by an organization's owner, public to everyone signed in. */
 export function offerService(repo: Repository, rt: Runtime) {
@@ -141,10 +145,18 @@ export function requestService(repo: Repository, rt: Runtime) {
         languages: input.languages ?? [],
         status: 'open',
         pendingProposals: [],
+        declinedOfferIds: [],
         createdAt: now,
         updatedAt: now,
       };
-      await repo.createRequest(request);
+      // One transaction with its count against LIMITS.openRequestsPerType (a named limit, 409).
+      await carryOut(
+        repo,
+        async () => ({ ok: true as const, plan: decideCreateRequest(request, rt.limits) }),
+        {
+          limits: rt.limits,
+        },
+      );
       return request;
     },
 
@@ -183,13 +195,20 @@ export function requestService(repo: Repository, rt: Runtime) {
      * reopen the request). Closing a closed request is a no-op.
      */
     async close(who: Identity, id: string): Promise<PartnershipRequest> {
-      const request = await ownRequest(who, id);
-      if (request.status === 'closed') return request;
       const now = rt.now().toISOString();
-      if (await repo.closeRequest(request, now)) {
-        return { ...request, status: 'closed', pendingProposals: [], updatedAt: now };
-      }
-      return (await repo.getRequest(id)) ?? request;
+      let last = await ownRequest(who, id);
+      const done = await carryOut(
+        repo,
+        async () => {
+          last = await ownRequest(who, id);
+          const plan = decideCloseRequest(actorOf(who), last, now);
+          return plan === null || !('changes' in plan)
+            ? (plan as Violation | null)
+            : { ok: true as const, plan };
+        },
+        { limits: rt.limits },
+      );
+      return done ? { ...last, status: 'closed', pendingProposals: [], updatedAt: now } : last;
     },
   };
 }

@@ -1,9 +1,9 @@
 import type { OfferType } from '@sinergi/shared/schemas';
+import type { Change, ChangePlan } from '@sinergi/shared/workflow';
 import type {
   Account,
   Business,
   BusinessSnapshot,
-  FeedbackSide,
   Offer,
   Organization,
   OrganizationSnapshot,
@@ -63,47 +63,24 @@ export interface Repository {
     track: Offer['track'],
   ): Promise<void>;
 
-  createRequest(request: PartnershipRequest): Promise<void>;
   getRequest(id: string): Promise<PartnershipRequest | undefined>;
   updateRequest(
     id: string,
     changes: Partial<PartnershipRequest>,
     expectedUpdatedAt: string,
   ): Promise<PartnershipRequest>;
-  closeRequest(request: PartnershipRequest, now: string): Promise<boolean>;
   listOpenRequests(type: OfferType): Promise<PartnershipRequest[]>;
   pageRequestsOfBusiness(businessId: string, page: PageRequest): Promise<Page<PartnershipRequest>>;
   listRequestsOfBusiness(businessId: string): Promise<PartnershipRequest[]>;
   setRequestBusiness(requestId: string, business: BusinessSnapshot): Promise<void>;
 
   /**
-   * Stores a proposed partnership with its pair guard, in one transaction that also adds it to its
-   * request's pending proposals (the request must be open) and to its offer's `pendingProposals` (the
-   * offer must be open with a slot left). ConflictError if the pair has a live one or the request is not
-   * open; CapacityFullError if the offer has no slot left, or, with `allocation`, no free slot.
+   * Writes a change plan of the workflow (shared/src/workflow) as one transaction: every change or none.
+   * A change whose condition fails is reported as PlanConflictError naming it, with its object as it
+   * is now, so the domain explains the failure with that change's guards.
    */
-  proposePartnership(partnership: PartnershipRecord, allocation?: AllocationGuard): Promise<void>;
+  writePlan(plan: ChangePlan): Promise<void>;
   getPartnership(id: string): Promise<PartnershipRecord | undefined>;
-  /**
-   * proposed → active, taking one slot of the offer and counting it, in one transaction.
-   * CapacityFullError when no slot is left; ConflictError when the partnership or the offer changed.
-   */
-  acceptPartnership(partnership: PartnershipRecord, now: string): Promise<PartnershipRecord>;
-  /** proposed → declined; releases the pair. */
-  declinePartnership(partnership: PartnershipRecord, now: string): Promise<PartnershipRecord>;
-  /** proposed|active → cancelled; an active one gives its slot back and leaves the counters. */
-  cancelPartnership(partnership: PartnershipRecord, now: string): Promise<PartnershipRecord>;
-  /** active → completed; releases the pair (the slot stays used). */
-  completePartnership(partnership: PartnershipRecord, now: string): Promise<PartnershipRecord>;
-  /**
-   * Records one side's feedback once; feedback from the business adds to the organization's ratings.
-   * Returns the partnership and, when it changed, the organization's new track record.
-   */
-  addFeedback(
-    partnership: PartnershipRecord,
-    side: FeedbackSide,
-    feedback: { rating: number; comment?: string; at: string },
-  ): Promise<{ partnership: PartnershipRecord; track?: Organization['track'] }>;
   pagePartnershipsOfUser(
     userId: string,
     side: 'business' | 'organization',
@@ -115,13 +92,16 @@ export interface Repository {
   readCounters(): Promise<Map<string, number>>;
 }
 
-/**
- * What an allocation round's proposal must still find true when it is written: the request still has
- * exactly the proposals the round read (so it got none meanwhile; ConflictError otherwise) and the
- * offer has a free slot, `pendingProposals < remaining` (CapacityFullError otherwise).
- */
-export interface AllocationGuard {
-  pendingProposals: PartnershipRequest['pendingProposals'];
+/** A change of a plan whose condition failed when it was written, and its object as it is now. */
+export class PlanConflictError extends Error {
+  override readonly name = 'PlanConflictError';
+  constructor(
+    readonly change: Change,
+    readonly current: unknown,
+    options?: ErrorOptions,
+  ) {
+    super(`change ${change.name} failed its condition`, options);
+  }
 }
 
 /** A stored idempotent response. */

@@ -1,14 +1,17 @@
+import type { Problem as SharedProblem } from '@sinergi/shared/schemas';
 import type { ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import {
   CapacityFullError,
   ConflictError,
   type DomainError,
-  type FieldError,
   ForbiddenError,
   IdempotencyInProgressError,
   IdempotencyKeyReuseError,
+  LimitExceededError,
+  NotEligibleError,
   NotFoundError,
+  PairDeclinedError,
   PayloadTooLargeError,
   ServiceUnavailableError,
   UnauthorizedError,
@@ -16,14 +19,11 @@ import {
 } from '../domain/errors';
 import { isTransientStoreError } from '../store/client';
 
-/** An RFC 9457 problem document. `errors` lists the failing fields of invalid input. */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  errors?: FieldError[];
-}
+/**
+ * An RFC 9457 problem document, the shape of `Problem` in @sinergi/shared/schemas: `errors` lists the
+ * failing fields of invalid input, `limit` names a cap that was reached, `whyNot` the hard filter.
+ */
+export type Problem = SharedProblem;
 
 export const PROBLEM_TYPE_BASE = 'https://sinergi.id/problems/';
 
@@ -34,8 +34,11 @@ const MAPPING: [new (...args: never[]) => DomainError, number, string, string][]
   [ForbiddenError, 403, 'Tidak diizinkan / Forbidden', 'forbidden'],
   [NotFoundError, 404, 'Tidak ditemukan / Not Found', 'not-found'],
   [CapacityFullError, 409, 'Kuota penuh / No slot left', 'capacity-full'],
+  [LimitExceededError, 409, 'Batas tercapai / Limit reached', 'limit-exceeded'],
+  [PairDeclinedError, 409, 'Pernah ditolak / Declined before', 'declined-before'],
   [IdempotencyInProgressError, 409, 'Sedang diproses / Request in progress', 'idempotency-in-progress'],
   [ConflictError, 409, 'Konflik / Conflict', 'conflict'],
+  [NotEligibleError, 422, 'Tidak memenuhi syarat / Not eligible', 'not-eligible'],
   [PayloadTooLargeError, 413, 'Data terlalu besar / Payload Too Large', 'payload-too-large'],
   [
     IdempotencyKeyReuseError,
@@ -63,6 +66,10 @@ export function toProblem(error: unknown): Problem | undefined {
         status,
         detail: error.message,
         ...(error instanceof ValidationError && error.errors.length > 0 ? { errors: error.errors } : {}),
+        ...(error instanceof LimitExceededError ? { limit: error.limit } : {}),
+        ...(error instanceof NotEligibleError
+          ? { whyNot: error.whyNot, errors: [{ field: 'offerId', message: error.whyNot.reason.id }] }
+          : {}),
       };
     }
   }

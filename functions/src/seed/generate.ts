@@ -6,54 +6,23 @@
  * sectors with KBLI codes, size classes) come from shared/src/reference, which carries their sources.
  */
 import { citiesOf, PROVINCES, type Province, SECTORS, type Sector } from '@sinergi/shared/reference';
+import type {
+  BusinessCreate,
+  OfferCreate,
+  OfferType,
+  OrganizationCreate,
+  OrganizationKind,
+  RequestCreate,
+} from '@sinergi/shared/schemas';
 import { createRandom, type Random } from './random';
 
-export type OfferType = 'mentorship' | 'internship' | 'distribution';
-export type PartnerRole = 'corporate' | 'university' | 'community';
-
-export interface BusinessBody {
-  name: string;
-  province: string;
-  city?: string;
-  sizeClass: 'mikro' | 'kecil' | 'menengah';
-  sector: string;
-  kbli?: string[];
-  products?: string[];
-  certifications?: string[];
-  description?: string;
-}
-
-export interface RequestBody {
-  type: OfferType;
-  needs: string[];
-  mode?: 'online' | 'offline' | 'any';
-  provinces?: string[];
-  startDate?: string;
-  endDate?: string;
-  note?: string;
-}
-
-export interface OrganizationBody {
-  name: string;
-  province: string;
-  city?: string;
-  description?: string;
-}
-
-export interface OfferBody {
-  type: OfferType;
-  title: string;
-  topics: string[];
-  sectors?: string[];
-  sizeClasses?: BusinessBody['sizeClass'][];
-  provinces?: string[];
-  mode: 'online' | 'offline' | 'hybrid';
-  capacity: number;
-  startDate?: string;
-  endDate?: string;
-  requiredCertifications?: string[];
-  languages?: string[];
-}
+/** The seed's bodies are the API's own request bodies (one source: @sinergi/shared/schemas). */
+export type { OfferType };
+export type PartnerRole = OrganizationKind;
+export type BusinessBody = BusinessCreate;
+export type RequestBody = RequestCreate;
+export type OrganizationBody = OrganizationCreate;
+export type OfferBody = OfferCreate;
 
 export interface DemoBusiness {
   /** Stable key: the dev-login name of its owner and the root of its idempotency keys. */

@@ -14,7 +14,7 @@
  * | offer             | `OFFER#<id>`            | `OFFER`                | `OPEN_OFFERS#<type>` / `<createdAt>#<id>` (open only, sparse) | `OWNER#<orgId>` / `OFFER#<createdAt>#<id>` |
  * | request           | `REQUEST#<id>`          | `REQUEST`              | `OPEN_REQUESTS#<type>` / `<createdAt>#<id>` (open only, sparse; not while matched or closed) | `OWNER#<businessId>` / `REQUEST#<createdAt>#<id>` |
  * | partnership       | `PARTNERSHIP#<id>`      | `PARTNERSHIP`          | `PARTY#<umkmUserId>` / `PARTNERSHIP#<createdAt>#<id>` | `PARTY#<partnerUserId>` / `PARTNERSHIP#<createdAt>#<id>` |
- * | pair guard        | `PAIR#<requestId>#<offerId>` | `PAIR`            |                                                  |                                          |
+ * | pair guard        | `PAIR#<requestId>#<offerId>` | `PAIR` (`state` live or declined) |                                                  |                                          |
  * | counter           | `STATS`                 | `<dimension>#<value>`  |                                                  |                                          |
  * | seed marker       | `SEED#<version>`        | `SEED`                 |                                                  |                                          |
  * | idempotency record| `IDEMPOTENCY#<userId>#<key>` | `IDEMPOTENCY`     |                                                  |                                          |
@@ -28,6 +28,8 @@
  * See ACCESS_PATTERNS below: every route's reads are one of these, and storage.integ.test.ts measures
  * their consumed capacity with ReturnConsumedCapacity.
  */
+
+import type { OfferType } from '@sinergi/shared/schemas';
 
 export const TABLE_NAME_DEFAULT = 'sinergi';
 
@@ -60,7 +62,7 @@ export const TABLE_DEFINITION = {
   ],
 } as const;
 
-export type OfferType = 'mentorship' | 'internship' | 'distribution';
+export type { OfferType };
 
 /** Every key shape. Ids are opaque strings without '#'. */
 export const keys = {
@@ -116,6 +118,46 @@ export const proposalRef = {
     return { partnershipId: ref.slice(0, at), offerId: ref.slice(at + 1) };
   },
 } as const;
+
+/** Offers whose partner declined a request: a string set on the request item, added by the decline. */
+export const DECLINED_OFFERS = 'declinedOffers';
+
+/** The number of a business's requests of one type that are not closed (LIMITS.openRequestsPerType). */
+export const businessRequestCount = (type: OfferType) => `openRequests_${type}`;
+export const BUSINESS_REQUEST_COUNT_PREFIX = 'openRequests_';
+
+/** The pair guard's states: `live` (a proposed or active partnership) or `declined` (for good). */
+export const PAIR_STATE = { live: 'live', declined: 'declined' } as const;
+
+/**
+ * Every condition a write puts on an item, by name. Placeholders: `#status` is `status`, values are
+ * named after what they hold. The change-plan translator (plan-writer.ts) and the repositories compose
+ * them with AND.
+ */
+export const CONDITIONS = {
+  absent: 'attribute_not_exists(PK)',
+  exists: 'attribute_exists(PK)',
+  statusIs: '#status = :from',
+  open: '#status = :open',
+  pairFreeOrMine: 'attribute_not_exists(PK) OR partnershipId = :partnershipId',
+  notRatedBySide: 'attribute_not_exists(#feedback)',
+  completed: '#status = :completed',
+  hasSlot: 'remaining > :zero',
+  freeSlot: '(attribute_not_exists(pendingProposals) OR pendingProposals < remaining)',
+  offerPendingBelow: '(attribute_not_exists(pendingProposals) OR pendingProposals < :maxPending)',
+  slotTaken: 'remaining < #capacity',
+  requestPendingBelow: `(attribute_not_exists(${LIVE_PROPOSALS}) OR size(${LIVE_PROPOSALS}) < :maxProposals)`,
+  noPending: `attribute_not_exists(${LIVE_PROPOSALS})`,
+  countBelow: '(attribute_not_exists(#count) OR #count < :below)',
+  sameUpdatedAt: 'updatedAt = :expected',
+  sameCapacity: '#capacity = :capacity',
+  remainingAtLeast: 'remaining >= :needed',
+  sameProvince: 'province = :previousProvince',
+  notLinked: 'attribute_not_exists(#field)',
+} as const;
+
+/** Sort-key prefix of partnerships in a party's partition. */
+export const partnershipPrefix = 'PARTNERSHIP#';
 
 /** Partition values for Queries (the same strings the key builders write). */
 export const partitions = {
@@ -234,13 +276,18 @@ export const ACCESS_PATTERNS = {
     maxCapacity: 1,
   },
   getRequest: { op: 'GetItem', key: 'REQUEST#<id> / REQUEST', cost: '1 RCU', maxCapacity: 1 },
-  createRequest: { op: 'PutItem', key: 'REQUEST#<id> (+GSI1, GSI2)', cost: '3 WCU', maxCapacity: 3 },
+  createRequest: {
+    op: 'TransactWriteItems',
+    key: 'REQUEST#<id> (+GSI1, GSI2), BUSINESS#<id> openRequests_<type>+1 if below LIMITS.openRequestsPerType',
+    cost: '16 WCU',
+    maxCapacity: 16,
+  },
   updateRequest: { op: 'UpdateItem', key: 'REQUEST#<id> / REQUEST', cost: '3 WCU', maxCapacity: 3 },
   closeRequest: {
-    op: 'UpdateItem',
-    key: 'REQUEST#<id> (leaves GSI1); a TransactWriteItems withdrawing its pending proposals when it has any',
+    op: 'TransactWriteItems',
+    key: 'REQUEST#<id> (leaves GSI1), BUSINESS#<id> openRequests_<type>-1, and its pending proposals withdrawn',
     // The transaction grows by 3 items per withdrawn proposal (at most LIMITS.pendingProposals).
-    cost: '3 WCU; as a transaction 16-24 WCU with one withdrawal (DynamoDB Local), more with more',
+    cost: '16 WCU; 16-24 WCU with one withdrawal (DynamoDB Local), more with more',
     maxCapacity: 24,
   },
   refreshRequestSnapshot: {
@@ -278,7 +325,7 @@ export const ACCESS_PATTERNS = {
   },
   declinePartnership: {
     op: 'TransactWriteItems',
-    key: 'PARTNERSHIP#<id>, delete PAIR, REQUEST#<id> leaves liveProposals, OFFER#<id> pendingProposals-1',
+    key: 'PARTNERSHIP#<id>, PAIR becomes declined (for good), REQUEST#<id> leaves liveProposals and adds the offer to declinedOffers, OFFER#<id> pendingProposals-1',
     cost: '16 WCU',
     maxCapacity: 16,
   },
@@ -296,7 +343,7 @@ export const ACCESS_PATTERNS = {
   },
   addFeedback: {
     op: 'TransactWriteItems',
-    key: 'PARTNERSHIP#<id> (+ORG#<id> rating sums when the UMKM rates)',
+    key: 'PARTNERSHIP#<id> if completed and not rated by that side (+ORG#<id> rating sums when the UMKM rates)',
     cost: '16 WCU',
     maxCapacity: 16,
   },

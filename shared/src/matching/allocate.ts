@@ -88,6 +88,11 @@ export interface AllocationOptions extends ScoreOptions {
    * requests × offers ≤ 4 million. When not counted, `blockingPairs` is `null` (stable by construction).
    */
   readonly verify?: boolean | 'auto';
+  /**
+   * Pairs the round must never assign (e.g. a partner declined that request before): treated as
+   * ineligible, both when allocating and when counting blocking pairs.
+   */
+  readonly excludePair?: (requestId: string, offerId: string) => boolean;
 }
 
 /** One placed UMKM request. */
@@ -243,6 +248,7 @@ function deferredAcceptance(
   chunks: Chunks,
   fitWeights: ResolvedWeights,
   impact: Float64Array,
+  excludePair?: (requestId: string, offerId: string) => boolean,
 ): { offerOf: Int32Array; fitOf: Float64Array; proposals: number } {
   const nR = round.requests.length;
   const nO = round.offers.length;
@@ -321,6 +327,13 @@ function deferredAcceptance(
       const slot = ri * k + (pos[ri] as number);
       pos[ri] = (pos[ri] as number) + 1;
       const oi = listOffer[slot] as number;
+      if (
+        excludePair?.(
+          (round.requests[ri] as PreparedRequest).source.id,
+          (round.offers[oi] as PreparedOffer).source.id,
+        )
+      )
+        continue;
       const fit = listFit[slot] as number;
       const pri = combineScore(fit, imp);
       proposals++;
@@ -465,7 +478,7 @@ export function allocateRound(
   const impactOn = Float64Array.from(round.requests, (r) => impactOf(r, wOn));
   const on = summarise(
     round,
-    deferredAcceptance(round, chunks, wFit, impactOn),
+    deferredAcceptance(round, chunks, wFit, impactOn, options.excludePair),
     impactOn,
     options.impact !== false,
   );
@@ -478,17 +491,26 @@ export function allocateRound(
           ...result,
           report: {
             ...result.report,
-            blockingPairs: countBlockingPairs(round.requests, round.offers, result.assignments, policy),
+            blockingPairs: countBlockingPairs(
+              round.requests,
+              round.offers,
+              result.assignments,
+              policy,
+              options.excludePair,
+            ),
           },
         }
       : result;
   const main = withBlocking(on, options);
   if (options.compareWithoutImpact === false) return main;
   const zero = new Float64Array(round.requests.length);
-  const off = withBlocking(summarise(round, deferredAcceptance(round, chunks, wFit, zero), zero, false), {
-    ...options,
-    impact: false,
-  });
+  const off = withBlocking(
+    summarise(round, deferredAcceptance(round, chunks, wFit, zero, options.excludePair), zero, false),
+    {
+      ...options,
+      impact: false,
+    },
+  );
   return { ...main, withoutImpact: off };
 }
 
@@ -507,6 +529,7 @@ export function countBlockingPairs(
   offers: readonly (MatchOffer | PreparedOffer)[],
   assignments: readonly { readonly requestId: string; readonly offerId: string }[],
   options: ScoreOptions = {},
+  excludePair?: (requestId: string, offerId: string) => boolean,
 ): number {
   const round = setUp(requests, offers);
   const wOn = resolveWeights(options);
@@ -543,6 +566,7 @@ export function countBlockingPairs(
     const imp = impactOf(r, wOn);
     for (let oi = 0; oi < nO; oi++) {
       if (oi === mine) continue;
+      if (excludePair?.(r.source.id, (round.offers[oi] as PreparedOffer).source.id)) continue;
       const fit = scorePrepared(r, round.offers[oi] as PreparedOffer, wFit, null);
       if (fit < 0) continue;
       const umkmPrefers = mine < 0 || fit > myFit || (fit === myFit && oi < mine);

@@ -26,6 +26,13 @@ export const LIMITS = {
    * the same DynamoDB transaction (3 items each, at most 100 per transaction), so this bounds it.
    */
   pendingProposals: 10,
+  /**
+   * Proposals one offer may have waiting for its answer at once, so no one can fill an offer's queue and
+   * starve allocation rounds (a round only gives an offer its slots no proposal waits for).
+   */
+  pendingProposalsPerOffer: 200,
+  /** Requests one business may have not closed (open or matched) per partnership type. */
+  openRequestsPerType: 5,
   /** Bytes of a JSON request body. */
   body: 64 * 1024,
 } as const;
@@ -93,6 +100,10 @@ export const Problem = z
     status: z.number().int(),
     detail: z.string().optional(),
     errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    /** A cap was reached: which named limit (a key of LIMITS) and its value. */
+    limit: z.object({ name: z.string(), value: z.number().int() }).optional(),
+    /** The matching core's hard filter that excludes the pair, as the match list's "why not" says it. */
+    whyNot: z.object({ filter: z.string(), reason: z.object({ id: z.string(), en: z.string() }) }).optional(),
   })
   .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof Problem>;

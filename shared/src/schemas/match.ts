@@ -53,8 +53,27 @@ export const MatchList = z
   .meta({ id: 'MatchList' });
 export type MatchList = z.infer<typeof MatchList>;
 
+/**
+ * A request as a partner sees it among its candidates: what it needs to decide (needs, the business
+ * snapshot with its province and size class, mode, dates, languages, the note the UMKM chose to share)
+ * and never the owner's user id, its business id, its other proposals waiting or its declines.
+ */
+export const CandidateRequest = PartnershipRequest.omit({
+  ownerId: true,
+  businessId: true,
+  pendingProposals: true,
+  declinedOfferIds: true,
+}).meta({ id: 'CandidateRequest' });
+export type CandidateRequest = z.infer<typeof CandidateRequest>;
+
+/** The candidate view of a request (see CandidateRequest). */
+export function toCandidateRequest(request: PartnershipRequest): CandidateRequest {
+  const { ownerId: _o, businessId: _b, pendingProposals: _p, declinedOfferIds: _d, ...visible } = request;
+  return visible;
+}
+
 export const Candidate = z
-  .object({ requestId: Id, ...pairScore, request: PartnershipRequest })
+  .object({ requestId: Id, ...pairScore, request: CandidateRequest })
   .meta({ id: 'Candidate' });
 export type Candidate = z.infer<typeof Candidate>;
 
@@ -115,9 +134,10 @@ export const RoundAssignment = z.object({
   partnershipId: Id.optional(),
   /**
    * `already-live`: the request got a proposal (or was matched or closed) after the round read it;
-   * `no-free-slot`: proposals or accepts meanwhile left the offer no free slot. Nothing stored for either.
+   * `no-free-slot`: proposals or accepts meanwhile left the offer no free slot; `declined-before`: the
+   * partner declined this request before, so the pair is never proposed again. Nothing stored for these.
    */
-  outcome: z.enum(['proposed', 'already-live', 'no-free-slot', 'dry-run']),
+  outcome: z.enum(['proposed', 'already-live', 'no-free-slot', 'declined-before', 'dry-run']),
 });
 
 export const RoundResult = z

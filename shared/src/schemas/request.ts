@@ -81,6 +81,8 @@ export const PartnershipRequest = z
      * others are withdrawn in the same transaction.
      */
     pendingProposals: z.array(PendingProposal),
+    /** Offers whose partner declined this request: it cannot be proposed to them again, nor by a round. */
+    declinedOfferIds: z.array(Id),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   })

@@ -17,9 +17,15 @@ async function loadHome(signal: AbortSignal) {
   const [business, requests, partnerships] = await Promise.all([
     api<Business>('GET', `/api/businesses/${me.businessId}`, undefined, signal),
     api<RequestPage>('GET', '/api/requests?limit=100', undefined, signal),
-    api<PartnershipPage>('GET', '/api/partnerships?limit=100', undefined, signal),
+    api<PartnershipPage>('GET', '/api/partnerships?limit=20', undefined, signal),
   ]);
-  return { me, business, requests: requests.items, partnerships: partnerships.items };
+  return {
+    me,
+    business,
+    requests: requests.items,
+    partnerships: partnerships.items,
+    partnershipsCursor: partnerships.nextCursor,
+  };
 }
 
 /** The UMKM owner's space: profile, requests (each with its matches), partnerships. */
@@ -29,6 +35,7 @@ export function UmkmHome() {
   if (state.kind === 'loading') return <Loading />;
   if (state.kind === 'error') return <ErrorNotice error={state.error} onRetry={reload} />;
   const { business, requests, partnerships } = state.data;
+  const partnershipsCursor = 'partnershipsCursor' in state.data ? state.data.partnershipsCursor : undefined;
 
   if (!business)
     return (
@@ -94,7 +101,12 @@ export function UmkmHome() {
 
         <section aria-labelledby="partnerships-title" className="card-panel">
           <SectionTitle id="partnerships-title" t={['Kemitraan saya', 'My partnerships']} />
-          <PartnershipList items={partnerships} side="business" onChanged={reload} />
+          <PartnershipList
+            items={partnerships}
+            side="business"
+            onChanged={reload}
+            nextCursor={partnershipsCursor}
+          />
         </section>
       </div>
     </>

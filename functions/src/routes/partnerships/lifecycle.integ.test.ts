@@ -68,7 +68,7 @@ describe('the partnership lifecycle', () => {
     expect(theirs.body.items.map((p: { id: string }) => p.id)).toEqual([id]);
   });
 
-  it('declines a proposal and then lets the same pair be proposed again', async () => {
+  it('declines a proposal and remembers it: the same pair cannot be proposed again', async () => {
     const { partner, offer, umkm, request } = await setup();
     const body = { requestId: request.id, offerId: offer.id };
     const first = await h.call('POST', '/partnerships', { token: umkm.token, body });
@@ -77,8 +77,14 @@ describe('the partnership lifecycle', () => {
     const declined = await h.call('POST', `/partnerships/${first.body.id}/decline`, { token: partner.token });
     expect(declined.body.status).toBe('declined');
     const second = await h.call('POST', '/partnerships', { token: umkm.token, body });
-    expect(second.status).toBe(201);
-    expect((await h.call('GET', `/offers/${offer.id}`, { token: umkm.token })).body.remaining).toBe(2);
+    expect(second.status).toBe(409);
+    expect(second.body.type).toContain('declined-before');
+    const mine = await h.call('GET', `/requests/${request.id}`, { token: umkm.token });
+    expect(mine.body.declinedOfferIds).toEqual([offer.id]);
+    expect((await h.call('GET', `/offers/${offer.id}`, { token: umkm.token })).body).toMatchObject({
+      remaining: 2,
+      pendingProposals: 0,
+    });
   });
 
   it('cancelling an active partnership gives its slot back; cancelling a proposal takes none', async () => {
