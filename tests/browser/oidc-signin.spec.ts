@@ -24,8 +24,8 @@ let privateJwk: JWK;
 
 test.describe.configure({ mode: 'serial' });
 
-test.beforeAll(async ({}, testInfo) => {
-  testInfo.setTimeout(240_000);
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   privateJwk = { ...(await exportJWK(privateKey)), kid: 'loopback-1', alg: 'RS256', use: 'sig' };
   const providerPort = await freePort();
