@@ -14,6 +14,8 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { type App, createApp } from '../app';
 import { type Config, loadConfigForLocalStack } from '../config';
+import { siteHeaders } from '../http/headers';
+import { localSiteConfig, providerOrigins } from '../http/site-config';
 import { seedDemoData } from '../seed/index';
 import { createDocumentClient, type DocumentClient } from '../store/client';
 import { ensureTable } from './create-table';
@@ -45,11 +47,18 @@ export interface LocalStack {
 }
 
 /** Serves the API under /api and the static export everywhere else, on one origin like CloudFront. */
-export function createLocalServerApp(api: App, siteDir: string = SITE_OUT_DIR) {
+export function createLocalServerApp(api: App, siteDir: string = SITE_OUT_DIR, config?: Config) {
   const app = new Hono();
   // Delegate whole requests so the API keeps its own notFound and onError (problem+json).
   app.all('/api', (c) => api.fetch(c.req.raw, c.env));
   app.all('/api/*', (c) => api.fetch(c.req.raw, c.env));
+
+  // The site's headers, as CloudFront's response headers policy sets them; its runtime config.json.
+  app.use('*', siteHeaders(config ? providerOrigins(config) : []));
+  if (config) {
+    const siteConfig = localSiteConfig(config);
+    app.get('/config.json', (c) => c.json(siteConfig, 200, { 'cache-control': 'no-cache' }));
+  }
 
   app.use('*', async (c, next) => {
     await next();
@@ -108,7 +117,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     log(`Demo data checked (${since()})`);
     await site;
 
-    const app = createLocalServerApp(api);
+    const app = createLocalServerApp(api, SITE_OUT_DIR, config);
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
       s.once('error', reject);
