@@ -1,4 +1,14 @@
-import type { OfferType, OrganizationKind, PartnershipStatus, Role } from '@sinergi/shared/schemas';
+import type { HardFilterName } from '@sinergi/shared/matching';
+import type {
+  OfferMode,
+  OfferType,
+  OrganizationKind,
+  PartnershipStatus,
+  RequestMode,
+  RequestStatus,
+  Role,
+  SizeClass,
+} from '@sinergi/shared/schemas';
 
 /** Every word a person reads, Bahasa Indonesia first and English second: [id, en]. */
 export type Bilingual = readonly [string, string];
@@ -24,14 +34,14 @@ export const OFFER_TYPE_OF_KIND: Record<OrganizationKind, OfferType> = {
   community: 'distribution',
 };
 
-export const MODE_LABELS: Record<'online' | 'offline' | 'hybrid' | 'any', Bilingual> = {
+export const MODE_LABELS: Record<OfferMode | RequestMode, Bilingual> = {
   online: ['Daring', 'Online'],
   offline: ['Luring (tatap muka)', 'Offline'],
   hybrid: ['Hibrida', 'Hybrid'],
   any: ['Apa saja', 'Any'],
 };
 
-export const SIZE_LABELS: Record<'mikro' | 'kecil' | 'menengah', Bilingual> = {
+export const SIZE_LABELS: Record<SizeClass, Bilingual> = {
   mikro: ['Mikro', 'Micro'],
   kecil: ['Kecil', 'Small'],
   menengah: ['Menengah', 'Medium'],
@@ -46,7 +56,7 @@ export const STATUS_LABELS: Record<PartnershipStatus, Bilingual> = {
   completed: ['Selesai', 'Completed'],
 };
 
-export const REQUEST_STATUS_LABELS: Record<'open' | 'matched' | 'closed', Bilingual> = {
+export const REQUEST_STATUS_LABELS: Record<RequestStatus, Bilingual> = {
   open: ['Terbuka', 'Open'],
   matched: ['Terpenuhi', 'Matched'],
   closed: ['Ditutup', 'Closed'],
@@ -63,7 +73,7 @@ export const COMPONENT_LABELS: Record<string, Bilingual> = {
   track: ['Rekam jejak', 'Track record'],
 };
 
-export const FILTER_LABELS: Record<string, Bilingual> = {
+export const FILTER_LABELS: Record<HardFilterName, Bilingual> = {
   type: ['Jenis', 'Type'],
   capacity: ['Kuota habis', 'No places left'],
   dates: ['Tanggal', 'Dates'],

@@ -81,7 +81,9 @@ export const tags = (maxItems: number = LIMITS.tags, min = 0) =>
 export const KbliCode = z.string().regex(/^\d{2,5}$/, 'KBLI code: 2 to 5 digits');
 
 export const OfferMode = z.enum(['online', 'offline', 'hybrid']).meta({ id: 'OfferMode' });
+export type OfferMode = z.infer<typeof OfferMode>;
 export const RequestMode = z.enum(['online', 'offline', 'any']).meta({ id: 'RequestMode' });
+export type RequestMode = z.infer<typeof RequestMode>;
 
 /** Page size of list endpoints, from the query string. */
 export const PageLimit = z.coerce.number().int().min(1).max(LIMITS.pageSize).default(LIMITS.defaultPageSize);

@@ -18,7 +18,7 @@ const create = createRoute({
   path: '/',
   tags,
   summary:
-    'Propose one of the caller’s open requests to an offer (409 when the request is matched or closed, or already has 10 proposals waiting)',
+    'Propose one of the caller’s open requests to an offer: 422 not-eligible with the match list’s whyNot when a hard filter excludes the pair; 409 when the request is matched or closed, the partner declined it before (declined-before), or a named limit is reached (limit-exceeded: 10 waiting per request, 200 per offer)',
   security: bearer,
   request: { headers: idempotencyHeader, body: body(PartnershipCreate) },
   responses: { 201: json(Partnership, 'Proposed'), ...problems },
@@ -59,7 +59,10 @@ const accept = action(
   'accept',
   'Accept a proposal (the offer’s owner); takes one slot (409 when none is left), marks the request matched and withdraws its other proposals, atomically',
 );
-const decline = action('decline', 'Decline a proposal (the offer’s owner)');
+const decline = action(
+  'decline',
+  'Decline a proposal (the offer’s owner); remembered: the request cannot be proposed to this offer again',
+);
 const cancel = action(
   'cancel',
   'Cancel (either side); an active partnership gives its slot back and reopens its request',
@@ -70,7 +73,8 @@ const feedback = createRoute({
   method: 'post',
   path: '/{id}/feedback',
   tags,
-  summary: 'Rate the partnership once per side; the UMKM’s rating builds the partner’s track record',
+  summary:
+    'Rate a completed partnership once per side (409 otherwise); the UMKM’s rating builds the partner’s track record',
   security: bearer,
   request: { params: IdParam, body: body(FeedbackCreate) },
   responses: { 200: json(Partnership), ...problems },

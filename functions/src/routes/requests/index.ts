@@ -19,7 +19,8 @@ const create = createRoute({
   method: 'post',
   path: '/',
   tags,
-  summary: 'File a partnership request for the caller’s UMKM',
+  summary:
+    'File a partnership request for the caller’s UMKM (409 limit-exceeded beyond 5 not closed of one type: LIMITS.openRequestsPerType)',
   security: bearer,
   request: { headers: idempotencyHeader, body: body(RequestCreate) },
   responses: { 201: json(PartnershipRequest, 'Created'), ...problems },
