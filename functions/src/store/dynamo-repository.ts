@@ -476,6 +476,7 @@ export class DynamoRepository implements Repository {
     const state = page.cursor
       ? decodeCursor(page.cursor, INDEX_KEYS[INDEX.byOwner], () => ({
           [KEY.gsi2pk]: partitions.owner(owner),
+          [KEY.gsi2sk]: { prefix },
         }))
       : {};
     const out = await this.dynamo.query(pattern, {
@@ -1003,7 +1004,10 @@ export class DynamoRepository implements Repository {
     const pk = side === 'business' ? KEY.gsi1pk : KEY.gsi2pk;
     const sk = side === 'business' ? KEY.gsi1sk : KEY.gsi2sk;
     const state = page.cursor
-      ? decodeCursor(page.cursor, INDEX_KEYS[index], () => ({ [pk]: partitions.party(userId) }))
+      ? decodeCursor(page.cursor, INDEX_KEYS[index], () => ({
+          [pk]: partitions.party(userId),
+          [sk]: { prefix: 'PARTNERSHIP#' },
+        }))
       : {};
     const out = await this.dynamo.query(
       side === 'business' ? 'listPartnershipsOfBusinessUser' : 'listPartnershipsOfPartnerUser',

@@ -16,6 +16,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { ServiceUnavailableError } from '../domain/errors';
 import type { DocumentClient } from './client';
+import { badCursor } from './cursor';
 import type { AccessPatternName } from './table';
 
 /** Called after every DynamoDB call with the access pattern it served and the capacity it consumed. */
@@ -173,11 +174,20 @@ export class Dynamo {
     pattern: AccessPatternName,
     input: Omit<QueryCommandInput, 'TableName'>,
   ): Promise<QueryCommandOutput> {
-    return this.run(pattern, () =>
-      this.db.send(
-        new QueryCommand({ ...input, TableName: this.tableName, ReturnConsumedCapacity: 'TOTAL' }),
-      ),
-    );
+    try {
+      return await this.run(pattern, () =>
+        this.db.send(
+          new QueryCommand({ ...input, TableName: this.tableName, ReturnConsumedCapacity: 'TOTAL' }),
+        ),
+      );
+    } catch (error) {
+      // The start key came from a client's cursor: whatever DynamoDB refuses in it is the client's mistake.
+      // decodeCursor checks what it can; this catches what a new read forgets to tell it (a 400, not a 500).
+      if (input.ExclusiveStartKey && (error as { name?: string }).name === 'ValidationException') {
+        throw badCursor('start key does not belong to this list');
+      }
+      throw error;
+    }
   }
 
   /** Every page of a Query. For bounded partitions only (open items of a type, one owner's items). */
