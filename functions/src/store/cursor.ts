@@ -16,7 +16,8 @@ export function encodeCursor(state: CursorState): string {
   return Buffer.from(JSON.stringify({ k: state.key, p: state.partition }), 'utf8').toString('base64url');
 }
 
-export const badCursor = (message: string) => new ValidationError('invalid cursor', [{ field: 'cursor', message }]);
+export const badCursor = (message: string) =>
+  new ValidationError('invalid cursor', [{ field: 'cursor', message }]);
 
 /** What one key attribute of a start key must be: exactly this value, or a value with this prefix. */
 export type Expected = string | { prefix: string };
