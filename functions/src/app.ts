@@ -12,6 +12,7 @@ import { type AppEnv, router } from './http/env';
 import { type IdempotencyOptions, idempotency } from './http/idempotency';
 import { identify } from './http/identity';
 import { notFoundResponse, problemHandler } from './http/problem';
+import { apiCaching, securityHeaders } from './http/security-headers';
 import { authRoutes } from './routes/auth';
 import { businessRoutes } from './routes/businesses';
 import { type HealthOptions, healthRoutes } from './routes/health';
@@ -101,6 +102,8 @@ export function createApp(deps: AppDeps) {
   api.route('/docs', docsRoutes(deps.docsScript ? { gzipped: deps.docsScript } : deps.docsScriptPath));
 
   const app = new OpenAPIHono<AppEnv>();
+  app.use('*', securityHeaders());
+  app.use('*', apiCaching());
   app.route('/api', api);
   app.onError(problemHandler);
   app.notFound((c) => notFoundResponse(c.req.path));

@@ -45,6 +45,8 @@ export function localTokens(secret: string) {
             issuer: ISSUER,
             audience: AUDIENCE,
             algorithms: ['HS256'],
+            // A token without an expiry would be valid forever: refuse it (and one without a subject).
+            requiredClaims: ['exp', 'sub'],
           });
           const role = payload.role;
           if (typeof payload.sub !== 'string' || !ROLES.includes(role as Role)) {

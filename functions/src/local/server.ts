@@ -14,6 +14,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { type App, createApp } from '../app';
 import { type Config, loadConfig } from '../config';
+import { securityHeaders } from '../http/security-headers';
 import { seedDemoData } from '../seed/index';
 import { createDocumentClient, type DocumentClient } from '../store/client';
 import { ensureTable } from './create-table';
@@ -51,6 +52,7 @@ export function createLocalServerApp(api: App, siteDir: string = SITE_OUT_DIR) {
   app.all('/api', (c) => api.fetch(c.req.raw, c.env));
   app.all('/api/*', (c) => api.fetch(c.req.raw, c.env));
 
+  app.use('*', securityHeaders());
   app.use('*', async (c, next) => {
     await next();
     // Next puts a content hash in every /_next/static name; pages must be revalidated.
