@@ -93,9 +93,14 @@ export function routeTable(app: App): string[] {
   return [...out].sort();
 }
 
-/** Fills `{name}` placeholders. */
+/**
+ * Fills `{name}` placeholders, percent-encoded; a lone surrogate becomes the bytes a hostile client
+ * would send for it (%ED%A0%80: not valid UTF-8), which encodeURIComponent refuses to produce.
+ */
 export function fillPath(path: string, values: Record<string, string>): string {
-  return path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? 'x'));
+  const encode = (value: string) =>
+    [...value].map((ch) => (/^[\uD800-\uDFFF]$/.test(ch) ? '%ED%A0%80' : encodeURIComponent(ch))).join('');
+  return path.replace(/\{([^}]+)\}/g, (_, name: string) => encode(values[name] ?? 'x'));
 }
 
 /**

@@ -65,6 +65,15 @@ export function toProblem(error: unknown): Problem | undefined {
       };
     }
   }
+  if (isClientAbort(error)) {
+    // The client stopped sending its body (Node's IncomingMessage 'aborted'): its mistake, not ours.
+    return {
+      type: `${PROBLEM_TYPE_BASE}validation`,
+      title: 'Data tidak lengkap / Incomplete request',
+      status: 400,
+      detail: 'the request body ended before its declared length',
+    };
+  }
   if (error instanceof HTTPException) {
     // Hono's own: malformed JSON (400), body limit (413) and the like. Never a 5xx from a client mistake.
     return {
@@ -75,6 +84,11 @@ export function toProblem(error: unknown): Problem | undefined {
     };
   }
   return undefined;
+}
+
+function isClientAbort(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | undefined;
+  return e?.code === 'ECONNRESET' && e.message === 'aborted';
 }
 
 /** The one place errors become HTTP. Unknown errors are logged with their cause and leak nothing. */
