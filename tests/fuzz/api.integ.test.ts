@@ -87,6 +87,7 @@ const INJECTIONS = [
   '..%2f..%2f',
   '%00',
   '\u0000',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, sent as is
   '${7*7}',
   '{{constructor.constructor("x")()}}',
   'OFFER#x',
