@@ -64,6 +64,25 @@ const RETRYABLE_REASONS = new Set([
   'ProvisionedThroughputExceeded',
 ]);
 
+/** Errors of the connection, not of the request: refused, reset, timed out. */
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+function unreachable(error: unknown): boolean {
+  const e = error as { code?: string; name?: string; cause?: { code?: string } };
+  return (
+    NETWORK_CODES.has(e.code ?? '') ||
+    NETWORK_CODES.has(e.cause?.code ?? '') ||
+    e.name === 'TimeoutError' ||
+    e.name === 'RequestTimeout'
+  );
+}
+
 export interface DynamoOptions {
   db: DocumentClient;
   tableName: string;
@@ -125,6 +144,10 @@ export class Dynamo {
             throw new ConditionFailedError(reasons, { cause: error });
           }
           retryable = reasons.some((r) => RETRYABLE_REASONS.has(r.Code ?? ''));
+        }
+        if (unreachable(error)) {
+          // The SDK already retried the connection: the database is down or out of reach. Safe to retry.
+          throw new ServiceUnavailableError('the database is unreachable; retry shortly', { cause: error });
         }
         if (!retryable) throw error;
         if (attempt >= this.maxAttempts) {
