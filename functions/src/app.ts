@@ -1,4 +1,3 @@
-import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { LIMITS } from '@sinergi/shared/schemas';
 import { bodyLimit } from 'hono/body-limit';
@@ -16,6 +15,7 @@ import { identify } from './http/identity';
 import { notFoundResponse, problemHandler } from './http/problem';
 import { authRoutes } from './routes/auth';
 import { businessRoutes } from './routes/businesses';
+import { type HealthOptions, healthRoutes } from './routes/health';
 import { offerRoutes } from './routes/offers';
 import { organizationRoutes } from './routes/organizations';
 import { partnershipRoutes } from './routes/partnerships';
@@ -38,6 +38,7 @@ export interface AppDeps {
   /** Replaces the token verifier chosen by AUTH_MODE (tests). */
   verifier?: TokenVerifier;
   idempotency?: IdempotencyOptions;
+  health?: HealthOptions;
   /** Where the vendored docs script lives (default: functions/assets beside the source). */
   docsScriptPath?: string;
 }
@@ -63,7 +64,6 @@ export function createApp(deps: AppDeps) {
     description: 'Cognito JWT on AWS; locally a token from POST /api/auth/dev-login',
   });
 
-  api.use('*', apiHeaders());
   api.use(
     '*',
     bodyLimit({
@@ -76,25 +76,7 @@ export function createApp(deps: AppDeps) {
   api.use('*', identify(verifier));
   api.use('*', idempotency(new DynamoIdempotencyStore(storage, runtime.now), deps.idempotency));
 
-  api.get('/health', async (c) => {
-    const started = performance.now();
-    try {
-      const table = await db.send(new DescribeTableCommand({ TableName: config.TABLE_NAME }));
-      return c.json({
-        status: 'ok',
-        database: {
-          reachable: true,
-          table: config.TABLE_NAME,
-          tableStatus: table.Table?.TableStatus,
-          latencyMs: Math.round(performance.now() - started),
-        },
-      });
-    } catch (error) {
-      console.error('health: database unreachable', error);
-      return c.json({ status: 'degraded', database: { reachable: false, table: config.TABLE_NAME } }, 503);
-    }
-  });
-
+  api.route('/health', healthRoutes(db, config.TABLE_NAME, deps.health));
   api.route('/auth', authRoutes(services, local && devLogin(services.repo, local, runtime)));
   api.route('/businesses', businessRoutes(services));
   api.route('/organizations', organizationRoutes(services));
@@ -122,6 +104,8 @@ export function createApp(deps: AppDeps) {
   );
 
   const app = new OpenAPIHono<AppEnv>();
+  // On the outer app, so that 404s and problems outside a route carry them too.
+  app.use('*', apiHeaders());
   app.route('/api', api);
   app.onError(problemHandler);
   app.notFound((c) => notFoundResponse(c.req.path));

@@ -111,16 +111,30 @@ export interface IdempotencyRecord {
   response?: { status: number; body: string; contentType: string };
 }
 
-/** The idempotency port: one record per (user, key), expiring after 24 h. */
+/**
+ * The idempotency port: one record per (user, key), expiring after 24 h. A claim is a lease of
+ * `leaseSeconds` held under a fencing token: its holder renews it while the request runs, and every later
+ * write to the record (renew, complete, release) is conditioned on the token, so an attempt whose claim
+ * was taken over can never overwrite the answer of the one that holds it now.
+ */
 export interface IdempotencyStore {
   /** Claims the key for this request; returns the existing record instead if someone holds it. */
   begin(
     userId: string,
     key: string,
     requestHash: string,
-  ): Promise<{ claimed: true } | { claimed: false; record: IdempotencyRecord }>;
+    leaseSeconds: number,
+  ): Promise<{ claimed: true; token: string } | { claimed: false; record: IdempotencyRecord }>;
   get(userId: string, key: string): Promise<IdempotencyRecord | undefined>;
-  complete(userId: string, key: string, response: NonNullable<IdempotencyRecord['response']>): Promise<void>;
-  /** Forgets a claim whose request failed on our side, so a retry can run it again. */
-  release(userId: string, key: string): Promise<void>;
+  /** Extends the lease; false when the claim is no longer this token's. */
+  renew(userId: string, key: string, token: string, leaseSeconds: number): Promise<boolean>;
+  /** Stores the answer; false when the claim is no longer this token's (nothing is written then). */
+  complete(
+    userId: string,
+    key: string,
+    token: string,
+    response: NonNullable<IdempotencyRecord['response']>,
+  ): Promise<boolean>;
+  /** Forgets a claim whose request failed on our side, so a retry can run it again (only the holder's). */
+  release(userId: string, key: string, token: string): Promise<void>;
 }

@@ -59,7 +59,9 @@ export function apiHeaders(): MiddlewareHandler {
       await next();
     });
     c.header('content-security-policy', /\/api\/docs\/?$/.test(c.req.path) ? DOCS_CSP : API_CSP);
-    if (c.req.header('authorization') !== undefined) c.header('cache-control', PRIVATE_NO_STORE);
+    // Signed in, or being handed a token (dev login): nobody else's cache may keep the answer.
+    const signedIn = c.req.header('authorization') !== undefined || c.req.path.endsWith('/auth/dev-login');
+    if (signedIn) c.header('cache-control', PRIVATE_NO_STORE);
     else if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
   };
 }

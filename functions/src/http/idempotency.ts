@@ -9,7 +9,17 @@ export interface IdempotencyOptions {
   waitMs?: number;
   pollMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Lease of a claim, in the store's clock (default IDEMPOTENCY_LEASE_SECONDS). */
+  leaseSeconds?: number;
+  /** How often the holder renews its lease, in real ms (default a third of the lease). */
+  heartbeatMs?: number;
 }
+
+/**
+ * Default lease of a claim. Its holder renews it while the request runs, so only a claim whose holder
+ * stopped renewing (it crashed, or its process froze) for this long is taken over by a retry.
+ */
+export const IDEMPOTENCY_LEASE_SECONDS = 30;
 
 /** Answers larger than this are not kept (a DynamoDB item holds 400 KB). */
 const MAX_STORED_BODY = 300 * 1024;
@@ -34,6 +44,8 @@ export function idempotency(
   const waitMs = options.waitMs ?? 10_000;
   const pollMs = options.pollMs ?? 50;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const leaseSeconds = options.leaseSeconds ?? IDEMPOTENCY_LEASE_SECONDS;
+  const heartbeatMs = options.heartbeatMs ?? (leaseSeconds * 1000) / 3;
 
   return async function idempotency(c, next) {
     const key = c.req.header('idempotency-key');
@@ -50,7 +62,8 @@ export function idempotency(
       .update(`${c.req.method} ${url.pathname}${url.search}\n${body}`)
       .digest('hex');
 
-    const claim = await store.begin(identity.userId, key, hash);
+    const claim = await store.begin(identity.userId, key, hash, leaseSeconds);
+    let token = claim.claimed ? claim.token : undefined;
     if (!claim.claimed) {
       let record: IdempotencyRecord | undefined = claim.record;
       const deadline = Date.now() + waitMs;
@@ -66,28 +79,52 @@ export function idempotency(
         record = await store.get(identity.userId, key);
         if (!record) {
           // The first attempt failed on our side and let go: this one may run it.
-          const again = await store.begin(identity.userId, key, hash);
-          if (again.claimed) break;
+          const again = await store.begin(identity.userId, key, hash, leaseSeconds);
+          if (again.claimed) {
+            token = again.token;
+            break;
+          }
           record = again.record;
         }
       }
     }
 
+    if (token === undefined) throw new Error('unreachable: the loop leaves only with a claim');
+    const held = token;
+    const userId = identity.userId;
+    // Keep the lease alive while this request runs, so a retry never takes over a claim whose first
+    // attempt is still working (that would run the creation twice).
+    let lost = false;
+    const heartbeat = setInterval(() => {
+      store.renew(userId, key, held, leaseSeconds).then(
+        (ok) => {
+          if (!ok) lost = true;
+        },
+        (error) => console.warn('idempotency: lease renewal failed', error),
+      );
+    }, heartbeatMs);
+    heartbeat.unref?.();
     try {
       await next();
     } catch (error) {
-      await store.release(identity.userId, key);
+      clearInterval(heartbeat);
+      await store.release(userId, key, held);
       throw error;
     }
+    clearInterval(heartbeat);
     const text = await c.res.clone().text();
     if (c.res.status >= 500 || text.length > MAX_STORED_BODY) {
-      await store.release(identity.userId, key);
+      await store.release(userId, key, held);
       return;
     }
-    await store.complete(identity.userId, key, {
+    const stored = await store.complete(userId, key, held, {
       status: c.res.status,
       body: text,
       contentType: c.res.headers.get('content-type') ?? 'application/json',
     });
+    if (!stored || lost) {
+      // Only when this process froze for a whole lease: another attempt holds the key now.
+      console.warn(`idempotency: the claim on ${key} was taken over while this request ran`);
+    }
   };
 }

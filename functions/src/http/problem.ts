@@ -77,6 +77,15 @@ export function toProblem(error: unknown): Problem | undefined {
     // DynamoDB's 5xx, a timeout or a network error: the request was fine, the store was not. Retry.
     return toProblem(new ServiceUnavailableError('the database did not answer in time; retry shortly'));
   }
+  if (isClientAbort(error)) {
+    // The client stopped sending its body (Node's IncomingMessage 'aborted'): its mistake, not ours.
+    return {
+      type: `${PROBLEM_TYPE_BASE}validation`,
+      title: 'Data tidak lengkap / Incomplete request',
+      status: 400,
+      detail: 'the request body ended before its declared length',
+    };
+  }
   if (error instanceof HTTPException) {
     // Hono's own: malformed JSON (400), body limit (413) and the like. Never a 5xx from a client mistake.
     return {
@@ -87,6 +96,11 @@ export function toProblem(error: unknown): Problem | undefined {
     };
   }
   return undefined;
+}
+
+function isClientAbort(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | undefined;
+  return e?.code === 'ECONNRESET' && e.message === 'aborted';
 }
 
 /** The one place errors become HTTP. Unknown errors are logged with their cause and leak nothing. */

@@ -4,6 +4,13 @@
  * nothing), and never the object itself.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  apiSurface,
+  fillPath,
+  type Operation,
+  routeTable,
+  UNDOCUMENTED,
+} from '../../../tests/support/api-surface';
 import { type Account, type Harness, harness } from '../testing/harness';
 
 type Actor =
@@ -275,7 +282,41 @@ const ROWS: Row[] = [
     others: 200,
   },
   { name: 'who am I', method: 'GET', path: () => '/auth/me', ...signedIn(200), expect: { anonymous: 401 } },
+  {
+    name: 'list open offers',
+    method: 'GET',
+    path: () => '/offers?type=mentorship',
+    expect: { anonymous: 401 },
+    others: 200,
+  },
+  {
+    name: 'list another organization’s offers',
+    method: 'GET',
+    path: (f) => `/offers?organizationId=${f.organizationId}`,
+    expect: { anonymous: 401 },
+    others: 200,
+  },
+  {
+    name: 'read the sectors (public)',
+    method: 'GET',
+    path: () => '/reference/sectors',
+    expect: {},
+    others: 200,
+  },
+  { name: 'health (public)', method: 'GET', path: () => '/health', expect: {}, others: 200 },
+  {
+    name: 'sign in locally (public)',
+    method: 'POST',
+    path: () => '/auth/dev-login',
+    body: { role: 'business', name: 'Tamu Matriks' },
+    expect: {},
+    others: 200,
+  },
 ];
+
+/** The OpenAPI path a row drives (its path with every fixture id as `{id}`, without the query). */
+const PLACEHOLDERS = new Proxy({} as Fixture, { get: () => '{id}' });
+const routeOf = (row: Row) => `${row.method} ${row.path(PLACEHOLDERS).split('?')[0]}`;
 
 let h: Harness;
 let f: Fixture;
@@ -319,6 +360,36 @@ beforeAll(async () => {
     freeRequestId: (await h.request(umkm.token, { needs: ['kemasan'] })).id,
   };
 }, 60_000);
+
+describe('authorization matrix coverage', () => {
+  it('has a row for every route of the OpenAPI document and of Hono’s route table', async () => {
+    const documented = (await apiSurface(h.app)).operations.map((o) => o.id);
+    const served = routeTable(h.app).filter((r) => !UNDOCUMENTED.has(r));
+    const covered = new Set(ROWS.map(routeOf));
+    const missing = [...new Set([...documented, ...served])].filter((r) => !covered.has(r));
+    expect(missing, 'add a row to ROWS for each of these routes').toEqual([]);
+  });
+});
+
+describe('authorization on a missing object', () => {
+  it('gives no role anything but 401, 403 or 404 (or 400 for the body) on an id that does not exist', async () => {
+    const operations: Operation[] = (await apiSurface(h.app)).operations.filter((o) => o.path.includes('{'));
+    expect(operations.length).toBeGreaterThan(10);
+    for (const op of operations) {
+      const row = ROWS.find((r) => routeOf(r) === op.id);
+      for (const actor of ACTORS) {
+        const reply = await h.call(op.method, fillPath(op.path, { id: 'tidakAda0000000000000' }), {
+          token: accounts.get(actor)?.token,
+          ...(op.body ? { body: row?.body ?? {} } : {}),
+        });
+        const what = `${op.id} as ${actor} → ${reply.status}`;
+        if (actor === 'anonymous') expect(reply.status, what).toBe(401);
+        else expect([400, 403, 404], what).toContain(reply.status);
+        expect(reply.headers.get('content-type'), what).toContain('application/problem+json');
+      }
+    }
+  });
+});
 
 describe('authorization matrix', () => {
   // Rows run in order (later rows see the state earlier rows left), actors in ACTORS order.

@@ -39,3 +39,14 @@ describe('cursor codec', () => {
     );
   });
 });
+
+describe('cursor sort-key prefix', () => {
+  const withPrefix = () => ({ GSI2PK: 'OWNER#o1', GSI2SK: { prefix: 'OFFER#' } });
+  it('accepts a start key inside the prefix and refuses one that leaves it', () => {
+    expect(decodeCursor(encodeCursor({ key }), names, withPrefix).key).toEqual(key);
+    for (const sk of ['REQUEST#2026#a', 'OFFER', 'ZZZ', '#'])
+      expect(() => decodeCursor(encodeCursor({ key: { ...key, GSI2SK: sk } }), names, withPrefix)).toThrow(
+        ValidationError,
+      );
+  });
+});

@@ -16,17 +16,23 @@ export function encodeCursor(state: CursorState): string {
   return Buffer.from(JSON.stringify({ k: state.key, p: state.partition }), 'utf8').toString('base64url');
 }
 
-const badCursor = (message: string) => new ValidationError('invalid cursor', [{ field: 'cursor', message }]);
+export const badCursor = (message: string) =>
+  new ValidationError('invalid cursor', [{ field: 'cursor', message }]);
+
+/** What one key attribute of a start key must be: exactly this value, or a value with this prefix. */
+export type Expected = string | { prefix: string };
 
 /**
  * Decodes a cursor and checks it against the read it continues: the start key must name exactly the
- * attributes of the index read (`keyNames`), with string values, and stay in the partition being read
- * (`expected`, attribute → value). Anything else is the client's mistake (400), never a database error.
+ * attributes of the index read (`keyNames`), with string values, and stay inside the range being read
+ * (`expected`, attribute → exact value for the partition key, `{ prefix }` for a `begins_with` sort key:
+ * DynamoDB refuses a start key outside the key condition with a ValidationException). Anything else is
+ * the client's mistake (400), never a database error.
  */
 export function decodeCursor(
   cursor: string,
   keyNames: readonly string[],
-  expected: (state: CursorState) => Record<string, string>,
+  expected: (state: CursorState) => Record<string, Expected>,
   partitions = 1,
 ): CursorState {
   if (cursor.length > MAX_CURSOR || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw badCursor('not a cursor');
@@ -56,8 +62,10 @@ export function decodeCursor(
         throw badCursor('bad start key');
     }
     state.key = k as StartKey;
-    for (const [name, value] of Object.entries(expected(state))) {
-      if (state.key[name] !== value) throw badCursor('start key does not belong to this list');
+    for (const [name, want] of Object.entries(expected(state))) {
+      const value = state.key[name] ?? '';
+      const fits = typeof want === 'string' ? value === want : value.startsWith(want.prefix);
+      if (!fits) throw badCursor('start key does not belong to this list');
     }
   }
   if (state.key === undefined && state.partition === undefined) throw badCursor('empty cursor');

@@ -16,6 +16,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { ServiceUnavailableError } from '../domain/errors';
 import type { DocumentClient } from './client';
+import { badCursor } from './cursor';
 import type { AccessPatternName } from './table';
 
 /** Called after every DynamoDB call with the access pattern it served and the capacity it consumed. */
@@ -62,6 +63,25 @@ const RETRYABLE_REASONS = new Set([
   'ThrottlingError',
   'ProvisionedThroughputExceeded',
 ]);
+
+/** Errors of the connection, not of the request: refused, reset, timed out. */
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+function unreachable(error: unknown): boolean {
+  const e = error as { code?: string; name?: string; cause?: { code?: string } };
+  return (
+    NETWORK_CODES.has(e.code ?? '') ||
+    NETWORK_CODES.has(e.cause?.code ?? '') ||
+    e.name === 'TimeoutError' ||
+    e.name === 'RequestTimeout'
+  );
+}
 
 export interface DynamoOptions {
   db: DocumentClient;
@@ -125,6 +145,10 @@ export class Dynamo {
           }
           retryable = reasons.some((r) => RETRYABLE_REASONS.has(r.Code ?? ''));
         }
+        if (unreachable(error)) {
+          // The SDK already retried the connection: the database is down or out of reach. Safe to retry.
+          throw new ServiceUnavailableError('the database is unreachable; retry shortly', { cause: error });
+        }
         if (!retryable) throw error;
         if (attempt >= this.maxAttempts) {
           throw new ServiceUnavailableError('the database is busy; retry shortly', { cause: error });
@@ -173,11 +197,20 @@ export class Dynamo {
     pattern: AccessPatternName,
     input: Omit<QueryCommandInput, 'TableName'>,
   ): Promise<QueryCommandOutput> {
-    return this.run(pattern, () =>
-      this.db.send(
-        new QueryCommand({ ...input, TableName: this.tableName, ReturnConsumedCapacity: 'TOTAL' }),
-      ),
-    );
+    try {
+      return await this.run(pattern, () =>
+        this.db.send(
+          new QueryCommand({ ...input, TableName: this.tableName, ReturnConsumedCapacity: 'TOTAL' }),
+        ),
+      );
+    } catch (error) {
+      // The start key came from a client's cursor: whatever DynamoDB refuses in it is the client's mistake.
+      // decodeCursor checks what it can; this catches what a new read forgets to tell it (a 400, not a 500).
+      if (input.ExclusiveStartKey && (error as { name?: string }).name === 'ValidationException') {
+        throw badCursor('start key does not belong to this list');
+      }
+      throw error;
+    }
   }
 
   /** Every page of a Query. For bounded partitions only (open items of a type, one owner's items). */

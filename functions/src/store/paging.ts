@@ -68,7 +68,10 @@ export function ownerPage<T>(
   map: (item: Item) => T,
 ): Promise<Page<T>> {
   const state = page.cursor
-    ? decodeCursor(page.cursor, INDEX_KEYS[INDEX.byOwner], () => ({ [KEY.gsi2pk]: partitions.owner(owner) }))
+    ? decodeCursor(page.cursor, INDEX_KEYS[INDEX.byOwner], () => ({
+        [KEY.gsi2pk]: partitions.owner(owner),
+        [KEY.gsi2sk]: { prefix },
+      }))
     : {};
   return exactPage(
     dynamo,

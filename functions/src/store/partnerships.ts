@@ -25,7 +25,10 @@ export function partnershipStore(dynamo: Dynamo) {
       const pk = side === 'business' ? KEY.gsi1pk : KEY.gsi2pk;
       const sk = side === 'business' ? KEY.gsi1sk : KEY.gsi2sk;
       const state = page.cursor
-        ? decodeCursor(page.cursor, INDEX_KEYS[index], () => ({ [pk]: partitions.party(userId) }))
+        ? decodeCursor(page.cursor, INDEX_KEYS[index], () => ({
+            [pk]: partitions.party(userId),
+            [sk]: { prefix: partnershipPrefix },
+          }))
         : {};
       return exactPage(
         dynamo,

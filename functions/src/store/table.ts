@@ -385,6 +385,12 @@ export const ACCESS_PATTERNS = {
     cost: '1-2 WCU',
     maxCapacity: 2,
   },
+  idempotencyRenew: {
+    op: 'UpdateItem',
+    key: 'IDEMPOTENCY#<userId>#<key> (the holder extends its lease while the request runs)',
+    cost: '1 WCU',
+    maxCapacity: 1,
+  },
   idempotencyRelease: {
     op: 'DeleteItem',
     key: 'IDEMPOTENCY#<userId>#<key> after a 5xx',

@@ -6,6 +6,7 @@ import {
   notEmpty,
   notEmptyIssue,
   ProvinceCode,
+  paragraph,
   SectorKey,
   SizeClass,
   Timestamp,
@@ -22,7 +23,7 @@ const businessFields = {
   kbli: z.array(KbliCode).max(20).optional(),
   products: tags().optional(),
   certifications: tags(20).optional(),
-  description: text(LIMITS.description).optional(),
+  description: paragraph(LIMITS.description).optional(),
 };
 
 /** A UMKM's profile as its owner sends it. Unknown fields (ownerId, id, ...) are rejected. */

@@ -71,8 +71,42 @@ export const Id = z
 export const IsoDate = z.iso.date().meta({ description: 'Calendar date, YYYY-MM-DD' });
 export const Timestamp = z.iso.datetime();
 
-/** A trimmed, non-empty, bounded single-line text. */
-export const text = (max: number, min = 1) => z.string().trim().min(min).max(max);
+/**
+ * Characters a person never means to type and that change what others see: control characters (C0, DEL,
+ * C1), direction overrides, embeddings, isolates and marks (a "Trojan Source" name reads differently from
+ * what it is), zero-width and other invisible format characters, line/paragraph separators and lone
+ * surrogates. A zero-width joiner between two emoji is allowed (family and profession emoji need it).
+ * Line breaks and tabs are allowed only in multi-line text.
+ */
+const FORBIDDEN =
+  /(?![\t\n\r])[\p{Cc}\p{Zl}\p{Zp}\p{Cs}]|(?!(?<=\p{Extended_Pictographic}[\u{FE0F}\u{1F3FB}-\u{1F3FF}]?)\u200D(?=\p{Extended_Pictographic}))\p{Cf}/u;
+const LINE_BREAK = /[\t\n\r]/;
+
+/** The first character `text()` refuses in `value`, as `U+XXXX at position n`, or undefined. */
+export function forbiddenCharacter(value: string, multiline = false): string | undefined {
+  const match = FORBIDDEN.exec(value) ?? (multiline ? null : LINE_BREAK.exec(value));
+  if (!match) return undefined;
+  const code = match[0].codePointAt(0) ?? 0;
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')} at position ${match.index + 1}`;
+}
+
+/**
+ * A trimmed, non-empty, bounded text with nothing invisible in it (see FORBIDDEN); single-line unless
+ * `multiline` (descriptions, notes, comments keep their line breaks).
+ */
+export const text = (max: number, min = 1, options: { multiline?: boolean } = {}) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .refine((value) => forbiddenCharacter(value, options.multiline) === undefined, {
+      error: (issue) =>
+        `berisi karakter kontrol atau tak terlihat / contains a control or invisible character (${forbiddenCharacter(String(issue.input), options.multiline)})`,
+    });
+
+/** Multi-line text: `text()` that keeps line breaks and tabs. */
+export const paragraph = (max: number, min = 1) => text(max, min, { multiline: true });
 
 /** A bounded list of short labels (topics, needs, products, certifications, ...). */
 export const tags = (maxItems: number = LIMITS.tags, min = 0) =>

@@ -13,6 +13,7 @@ import {
   PageLimit,
   ProvinceCode,
   page,
+  paragraph,
   SectorKey,
   SizeClass,
   Timestamp,
@@ -24,7 +25,7 @@ import { OrganizationSnapshot, TrackRecord } from './organization';
 const offerFields = {
   type: OfferType,
   title: text(LIMITS.title, 3),
-  description: text(LIMITS.description).optional(),
+  description: paragraph(LIMITS.description).optional(),
   /** Mentorship topics, intern skills or product categories, by type. */
   topics: tags(LIMITS.tags, 1),
   sectors: z.array(SectorKey).max(30).optional(),

@@ -6,6 +6,7 @@ import {
   notEmptyIssue,
   OrganizationKind,
   ProvinceCode,
+  paragraph,
   Timestamp,
   text,
 } from './common';
@@ -14,7 +15,7 @@ const organizationFields = {
   name: text(LIMITS.name, 2),
   province: ProvinceCode,
   city: text(LIMITS.city).optional(),
-  description: text(LIMITS.description).optional(),
+  description: paragraph(LIMITS.description).optional(),
 };
 
 /** A corporate, university or community distributor; its `kind` follows the caller's role. */

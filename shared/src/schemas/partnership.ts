@@ -7,9 +7,9 @@ import {
   OrganizationKind,
   PageLimit,
   page,
+  paragraph,
   SizeClass,
   Timestamp,
-  text,
 } from './common';
 
 /**
@@ -36,7 +36,7 @@ export type PartnershipCreate = z.infer<typeof PartnershipCreate>;
 export const FeedbackCreate = z
   .strictObject({
     rating: z.number().int().min(1).max(5),
-    comment: text(LIMITS.comment).optional(),
+    comment: paragraph(LIMITS.comment).optional(),
   })
   .meta({ id: 'FeedbackCreate' });
 export type FeedbackCreate = z.infer<typeof FeedbackCreate>;

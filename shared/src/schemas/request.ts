@@ -13,10 +13,10 @@ import {
   PageLimit,
   ProvinceCode,
   page,
+  paragraph,
   RequestMode,
   Timestamp,
   tags,
-  text,
 } from './common';
 
 const requestFields = {
@@ -29,7 +29,7 @@ const requestFields = {
   startDate: IsoDate.optional(),
   endDate: IsoDate.optional(),
   languages: tags(LIMITS.languages).optional(),
-  note: text(LIMITS.note).optional(),
+  note: paragraph(LIMITS.note).optional(),
 };
 
 /** A UMKM's partnership request. The business is the caller's own. */
