@@ -17,7 +17,10 @@
  * unknown words is possible in principle (≈1 in 10⁹ per pair of words) and would only add a spurious
  * exact match on a free-text word; we accept that for statelessness.
  */
+import { type Analyzer, createAnalyzer, normalizeText, type Token } from '../text';
 import { CONCEPTS, type ConceptDefinition } from './concepts';
+
+export { normalizeText } from '../text';
 
 export type { ConceptDefinition } from './concepts';
 export { CONCEPTS } from './concepts';
@@ -37,120 +40,20 @@ export interface ConceptHit {
   readonly text: string;
 }
 
-/**
- * Words that carry no topic on their own, in Bahasa Indonesia and English. They are dropped only when
- * they do not start a known phrase ("f and b" still matches food and beverage).
- */
-const STOP_WORDS: ReadonlySet<string> = new Set([
-  // Bahasa Indonesia
-  'dan',
-  'atau',
-  'untuk',
-  'dengan',
-  'di',
-  'ke',
-  'dari',
-  'yang',
-  'pada',
-  'dalam',
-  'bagi',
-  'serta',
-  'agar',
-  'kami',
-  'saya',
-  'kita',
-  'ini',
-  'itu',
-  'juga',
-  'ingin',
-  'mau',
-  'butuh',
-  'perlu',
-  'membutuhkan',
-  'bantuan',
-  'cara',
-  'tentang',
-  'secara',
-  'lebih',
-  'para',
-  'oleh',
-  'sebagai',
-  'produk',
-  'usaha',
-  'bisnis',
-  'umkm',
-  'ukm',
-  'tahun',
-  'baru',
-  'belajar',
-  'pelatihan',
-  'program',
-  'kelas',
-  'dasar',
-  'lanjutan',
-  // English
-  'and',
-  'or',
-  'for',
-  'with',
-  'to',
-  'of',
-  'in',
-  'on',
-  'the',
-  'a',
-  'an',
-  'our',
-  'we',
-  'i',
-  'my',
-  'need',
-  'needs',
-  'help',
-  'how',
-  'about',
-  'more',
-  'as',
-  'by',
-  'from',
-  'is',
-  'are',
-  'be',
-  'products',
-  'product',
-  'business',
-  'small',
-  'training',
-  'basic',
-  'advanced',
-  'class',
-  'new',
-  'learn',
-  'learning',
-]);
+/** The analyser every text goes through (vocabulary terms included, so both sides agree). */
+const analyzer: Analyzer = createAnalyzer(
+  CONCEPTS.flatMap((c) => [c.id, c.en, ...c.terms].flatMap((t) => normalizeText(t).split(' '))),
+);
 
 /**
- * Canonical form of any text for matching: accents removed, lower case, punctuation to spaces,
- * single spaces, trimmed.
+ * The canonical form of a text: chat forms, affixes, reduplication and typos resolved, one space between
+ * tokens. Idempotent. Exposed for tests and the bench.
  *
  * @example
- * normalizeText('  Pemasaran-Digital & E-Commerce! ') // → 'pemasaran digital e commerce'
- * normalizeText('Café Kopi Gayo')                     // → 'cafe kopi gayo'
+ * normalizeNeed('Memasarkan produk2nya lewat IG'); // → 'pasar produk lewat instagram' (or similar canonical words)
  */
-export function normalizeText(text: string): string {
-  return (
-    text
-      .normalize('NFKD')
-      // Combining marks left by NFKD: "é" → "e" + U+0301, drop the mark.
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      // "people's" → "peoples": an apostrophe never separates two words in our domain.
-      .replace(/['’`]/g, '')
-      // "&" joins "f&b", "r&d": keep it as a word so phrases like "f and b" still match.
-      .replace(/&/g, ' and ')
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim()
-  );
+export function normalizeNeed(text: string): string {
+  return analyzer.normalize(text);
 }
 
 // ── Index built once at module load ──────────────────────────────────────────────────────────────
@@ -164,11 +67,11 @@ let longestPhrase = 1;
 CONCEPTS.forEach((concept, id) => {
   keyToId.set(concept.key, id);
   for (const raw of [concept.id, concept.en, ...concept.terms]) {
-    const term = normalizeText(raw);
+    const term = analyzer.normalize(raw);
     if (term === '') continue;
     const owner = termToConcept.get(term);
     if (owner !== undefined && owner !== id) {
-      ambiguousTerms.push({ term, concepts: [CONCEPTS[owner]?.key ?? '?', concept.key] });
+      ambiguousTerms.push({ term: `${raw} → ${term}`, concepts: [CONCEPTS[owner]?.key ?? '?', concept.key] });
       continue;
     }
     termToConcept.set(term, id);
@@ -224,50 +127,80 @@ function unknownId(word: string): number {
   return UNKNOWN_CONCEPT_BASE + (fnv1a(word) & 0x3fffffff);
 }
 
+/** What was understood in a list of texts: concepts, words not understood, and typo corrections. */
+export interface TextAnalysis {
+  /** Every concept found, known and unknown-word concepts alike, deduplicated, sorted by id. */
+  readonly hits: ConceptHit[];
+  /** Words that are neither a concept nor a stop word, in order of first appearance. */
+  readonly notUnderstood: string[];
+  /** Words read as a vocabulary word one edit away ("websit" → "website"). */
+  readonly corrections: { readonly from: string; readonly to: string }[];
+}
+
 /**
- * Concepts found in a list of texts (needs, topics, products…), deduplicated, sorted by id.
+ * Read a list of texts (needs, topics, products…) into concepts, words not understood and corrections.
  *
  * @example
- * const hits = extractConcepts(['Pemasaran digital', 'medsos', 'kopi gayo']);
- * hits.map((h) => conceptLabel(h).en); // → ['digital marketing', 'social media', 'coffee']
- * extractConcepts(['durian montong']).length; // 2: 'durian' is known (fruit), 'montong' is matched as itself
+ * const a = analyseTexts(['gimana cara memasarkan produk lewat IG & tiktok']);
+ * a.hits.map((h) => conceptLabel(h).en); // → ['marketing', 'instagram', 'tiktok']
+ * a.notUnderstood;                       // → []
  */
-export function extractConcepts(texts: readonly string[]): ConceptHit[] {
+export function analyseTexts(texts: readonly string[]): TextAnalysis {
   const found = new Map<number, string>();
+  const notUnderstood: string[] = [];
+  const corrections: { from: string; to: string }[] = [];
   for (const text of texts) {
-    const tokens = normalizeText(text).split(' ');
+    const tokens: Token[] = analyzer.tokens(text);
     let i = 0;
     while (i < tokens.length) {
-      const token = tokens[i] as string;
-      if (token === '') {
-        i++;
-        continue;
-      }
+      const token = tokens[i] as Token;
       // Longest phrase first: "pemasaran media sosial" must not become "pemasaran" + "media sosial".
       let matched = 0;
-      for (let len = Math.min(longestPhrase, tokens.length - i); len >= 1; len--) {
-        const phrase = len === 1 ? token : tokens.slice(i, i + len).join(' ');
-        const id = termToConcept.get(phrase);
+      let phrase = '';
+      const max = Math.min(longestPhrase, tokens.length - i);
+      for (let len = 1, key = token.canonical; len <= max; len++) {
+        if (len > 1) key = `${key} ${(tokens[i + len - 1] as Token).canonical}`;
+        const id = termToConcept.get(key);
         if (id !== undefined) {
-          if (!found.has(id)) found.set(id, phrase);
           matched = len;
-          break;
+          phrase = key;
         }
       }
       if (matched > 0) {
+        const id = termToConcept.get(phrase) as number;
+        if (!found.has(id)) found.set(id, phrase);
+        for (let k = i; k < i + matched; k++) {
+          const t = tokens[k] as Token;
+          if (t.kind === 'typo') corrections.push({ from: t.surface, to: t.canonical });
+        }
         i += matched;
         continue;
       }
       i++;
-      if (STOP_WORDS.has(token)) continue;
-      // English plural fallback, only for words long enough not to be abbreviations ("bus", "gas").
-      const singular =
-        token.length > 4 && token.endsWith('s') ? termToConcept.get(token.slice(0, -1)) : undefined;
-      const id = singular ?? unknownId(token);
-      if (!found.has(id)) found.set(id, token);
+      if (token.kind === 'stop') continue;
+      const word = token.canonical;
+      if (word.length < 2) continue;
+      const id = unknownId(word);
+      if (!found.has(id)) {
+        found.set(id, word);
+        notUnderstood.push(token.surface);
+      }
     }
   }
-  return [...found].map(([id, text]) => ({ id, text })).sort((a, b) => a.id - b.id);
+  const hits = [...found].map(([id, text]) => ({ id, text })).sort((a, b) => a.id - b.id);
+  return { hits, notUnderstood, corrections };
+}
+
+/**
+ * Concepts found in a list of texts (needs, topics, products…), deduplicated, sorted by id. Words that
+ * are not understood become unknown-word concepts that still match themselves exactly.
+ *
+ * @example
+ * const hits = extractConcepts(['Pemasaran digital', 'medsos', 'kopi gayo']);
+ * hits.map((h) => conceptLabel(h).en); // → ['digital marketing', 'social media', 'coffee', 'gayo']
+ */
+export function extractConcepts(texts: readonly string[]): ConceptHit[] {
+  return analyseTexts(texts).hits;
 }
 
 /** True when the id is a curated concept (not a hashed unknown word). */
@@ -295,7 +228,7 @@ export function conceptLabel(hit: ConceptHit): { id: string; en: string } {
  * findConcept('zzz');        // → undefined
  */
 export function findConcept(term: string): ConceptDefinition | undefined {
-  const id = termToConcept.get(normalizeText(term));
+  const id = termToConcept.get(analyzer.normalize(term));
   return id === undefined ? undefined : CONCEPTS[id];
 }
 
