@@ -42,7 +42,7 @@
  * `fit + impact·fit·(1 − fit)`: at most `cap/4` above fit, zero for an unfit pair. All weights and levels
  * live in `weights.ts` ({@link DEFAULT_MATCH_WEIGHTS}, {@link DEFAULT_IMPACT_POLICY}, `LEVELS`).
  *
- * **Words** go through a curated bilingual vocabulary (`vocabulary/`, 200 concepts): "pemasaran digital"
+ * **Words** go through a curated bilingual vocabulary (`vocabulary/`, 355 concepts, read through `text/`: chat forms, guarded affix stripping, typos): "pemasaran digital"
  * and "digital marketing" are one concept, "medsos"/"sosmed"/"social media" another, "P-IRT"/"PIRT"/
  * "SPP-IRT" another; unknown words still match themselves.
  *
@@ -91,13 +91,18 @@ export * from './rank';
 export { scorePair } from './score';
 export * from './types';
 export {
+  analyseTexts,
   CONCEPTS,
   type ConceptDefinition,
   type ConceptHit,
   conceptLabel,
   extractConcepts,
   findConcept,
+  isKnownConcept,
   KNOWN_CONCEPT_COUNT,
+  normalizeNeed,
   normalizeText,
+  STUDY_LINKS,
+  type TextAnalysis,
 } from './vocabulary';
 export * from './weights';

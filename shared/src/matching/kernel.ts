@@ -282,8 +282,10 @@ export function scorePrepared(
     else if (has(o.topicRelatedBits, id)) related++;
   }
   const sharedUnknown = sharedCount(r.needUnknown, o.topicUnknown);
-  const needCount = needs.length + r.needUnknown.length;
-  const topic = needCount === 0 ? 0 : (exact + sharedUnknown + RELATED * related) / needCount;
+  // Only recognised concepts are in the denominator (see PreparedRequest.needCount); a shared free-text
+  // word can add credit on top, capped at full coverage.
+  const needCount = r.needCount;
+  const topic = needCount === 0 ? 0 : Math.min(1, (exact + sharedUnknown + RELATED * related) / needCount);
   // Partner side: how many of the offer's topics this UMKM's profile speaks to, saturating at a couple —
   // a mentor with ten topics is fully relevant to a UMKM that needs two of them.
   let partnerTopic: number = PARTNER_TOPIC_OPEN;

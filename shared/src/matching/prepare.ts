@@ -19,6 +19,7 @@ import {
 import { kbliKeys } from './kbli';
 import type { MatchOffer, MatchRequest, PartnershipType, SizeClassKey } from './types';
 import {
+  analyseTexts,
   CONCEPT_BITSET_WORDS,
   type ConceptHit,
   conceptIdOf,
@@ -45,6 +46,14 @@ export interface PreparedRequest {
   readonly needHits: readonly ConceptHit[];
   readonly needKnown: Int32Array;
   readonly needUnknown: Int32Array;
+  /**
+   * Denominator of the UMKM-side topic share: the recognised concepts among the needs. Words that were not
+   * understood never lower the score (a chatty need scores like a terse one); only when nothing at all
+   * was recognised do the words themselves count, so free text still matches itself.
+   */
+  readonly needCount: number;
+  /** Words of the needs that were not understood, as typed (shown to the owner, never scored against). */
+  readonly needNotUnderstood: readonly string[];
   /** Everything the partner may be looking for in this UMKM: needs, products and the sector's concept. */
   readonly profileHits: readonly ConceptHit[];
   readonly profileBits: Uint32Array;
@@ -345,7 +354,8 @@ export function prepareRequest(request: MatchRequest): PreparedRequest {
   const b = request.business;
   const products = extractConcepts(b.products ?? []);
   // For distribution the UMKM's "need" is to sell its products, so products count as needs there.
-  const needHits = mergeHits(extractConcepts(request.needs), request.type === 'distribution' ? products : []);
+  const needText = analyseTexts(request.needs);
+  const needHits = mergeHits(needText.hits, request.type === 'distribution' ? products : []);
   const sectorConcept = SECTOR_CONCEPT[b.sector];
   const sectorHits: ConceptHit[] =
     sectorConcept === undefined ? [] : [{ id: conceptIdOf(sectorConcept), text: sectorConcept }];
@@ -367,6 +377,8 @@ export function prepareRequest(request: MatchRequest): PreparedRequest {
     needHits,
     needKnown: need.known,
     needUnknown: need.unknown,
+    needCount: need.known.length > 0 ? need.known.length : need.unknown.length,
+    needNotUnderstood: needText.notUnderstood,
     profileHits,
     profileBits: bitsOf(profile.known),
     profileRelatedBits: relatedBitsOf(profile.known),

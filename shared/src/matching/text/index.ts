@@ -17,12 +17,12 @@
  *
  * Consecutive equal tokens are collapsed ("produk-produk", "buah buahan" after stemming).
  */
-import { INFORMAL, STOP_WORDS } from './informal';
+import { INFORMAL, ORDINARY_WORDS, STOP_WORDS } from './informal';
 import { stemWord, unreduplicate } from './morphology';
 import { ROOTS } from './roots';
 import { createTypoIndex, type TypoIndex } from './typo';
 
-export { INFORMAL, STOP_WORDS } from './informal';
+export { INFORMAL, ORDINARY_WORDS, STOP_WORDS } from './informal';
 export { stemWord, unreduplicate } from './morphology';
 export { ROOTS } from './roots';
 export { createTypoIndex, withinOneEdit } from './typo';
@@ -77,6 +77,7 @@ export interface Analyzer {
 
 const STOP: ReadonlySet<string> = new Set(STOP_WORDS);
 const INFORMAL_MAP: ReadonlyMap<string, string> = new Map(Object.entries(INFORMAL));
+const ORDINARY: ReadonlySet<string> = new Set(ORDINARY_WORDS);
 /** Words long enough to be corrected; shorter ones are too often abbreviations ("kpr", "umkm"). */
 const MIN_TYPO_LENGTH = 5;
 /** Bound of the per-analyser token cache: owners reuse the same few thousand words. */
@@ -143,7 +144,8 @@ export function createAnalyzer(vocabularyWords: Iterable<string>): Analyzer {
     if (surface.length > 4 && surface.endsWith('s') && isRoot(surface.slice(0, -1))) {
       return [{ surface, canonical: surface.slice(0, -1), kind: 'stem' }];
     }
-    if (allowTypo && surface.length >= MIN_TYPO_LENGTH) {
+    // Typos: only for words we know in no other way, never for an ordinary word or one with digits.
+    if (allowTypo && surface.length >= MIN_TYPO_LENGTH && !ORDINARY.has(surface) && !/\d/.test(surface)) {
       typos ??= createTypoIndex(
         vocab.filter((w) => w.length >= MIN_TYPO_LENGTH - 1),
         (w) => analyseWord(w, false)[0]?.canonical ?? w,
@@ -178,7 +180,7 @@ export function createAnalyzer(vocabularyWords: Iterable<string>): Analyzer {
       tokens(text)
         .map((t) => t.canonical)
         .join(' '),
-    isKnown: (w) => roots.has(w) || STOP.has(w),
+    isKnown: (w) => roots.has(w) || STOP.has(w) || ORDINARY.has(w),
     isStop: (w) => STOP.has(w),
   };
 }

@@ -18,12 +18,12 @@
  * exact match on a free-text word; we accept that for statelessness.
  */
 import { type Analyzer, createAnalyzer, normalizeText, type Token } from '../text';
-import { CONCEPTS, type ConceptDefinition } from './concepts';
+import { CONCEPTS, type ConceptDefinition, STUDY_LINKS } from './concepts';
 
 export { normalizeText } from '../text';
 
 export type { ConceptDefinition } from './concepts';
-export { CONCEPTS } from './concepts';
+export { CONCEPTS, STUDY_LINKS } from './concepts';
 
 /** Number of curated concepts; their ids are `0 … KNOWN_CONCEPT_COUNT - 1`. */
 export const KNOWN_CONCEPT_COUNT: number = CONCEPTS.length;
@@ -90,6 +90,31 @@ const broaderIds: Int32Array = Int32Array.from(CONCEPTS, (c) =>
  * Siblings are deliberately *not* related: "teknik informatika" and "ilmu hukum" share a parent
  * (field of study) but not a skill.
  */
+/** Skill ↔ field-of-study links, both ways (see {@link STUDY_LINKS}). */
+const studyLinks: number[][] = (() => {
+  const links: number[][] = CONCEPTS.map(() => []);
+  const direct: number[][] = CONCEPTS.map(() => []);
+  for (const [skill, fields] of Object.entries(STUDY_LINKS)) {
+    const a = keyToId.get(skill);
+    for (const field of fields) {
+      const b = keyToId.get(field);
+      if (a !== undefined && b !== undefined) direct[a]?.push(b);
+    }
+  }
+  // A skill with no field of its own takes its nearest broader concept's ("sayuran" is taught where
+  // "pertanian" is); one with its own never inherits ("budidaya ikan" is marine science, not agronomy).
+  CONCEPTS.forEach((_, id) => {
+    let fields: readonly number[] = [];
+    for (let p = id, guard = 0; p >= 0 && guard < 16 && fields.length === 0; p = broaderIds[p] ?? -1, guard++)
+      fields = direct[p] ?? [];
+    for (const f of fields) {
+      links[id]?.push(f);
+      links[f]?.push(id);
+    }
+  });
+  return links;
+})();
+
 const relatedIds: readonly Int32Array[] = (() => {
   const children: number[][] = CONCEPTS.map(() => []);
   broaderIds.forEach((parent, id) => {
@@ -108,6 +133,7 @@ const relatedIds: readonly Int32Array[] = (() => {
       out.add(child);
       stack.push(...(children[child] ?? []));
     }
+    for (const k of studyLinks[id] ?? []) if (k !== id) out.add(k);
     return Int32Array.from([...out].sort((a, b) => a - b));
   });
 })();
@@ -138,54 +164,227 @@ export interface TextAnalysis {
 }
 
 /**
+ * Single words that name a concept only loosely ("jual", "toko", "online", "mentor", "pabrik"): in a text
+ * that also names a specific concept they are context, not a need ("website toko" is about a website, not
+ * retail; "jual cabai ke pabrik sambal" is about chillies and sambal). Alone they still count. Matched on
+ * the word as typed, so "pengiriman" (shipping) stays specific while "kirim" (send) is loose.
+ */
+const WEAK_WORDS: ReadonlySet<string> = new Set([
+  'jual',
+  'dijual',
+  'jualan',
+  'menjual',
+  'jualin',
+  'toko',
+  'online',
+  'daring',
+  'digital',
+  'kirim',
+  'dikirim',
+  'mengirim',
+  'ngirim',
+  'produksi',
+  'pasar',
+  'supplier',
+  'supply',
+  'pabrik',
+  'sistem',
+  'aplikasi',
+  'app',
+  'buyer',
+  'pembeli',
+  'mitra',
+  'kerjasama',
+  'kolaborasi',
+  'partner',
+  'kemitraan',
+  'mentor',
+  'mentoring',
+  'pendampingan',
+  'konsultasi',
+  'coaching',
+  'inovasi',
+  'manajemen',
+  'management',
+  'sewa',
+  'rental',
+  'jurusan',
+  'sertifikasi',
+  'legalitas',
+  'laku',
+  'laris',
+  'teknologi',
+  'data',
+  'sales',
+]);
+
+/**
+ * Loose words that name a sales channel ("toko"): context beside a specific need ("website toko"), but the
+ * need itself beside products only ("sepatu kulit cari toko": the UMKM is looking for shops).
+ */
+const CHANNEL_WORDS: ReadonlySet<string> = new Set(['toko', 'warung', 'kios']);
+
+/** Concepts under the product and sector trees: what a UMKM makes, not what it needs. */
+const PRODUCT_ROOTS = [
+  'food',
+  'fashion',
+  'crafts',
+  'cosmetics',
+  'agriculture',
+  'tourism',
+  'personal_services',
+];
+
+/** Ancestors of each known concept (for "a narrower concept implies its broader one"). */
+const ancestorIds: readonly Int32Array[] = CONCEPTS.map((_, id) => {
+  const out: number[] = [];
+  for (let p = broaderIds[id] ?? -1, guard = 0; p >= 0 && guard < 16; p = broaderIds[p] ?? -1, guard++)
+    out.push(p);
+  return Int32Array.from(out);
+});
+
+const productRootIds = new Set(PRODUCT_ROOTS.map((k) => keyToId.get(k) ?? -1));
+/** Whether a known concept is a product or sector (or under one). */
+function isProduct(id: number): boolean {
+  if (productRootIds.has(id)) return true;
+  for (const a of ancestorIds[id] ?? []) if (productRootIds.has(a)) return true;
+  return false;
+}
+
+/** Terms indexed a second time without their stop words, so "pinjaman ke bank" finds "pinjaman bank". */
+const termWithoutStops = new Map<string, number>();
+let longestLoosePhrase = 1;
+for (const [term, id] of termToConcept) {
+  const words = term.split(' ').filter((w) => !analyzer.isStop(w));
+  if (words.length < 2 || words.length === term.split(' ').length) continue;
+  const key = words.join(' ');
+  if (termToConcept.has(key)) continue;
+  const owner = termWithoutStops.get(key);
+  // Two concepts whose terms differ only by stop words: the loose form names neither.
+  termWithoutStops.set(key, owner === undefined || owner === id ? id : -1);
+  longestLoosePhrase = Math.max(longestLoosePhrase, words.length);
+}
+
+/** A phrase found in a text: its concept, and whether it is a loose word or a sales channel. */
+interface Phrase {
+  readonly id: number;
+  readonly phrase: string;
+  readonly weak: boolean;
+  readonly channel: boolean;
+}
+
+/** Lookup for the stream without stop words: multi-word terms in either form (single words were found already). */
+function looseLookup(key: string): number | undefined {
+  if (!key.includes(' ')) return undefined;
+  return termToConcept.get(key) ?? termWithoutStops.get(key);
+}
+
+/**
+ * Phrases found in one token stream: at every position the longest phrase starting there, kept unless a
+ * phrase found earlier already covers it. Overlaps are allowed, so "strategi pemasaran digital" yields
+ * "strategi pemasaran" and "pemasaran digital", and the narrower one wins below.
+ */
+function findPhrases(
+  tokens: readonly Token[],
+  positions: readonly number[],
+  lookup: (key: string) => number | undefined,
+  longest: number,
+  covered: Uint8Array,
+  out: Phrase[],
+): void {
+  let coveredTo = 0;
+  for (let i = 0; i < positions.length; i++) {
+    let best = 0;
+    let bestId = -1;
+    let bestKey = '';
+    const max = Math.min(longest, positions.length - i);
+    for (let len = 1, key = (tokens[positions[i] as number] as Token).canonical; len <= max; len++) {
+      if (len > 1) key = `${key} ${(tokens[positions[i + len - 1] as number] as Token).canonical}`;
+      const id = lookup(key);
+      if (id !== undefined && id >= 0) {
+        best = len;
+        bestId = id;
+        bestKey = key;
+      }
+    }
+    if (best === 0 || i + best <= coveredTo) continue;
+    coveredTo = i + best;
+    for (let k = i; k < i + best; k++) covered[positions[k] as number] = 1;
+    const first = tokens[positions[i] as number] as Token;
+    const channel = best === 1 && CHANNEL_WORDS.has(first.surface);
+    out.push({
+      id: bestId,
+      phrase: bestKey,
+      weak: channel || (best === 1 && WEAK_WORDS.has(first.surface)),
+      channel,
+    });
+  }
+}
+
+/**
  * Read a list of texts (needs, topics, products…) into concepts, words not understood and corrections.
+ *
+ * Per text: phrases are found on the canonical tokens, and again with stop words left out; loose words
+ * ({@link WEAK_WORDS}) count only when nothing specific was found; and a concept found together with a
+ * narrower one of its own ("pemasaran" with "pemasaran digital", "perikanan" with "budidaya lele") is
+ * implied by it and dropped, so the need's denominator counts what the owner actually asked for.
  *
  * @example
  * const a = analyseTexts(['gimana cara memasarkan produk lewat IG & tiktok']);
- * a.hits.map((h) => conceptLabel(h).en); // → ['marketing', 'instagram', 'tiktok']
+ * a.hits.map((h) => conceptLabel(h).en); // → ['instagram', 'tiktok', 'marketing'] (sorted by id)
  * a.notUnderstood;                       // → []
  */
 export function analyseTexts(texts: readonly string[]): TextAnalysis {
   const found = new Map<number, string>();
   const notUnderstood: string[] = [];
   const corrections: { from: string; to: string }[] = [];
+  const phrases: Phrase[] = [];
   for (const text of texts) {
     const tokens: Token[] = analyzer.tokens(text);
-    let i = 0;
-    while (i < tokens.length) {
-      const token = tokens[i] as Token;
-      // Longest phrase first: "pemasaran media sosial" must not become "pemasaran" + "media sosial".
-      let matched = 0;
-      let phrase = '';
-      const max = Math.min(longestPhrase, tokens.length - i);
-      for (let len = 1, key = token.canonical; len <= max; len++) {
-        if (len > 1) key = `${key} ${(tokens[i + len - 1] as Token).canonical}`;
-        const id = termToConcept.get(key);
-        if (id !== undefined) {
-          matched = len;
-          phrase = key;
-        }
+    if (tokens.length === 0) continue;
+    const covered = new Uint8Array(tokens.length);
+    const all: number[] = [];
+    const content: number[] = [];
+    tokens.forEach((t, i) => {
+      all.push(i);
+      if (t.kind !== 'stop') content.push(i);
+    });
+    phrases.length = 0;
+    findPhrases(tokens, all, (k) => termToConcept.get(k), longestPhrase, covered, phrases);
+    if (content.length > 1 && content.length < all.length)
+      findPhrases(
+        tokens,
+        content,
+        looseLookup,
+        Math.max(longestPhrase, longestLoosePhrase),
+        covered,
+        phrases,
+      );
+    const strong = new Set<number>();
+    let needsBesideProducts = false;
+    for (const p of phrases)
+      if (!p.weak) {
+        strong.add(p.id);
+        if (!isProduct(p.id)) needsBesideProducts = true;
       }
-      if (matched > 0) {
-        const id = termToConcept.get(phrase) as number;
-        if (!found.has(id)) found.set(id, phrase);
-        for (let k = i; k < i + matched; k++) {
-          const t = tokens[k] as Token;
-          if (t.kind === 'typo') corrections.push({ from: t.surface, to: t.canonical });
-        }
-        i += matched;
-        continue;
+    const kept = new Set<number>();
+    for (const p of phrases)
+      if (strong.size === 0 || strong.has(p.id) || (p.channel && !needsBesideProducts)) kept.add(p.id);
+    // A broader concept found beside a narrower one of its own is implied by it.
+    for (const id of [...kept]) for (const a of ancestorIds[id] ?? []) kept.delete(a);
+    for (const p of phrases) if (kept.has(p.id) && !found.has(p.id)) found.set(p.id, p.phrase);
+    tokens.forEach((t, i) => {
+      if (covered[i] === 1) {
+        if (t.kind === 'typo') corrections.push({ from: t.surface, to: t.canonical });
+        return;
       }
-      i++;
-      if (token.kind === 'stop') continue;
-      const word = token.canonical;
-      if (word.length < 2) continue;
-      const id = unknownId(word);
+      if (t.kind === 'stop' || t.canonical.length < 2) return;
+      const id = unknownId(t.canonical);
       if (!found.has(id)) {
-        found.set(id, word);
-        notUnderstood.push(token.surface);
+        found.set(id, t.canonical);
+        notUnderstood.push(t.surface);
       }
-    }
+    });
   }
   const hits = [...found].map(([id, text]) => ({ id, text })).sort((a, b) => a.id - b.id);
   return { hits, notUnderstood, corrections };
@@ -260,7 +459,11 @@ export function vocabularyConflicts(): readonly { term: string; concepts: [strin
   return ambiguousTerms;
 }
 
-/** Diagnostics for the vocabulary test: `broader` keys that name no concept. */
+/** Diagnostics for the vocabulary test: `broader` and study-link keys that name no concept. */
 export function danglingBroaderKeys(): readonly string[] {
-  return CONCEPTS.filter((c) => c.broader !== undefined && !keyToId.has(c.broader)).map((c) => c.key);
+  const links = Object.entries(STUDY_LINKS).flatMap(([k, v]) => [k, ...v]);
+  return [
+    ...CONCEPTS.filter((c) => c.broader !== undefined && !keyToId.has(c.broader)).map((c) => c.key),
+    ...links.filter((k) => !keyToId.has(k)),
+  ];
 }
