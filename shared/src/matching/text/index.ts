@@ -36,6 +36,8 @@ export { createTypoIndex, withinOneEdit } from './typo';
  * normalizeText('Café Kopi Gayo')                     // → 'cafe kopi gayo'
  */
 export function normalizeText(text: string): string {
+  // Fast path for what owners type most: plain ASCII letters, digits and spaces, already lower case.
+  if (PLAIN.test(text)) return text.replace(SPACES, ' ').trim();
   return (
     text
       .normalize('NFKD')
@@ -50,6 +52,9 @@ export function normalizeText(text: string): string {
       .trim()
   );
 }
+
+const PLAIN = /^[a-z0-9 ]*$/;
+const SPACES = / {2,}/g;
 
 /** How a token was understood. */
 export type TokenKind = 'word' | 'stop' | 'stem' | 'informal' | 'typo' | 'unknown';
@@ -160,12 +165,27 @@ export function createAnalyzer(vocabularyWords: Iterable<string>): Analyzer {
     return [{ surface, canonical: surface, kind: 'unknown' }];
   }
 
+  /** A raw token (reduplication not yet undone), cached under the raw form as well. */
+  function analyseRaw(raw: string): Token[] {
+    const word = unreduplicate(raw);
+    const out = analyseWord(word, true);
+    if (word !== raw) {
+      const asTyped = out.map((t) => ({ ...t, surface: raw }));
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(raw, asTyped);
+      return asTyped;
+    }
+    return out;
+  }
+
   function tokens(text: string): Token[] {
     const out: Token[] = [];
     const normal = normalizeText(text);
     if (normal === '') return out;
     for (const raw of normal.split(' ')) {
-      for (const t of analyseWord(unreduplicate(raw), true)) {
+      // Every cached entry was analysed with typo correction on, as here.
+      const words = cache.get(raw) ?? analyseRaw(raw);
+      for (const t of words) {
         // Reduplication written with a hyphen or a space: "produk-produk", "buah buahan".
         if (out.length > 0 && out[out.length - 1]?.canonical === t.canonical) continue;
         out.push(t);

@@ -273,6 +273,16 @@ interface Phrase {
   readonly channel: boolean;
 }
 
+/** Every proper word prefix of a multi-word term, in both forms ("pemasaran" of "pemasaran digital"). */
+const phrasePrefixes: ReadonlySet<string> = (() => {
+  const out = new Set<string>();
+  for (const term of [...termToConcept.keys(), ...termWithoutStops.keys()]) {
+    const words = term.split(' ');
+    for (let n = 1; n < words.length; n++) out.add(words.slice(0, n).join(' '));
+  }
+  return out;
+})();
+
 /** Lookup for the stream without stop words: multi-word terms in either form (single words were found already). */
 function looseLookup(key: string): number | undefined {
   if (!key.includes(' ')) return undefined;
@@ -306,6 +316,8 @@ function findPhrases(
         bestId = id;
         bestKey = key;
       }
+      // Stop as soon as no longer term starts with these words (most words start none).
+      if (!phrasePrefixes.has(key)) break;
     }
     if (best === 0 || i + best <= coveredTo) continue;
     coveredTo = i + best;
@@ -339,56 +351,61 @@ export function analyseTexts(texts: readonly string[]): TextAnalysis {
   const notUnderstood: string[] = [];
   const corrections: { from: string; to: string }[] = [];
   const phrases: Phrase[] = [];
+  const kept: number[] = [];
   for (const text of texts) {
     const tokens: Token[] = analyzer.tokens(text);
-    if (tokens.length === 0) continue;
-    const covered = new Uint8Array(tokens.length);
+    const n = tokens.length;
+    if (n === 0) continue;
+    const covered = new Uint8Array(n);
     const all: number[] = [];
     const content: number[] = [];
-    tokens.forEach((t, i) => {
+    for (let i = 0; i < n; i++) {
       all.push(i);
-      if (t.kind !== 'stop') content.push(i);
-    });
+      if ((tokens[i] as Token).kind !== 'stop') content.push(i);
+    }
     phrases.length = 0;
-    findPhrases(tokens, all, (k) => termToConcept.get(k), longestPhrase, covered, phrases);
-    if (content.length > 1 && content.length < all.length)
-      findPhrases(
-        tokens,
-        content,
-        looseLookup,
-        Math.max(longestPhrase, longestLoosePhrase),
-        covered,
-        phrases,
-      );
-    const strong = new Set<number>();
+    findPhrases(tokens, all, termLookup, longestPhrase, covered, phrases);
+    if (content.length > 1 && content.length < n)
+      findPhrases(tokens, content, looseLookup, Math.max(longestPhrase, longestLoosePhrase), covered, phrases);
+    let strong = 0;
     let needsBesideProducts = false;
     for (const p of phrases)
       if (!p.weak) {
-        strong.add(p.id);
+        strong++;
         if (!isProduct(p.id)) needsBesideProducts = true;
       }
-    const kept = new Set<number>();
-    for (const p of phrases)
-      if (strong.size === 0 || strong.has(p.id) || (p.channel && !needsBesideProducts)) kept.add(p.id);
+    kept.length = 0;
+    for (const p of phrases) {
+      const keep =
+        strong === 0 || !p.weak || (p.channel && !needsBesideProducts) || phrases.some((q) => q.id === p.id && !q.weak);
+      if (keep && !kept.includes(p.id)) kept.push(p.id);
+    }
     // A broader concept found beside a narrower one of its own is implied by it.
-    for (const id of [...kept]) for (const a of ancestorIds[id] ?? []) kept.delete(a);
-    for (const p of phrases) if (kept.has(p.id) && !found.has(p.id)) found.set(p.id, p.phrase);
-    tokens.forEach((t, i) => {
+    for (const p of phrases) {
+      if (!kept.includes(p.id)) continue;
+      let implied = false;
+      for (const other of kept) if (other !== p.id && (ancestorIds[other] as Int32Array).includes(p.id)) implied = true;
+      if (!implied && !found.has(p.id)) found.set(p.id, p.phrase);
+    }
+    for (let i = 0; i < n; i++) {
+      const t = tokens[i] as Token;
       if (covered[i] === 1) {
         if (t.kind === 'typo') corrections.push({ from: t.surface, to: t.canonical });
-        return;
+        continue;
       }
-      if (t.kind === 'stop' || t.canonical.length < 2) return;
+      if (t.kind === 'stop' || t.canonical.length < 2) continue;
       const id = unknownId(t.canonical);
       if (!found.has(id)) {
         found.set(id, t.canonical);
         notUnderstood.push(t.surface);
       }
-    });
+    }
   }
   const hits = [...found].map(([id, text]) => ({ id, text })).sort((a, b) => a.id - b.id);
   return { hits, notUnderstood, corrections };
 }
+
+const termLookup = (key: string): number | undefined => termToConcept.get(key);
 
 /**
  * Concepts found in a list of texts (needs, topics, products…), deduplicated, sorted by id. Words that
