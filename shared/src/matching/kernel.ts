@@ -252,14 +252,7 @@ export function scorePrepared(
   const overlapStart = Math.max(r.startDay, o.startDay);
   const overlapEnd = Math.min(r.endDay, o.endDay);
   if (overlapEnd < overlapStart) return -3;
-  const req = o.requiredKnown;
-  for (let i = 0; i < req.length; i++) if (!has(r.certificationBits, req[i] as number)) return -4;
-  if (
-    o.requiredUnknown.length > 0 &&
-    sharedCount(o.requiredUnknown, r.certificationUnknown) < o.requiredUnknown.length
-  ) {
-    return -4;
-  }
+  if ((o.requiredMask & ~r.certificationMask) !== 0) return -4;
   // Offline-only offers: the UMKM must accept offline participation and be within reach — the partner
   // serves its province, or the UMKM can travel to the partner's province.
   if (o.modeCode === 1) {

@@ -25,6 +25,9 @@ const DERIVATIONAL = ['kan', 'an', 'in', 'i'] as const;
 
 const VOWEL = /^[aiueo]/;
 
+/** A word that starts with a prefix or ends with a suffix this stemmer knows (anything else is left alone). */
+const AFFIXED = /^(?:di|ke|se|te|be|pe|me|ng|ny)|(?:lah|kah|tah|pun|nya|ku|mu|kan|an|in|i)$/;
+
 /** The shortest stem we ever accept: shorter ones ("an", "ke") are too easy to produce by accident. */
 const MIN_STEM = 3;
 
@@ -98,10 +101,12 @@ const SUFFIX_STAGES: readonly (readonly string[])[] = [PARTICLES, POSSESSIVES, D
  */
 export function stemWord(word: string, isRoot: (w: string) => boolean): string | undefined {
   if (isRoot(word)) return word;
+  // Most unknown words carry no affix at all: skip the search for them.
+  if (!AFFIXED.test(word)) return undefined;
   // State: the remaining word, the suffix stage reached and the number of prefixes removed.
   let layer: [string, number, number][] = [[word, 0, 0]];
   const seen = new Set<string>([word]);
-  for (let depth = 0; depth < 5 && layer.length > 0; depth++) {
+  for (let depth = 0; depth < 4 && layer.length > 0; depth++) {
     const next: [string, number, number][] = [];
     for (const [w, stage, prefixes] of layer) {
       for (let st = stage; st < SUFFIX_STAGES.length; st++)

@@ -366,7 +366,14 @@ export function analyseTexts(texts: readonly string[]): TextAnalysis {
     phrases.length = 0;
     findPhrases(tokens, all, termLookup, longestPhrase, covered, phrases);
     if (content.length > 1 && content.length < n)
-      findPhrases(tokens, content, looseLookup, Math.max(longestPhrase, longestLoosePhrase), covered, phrases);
+      findPhrases(
+        tokens,
+        content,
+        looseLookup,
+        Math.max(longestPhrase, longestLoosePhrase),
+        covered,
+        phrases,
+      );
     let strong = 0;
     let needsBesideProducts = false;
     for (const p of phrases)
@@ -377,14 +384,18 @@ export function analyseTexts(texts: readonly string[]): TextAnalysis {
     kept.length = 0;
     for (const p of phrases) {
       const keep =
-        strong === 0 || !p.weak || (p.channel && !needsBesideProducts) || phrases.some((q) => q.id === p.id && !q.weak);
+        strong === 0 ||
+        !p.weak ||
+        (p.channel && !needsBesideProducts) ||
+        phrases.some((q) => q.id === p.id && !q.weak);
       if (keep && !kept.includes(p.id)) kept.push(p.id);
     }
     // A broader concept found beside a narrower one of its own is implied by it.
     for (const p of phrases) {
       if (!kept.includes(p.id)) continue;
       let implied = false;
-      for (const other of kept) if (other !== p.id && (ancestorIds[other] as Int32Array).includes(p.id)) implied = true;
+      for (const other of kept)
+        if (other !== p.id && (ancestorIds[other] as Int32Array).includes(p.id)) implied = true;
       if (!implied && !found.has(p.id)) found.set(p.id, p.phrase);
     }
     for (let i = 0; i < n; i++) {
