@@ -124,10 +124,6 @@ function filterReason(filterIndex: number, r: PreparedRequest, o: PreparedOffer)
   }
 }
 
-function has(bits: Uint32Array, id: number): boolean {
-  return (((bits[id >>> 5] ?? 0) >>> (id & 31)) & 1) === 1;
-}
-
 /** Topic reason: exact matches by name, then related pairs ("instagram ~ media sosial"). */
 function topicReasons(r: PreparedRequest, o: PreparedOffer): Reason[] {
   const topicIds = new Set(o.topicHits.map((h) => h.id));

@@ -103,6 +103,7 @@ export {
   normalizeNeed,
   normalizeText,
   STUDY_LINKS,
+  suggestConcepts,
   type TextAnalysis,
 } from './vocabulary';
 export * from './weights';

@@ -495,3 +495,62 @@ export function danglingBroaderKeys(): readonly string[] {
     ...links.filter((k) => !keyToId.has(k)),
   ];
 }
+
+/** Single words of the vocabulary's terms, with the concept each one names (for suggestions). */
+const suggestionWords: readonly (readonly [string, number])[] = (() => {
+  const out = new Map<string, number>();
+  CONCEPTS.forEach((c, id) => {
+    for (const raw of [c.id, c.en, ...c.terms]) {
+      const t = normalizeText(raw);
+      if (!t.includes(' ') && t.length >= 3 && !out.has(t)) out.set(t, id);
+    }
+  });
+  return [...out];
+})();
+
+/** Edit distance, stopping early once it exceeds `max`. */
+function boundedDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(
+        (row[j] as number) + 1,
+        (next[j - 1] as number) + 1,
+        (row[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      next.push(v);
+      if (v < best) best = v;
+    }
+    if (best > max) return max + 1;
+    row = next;
+  }
+  return row[b.length] as number;
+}
+
+/**
+ * Concepts a word that was not understood may have meant, closest first: vocabulary words within two
+ * edits, or that start with it (for a word still being typed). For the forms' "did you mean".
+ *
+ * @example
+ * suggestConcepts('pemasran').map((c) => c.key); // → ['marketing', …]
+ */
+export function suggestConcepts(word: string, limit = 3): ConceptDefinition[] {
+  const w = normalizeText(word);
+  if (w.length < 3) return [];
+  const scored: [number, number][] = [];
+  for (const [term, id] of suggestionWords) {
+    const d = term.startsWith(w) ? 0.5 : boundedDistance(w, term, 2);
+    if (d <= 2) scored.push([d, id]);
+  }
+  scored.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const out: ConceptDefinition[] = [];
+  for (const [, id] of scored) {
+    const c = CONCEPTS[id] as ConceptDefinition;
+    if (!out.includes(c)) out.push(c);
+    if (out.length >= limit) break;
+  }
+  return out;
+}
