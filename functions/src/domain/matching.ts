@@ -1,6 +1,7 @@
 import {
   type AllocationOptions,
   allocateRound,
+  analyseTexts,
   type EligiblePairScore,
   rankOffers,
   rankRequests,
@@ -72,6 +73,7 @@ export function matchingService(repo: Repository, rt: Runtime) {
           offer: withAverage(byId.get(m.offerId) as Offer),
         })),
         eligibleCount: ranking.eligibleCount,
+        notUnderstood: analyseTexts(request.needs).notUnderstood,
         ...(ranking.excluded
           ? {
               excluded: ranking.excluded.map((e) => {

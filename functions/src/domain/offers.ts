@@ -1,3 +1,4 @@
+import { analyseTexts } from '@sinergi/shared/matching';
 import {
   OFFER_TYPES,
   type OfferCreate,
@@ -121,6 +122,12 @@ export function offerService(repo: Repository, rt: Runtime) {
 
 /** Partnership requests: private to the UMKM that files them (and admins). */
 export function requestService(repo: Repository, rt: Runtime) {
+  /** The request with the words of its needs the matching did not understand (computed, not stored). */
+  const withNotUnderstood = (request: PartnershipRequest): PartnershipRequest => ({
+    ...request,
+    notUnderstood: analyseTexts(request.needs).notUnderstood,
+  });
+
   async function ownRequest(who: Identity, id: string): Promise<PartnershipRequest> {
     const request = await repo.getRequest(id);
     if (!request || request.ownerId !== who.userId) throw hidden('request', id);
@@ -157,13 +164,13 @@ export function requestService(repo: Repository, rt: Runtime) {
           limits: rt.limits,
         },
       );
-      return request;
+      return withNotUnderstood(request);
     },
 
     async get(who: Identity, id: string): Promise<PartnershipRequest> {
       const request = await repo.getRequest(id);
       if (!request || (request.ownerId !== who.userId && who.role !== 'admin')) throw hidden('request', id);
-      return request;
+      return withNotUnderstood(request);
     },
 
     async listMine(who: Identity, query: RequestListQuery): Promise<Page<PartnershipRequest>> {

@@ -3,7 +3,13 @@
  * we turn the kernel's numbers back into sentences, Bahasa Indonesia first, English second. This runs per
  * *displayed* pair, never in the allocation loop, so it is free to use strings and allocate.
  */
-import { MEDIAN_POVERTY_RATE_PCT, PROVINCES, SECTORS } from '../reference';
+import {
+  CERTIFICATION_KEYS,
+  findCertification,
+  MEDIAN_POVERTY_RATE_PCT,
+  PROVINCES,
+  SECTORS,
+} from '../reference';
 import { bestSharedLevel, KBLI_LEVEL } from './kbli';
 import {
   COMPONENT_NAMES,
@@ -68,10 +74,15 @@ function filterReason(filterIndex: number, r: PreparedRequest, o: PreparedOffer)
       };
     }
     case 'certification': {
-      const missing = o.requiredHits.filter((h) =>
-        isKnownConcept(h.id) ? !has(r.certificationBits, h.id) : !r.certificationUnknown.includes(h.id),
+      const missing = o.requiredCertifications.filter(
+        (key) => (r.certificationMask & (1 << CERTIFICATION_KEYS.indexOf(key))) === 0,
       );
-      const names = list(missing.map(conceptLabel));
+      const names = list(
+        missing.map((key) => {
+          const c = findCertification(key);
+          return c === undefined ? { id: key, en: key } : { id: c.id, en: c.en };
+        }),
+      );
       return {
         id: `Mitra mensyaratkan sertifikasi yang belum dimiliki UMKM: ${names.id}.`,
         en: `The partner requires certification the UMKM does not have: ${names.en}.`,
@@ -111,10 +122,6 @@ function filterReason(filterIndex: number, r: PreparedRequest, o: PreparedOffer)
     default:
       return { id: 'Tidak memenuhi syarat.', en: 'Not eligible.' };
   }
-}
-
-function has(bits: Uint32Array, id: number): boolean {
-  return (((bits[id >>> 5] ?? 0) >>> (id & 31)) & 1) === 1;
 }
 
 /** Topic reason: exact matches by name, then related pairs ("instagram ~ media sosial"). */

@@ -17,8 +17,9 @@
  * **Hard filters** decide eligibility, in this order, and the first that fails is reported with a
  * bilingual reason: `type` (request and offer of the same kind), `capacity` (places remaining),
  * `dates` (the periods overlap at all), `certification` (every certification the partner requires —
- * halal, P-IRT, BPOM… — is held, compared as vocabulary concepts so "Sertifikat Halal MUI" satisfies
- * "halal"), `mode` (an offline-only offer needs a UMKM that can meet offline), `reach` (an offline-only
+ * halal, P-IRT, BPOM… — is held, compared as reference keys (`reference/certifications.data.ts`) so
+ * "Sertifikat Halal MUI" satisfies "halal (wajib)" and BPOM MD satisfies BPOM; a stored requirement that
+ * names no reference entry never excludes anyone), `mode` (an offline-only offer needs a UMKM that can meet offline), `reach` (an offline-only
  * offer serves the UMKM's province, or the UMKM can travel to the partner's), `sizeClass` and `sector`
  * (the partner's explicit target lists).
  *
@@ -42,9 +43,11 @@
  * `fit + impact·fit·(1 − fit)`: at most `cap/4` above fit, zero for an unfit pair. All weights and levels
  * live in `weights.ts` ({@link DEFAULT_MATCH_WEIGHTS}, {@link DEFAULT_IMPACT_POLICY}, `LEVELS`).
  *
- * **Words** go through a curated bilingual vocabulary (`vocabulary/`, 200 concepts): "pemasaran digital"
- * and "digital marketing" are one concept, "medsos"/"sosmed"/"social media" another, "P-IRT"/"PIRT"/
- * "SPP-IRT" another; unknown words still match themselves.
+ * **Words** go through a curated bilingual vocabulary (`vocabulary/`, 354 concepts) read by `text/`
+ * (chat forms, guarded Indonesian affix stripping, reduplication, one-edit typos): "pemasaran digital"
+ * and "digital marketing" are one concept, "medsos"/"sosmed"/"social media" another, "memasarkan" reads
+ * as "pemasaran". Only recognised concepts count in the need's share; words not understood are returned
+ * (`analyseTexts(...).notUnderstood`) and only match themselves.
  *
  * **Allocation** is UMKM-proposing deferred acceptance with capacities: UMKM rank offers by fit, partners
  * rank UMKM by score (fit plus impact lift); ties break on ids. The result respects every capacity and
@@ -91,13 +94,19 @@ export * from './rank';
 export { scorePair } from './score';
 export * from './types';
 export {
+  analyseTexts,
   CONCEPTS,
   type ConceptDefinition,
   type ConceptHit,
   conceptLabel,
   extractConcepts,
   findConcept,
+  isKnownConcept,
   KNOWN_CONCEPT_COUNT,
+  normalizeNeed,
   normalizeText,
+  STUDY_LINKS,
+  suggestConcepts,
+  type TextAnalysis,
 } from './vocabulary';
 export * from './weights';

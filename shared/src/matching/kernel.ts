@@ -252,14 +252,7 @@ export function scorePrepared(
   const overlapStart = Math.max(r.startDay, o.startDay);
   const overlapEnd = Math.min(r.endDay, o.endDay);
   if (overlapEnd < overlapStart) return -3;
-  const req = o.requiredKnown;
-  for (let i = 0; i < req.length; i++) if (!has(r.certificationBits, req[i] as number)) return -4;
-  if (
-    o.requiredUnknown.length > 0 &&
-    sharedCount(o.requiredUnknown, r.certificationUnknown) < o.requiredUnknown.length
-  ) {
-    return -4;
-  }
+  if ((o.requiredMask & ~r.certificationMask) !== 0) return -4;
   // Offline-only offers: the UMKM must accept offline participation and be within reach — the partner
   // serves its province, or the UMKM can travel to the partner's province.
   if (o.modeCode === 1) {
@@ -282,8 +275,10 @@ export function scorePrepared(
     else if (has(o.topicRelatedBits, id)) related++;
   }
   const sharedUnknown = sharedCount(r.needUnknown, o.topicUnknown);
-  const needCount = needs.length + r.needUnknown.length;
-  const topic = needCount === 0 ? 0 : (exact + sharedUnknown + RELATED * related) / needCount;
+  // Only recognised concepts are in the denominator (see PreparedRequest.needCount); a shared free-text
+  // word can add credit on top, capped at full coverage.
+  const needCount = r.needCount;
+  const topic = needCount === 0 ? 0 : Math.min(1, (exact + sharedUnknown + RELATED * related) / needCount);
   // Partner side: how many of the offer's topics this UMKM's profile speaks to, saturating at a couple —
   // a mentor with ten topics is fully relevant to a UMKM that needs two of them.
   let partnerTopic: number = PARTNER_TOPIC_OPEN;

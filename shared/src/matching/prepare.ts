@@ -9,16 +9,20 @@
  * alongside the stored entity and reuse them across rankings and rounds.
  */
 import {
+  CERTIFICATION_KEYS,
+  certificationsSatisfiedBy,
   citiesOf,
   findProvince,
   MAX_POVERTY_RATE_PCT,
   MEDIAN_POVERTY_RATE_PCT,
   PROVINCES,
+  resolveCertification,
   SECTORS,
 } from '../reference';
 import { kbliKeys } from './kbli';
 import type { MatchOffer, MatchRequest, PartnershipType, SizeClassKey } from './types';
 import {
+  analyseTexts,
   CONCEPT_BITSET_WORDS,
   type ConceptHit,
   conceptIdOf,
@@ -45,14 +49,21 @@ export interface PreparedRequest {
   readonly needHits: readonly ConceptHit[];
   readonly needKnown: Int32Array;
   readonly needUnknown: Int32Array;
+  /**
+   * Denominator of the UMKM-side topic share: the recognised concepts among the needs. Words that were not
+   * understood never lower the score (a chatty need scores like a terse one); only when nothing at all
+   * was recognised do the words themselves count, so free text still matches itself.
+   */
+  readonly needCount: number;
+  /** Words of the needs that were not understood, as typed (shown to the owner, never scored against). */
+  readonly needNotUnderstood: readonly string[];
   /** Everything the partner may be looking for in this UMKM: needs, products and the sector's concept. */
   readonly profileHits: readonly ConceptHit[];
   readonly profileBits: Uint32Array;
   readonly profileRelatedBits: Uint32Array;
   readonly profileUnknown: Int32Array;
-  readonly certificationBits: Uint32Array;
-  readonly certificationUnknown: Int32Array;
-  readonly certificationHits: readonly ConceptHit[];
+  /** Certifications held, as bits in reference order (CERTIFICATION_KEYS), implied ones included. */
+  readonly certificationMask: number;
   /** 0 online only, 1 offline only, 2 any. */
   readonly modeCode: number;
   /** Index into reference PROVINCES, -1 when unknown. */
@@ -89,9 +100,13 @@ export interface PreparedOffer {
   readonly topicUnknown: Int32Array;
   /** Total distinct topic concepts (known + unknown). */
   readonly topicCount: number;
-  readonly requiredKnown: Int32Array;
-  readonly requiredUnknown: Int32Array;
-  readonly requiredHits: readonly ConceptHit[];
+  /**
+   * Required certifications as bits in reference order. An entry that names no reference certification
+   * (legacy free text) is left out: noise never excludes a business.
+   */
+  readonly requiredMask: number;
+  /** Keys of the required certifications (for explanations). */
+  readonly requiredCertifications: readonly string[];
   /** 0 online, 1 offline, 2 hybrid. */
   readonly modeCode: number;
   readonly servesAll: boolean;
@@ -242,6 +257,28 @@ function mergeHits(...lists: (readonly ConceptHit[])[]): ConceptHit[] {
   return [...byId.values()].sort((a, b) => a.id - b.id);
 }
 
+// ── Certifications ──────────────────────────────────────────────────────────────────────────────
+
+const CERT_BIT = new Map(CERTIFICATION_KEYS.map((k, i) => [k, 1 << i]));
+
+/** Reference keys of a list of certifications (keys or any alias), unknown entries left out. */
+function resolvedCertifications(list: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const raw of list) {
+    const key = resolveCertification(raw);
+    if (key !== undefined && !out.includes(key)) out.push(key);
+  }
+  return out;
+}
+
+/** Bits of the certifications in a list; with `implied`, also what each one satisfies (MD → BPOM). */
+function certificationMask(list: readonly string[], implied: boolean): number {
+  let mask = 0;
+  for (const key of resolvedCertifications(list))
+    for (const k of implied ? certificationsSatisfiedBy(key) : [key]) mask |= CERT_BIT.get(k) ?? 0;
+  return mask;
+}
+
 // ── Geography ────────────────────────────────────────────────────────────────────────────────────
 
 const provinceIndexByCode = new Map(PROVINCES.map((p, i) => [p.code, i]));
@@ -345,15 +382,14 @@ export function prepareRequest(request: MatchRequest): PreparedRequest {
   const b = request.business;
   const products = extractConcepts(b.products ?? []);
   // For distribution the UMKM's "need" is to sell its products, so products count as needs there.
-  const needHits = mergeHits(extractConcepts(request.needs), request.type === 'distribution' ? products : []);
+  const needText = analyseTexts(request.needs);
+  const needHits = mergeHits(needText.hits, request.type === 'distribution' ? products : []);
   const sectorConcept = SECTOR_CONCEPT[b.sector];
   const sectorHits: ConceptHit[] =
     sectorConcept === undefined ? [] : [{ id: conceptIdOf(sectorConcept), text: sectorConcept }];
   const profileHits = mergeHits(needHits, products, sectorHits);
   const need = split(needHits);
   const profile = split(profileHits);
-  const certificationHits = extractConcepts(b.certifications ?? []);
-  const certs = split(certificationHits);
   const pIdx = provinceIndex(b.province);
   const [reachLow, reachHigh] = provinceMask([pIdx, ...(request.provinces ?? []).map(provinceIndex)]);
   const [startDay, endDay] = dayRange(request.startDate, request.endDate);
@@ -367,13 +403,13 @@ export function prepareRequest(request: MatchRequest): PreparedRequest {
     needHits,
     needKnown: need.known,
     needUnknown: need.unknown,
+    needCount: need.known.length > 0 ? need.known.length : need.unknown.length,
+    needNotUnderstood: needText.notUnderstood,
     profileHits,
     profileBits: bitsOf(profile.known),
     profileRelatedBits: relatedBitsOf(profile.known),
     profileUnknown: profile.unknown,
-    certificationBits: bitsOf(certs.known),
-    certificationUnknown: certs.unknown,
-    certificationHits,
+    certificationMask: certificationMask(b.certifications ?? [], true),
     modeCode: request.mode === 'online' ? 0 : request.mode === 'offline' ? 1 : 2,
     provinceIndex: pIdx,
     reachLow,
@@ -405,8 +441,7 @@ export function prepareRequest(request: MatchRequest): PreparedRequest {
 export function prepareOffer(offer: MatchOffer): PreparedOffer {
   const topicHits = extractConcepts(offer.topics);
   const topics = split(topicHits);
-  const requiredHits = extractConcepts(offer.requiredCertifications ?? []);
-  const required = split(requiredHits);
+  const requiredCertifications = resolvedCertifications(offer.requiredCertifications ?? []);
   const served = (offer.provinces ?? []).map(provinceIndex).filter((i) => i >= 0);
   // A list naming only unknown codes serves nobody we know; treat it as "all" rather than silently
   // excluding everyone, which would be the worse failure for a typo.
@@ -439,9 +474,8 @@ export function prepareOffer(offer: MatchOffer): PreparedOffer {
     topicRelatedBits: relatedBitsOf(topics.known),
     topicUnknown: topics.unknown,
     topicCount: topicHits.length,
-    requiredKnown: required.known,
-    requiredUnknown: required.unknown,
-    requiredHits,
+    requiredMask: certificationMask(requiredCertifications, false),
+    requiredCertifications,
     modeCode: offer.mode === 'online' ? 0 : offer.mode === 'offline' ? 1 : 2,
     servesAll,
     serveLow,

@@ -180,7 +180,7 @@ function rankCore(
  * const { ranked, excluded } = rankOffers(request, offers, { limit: 5, includeExcluded: true });
  * ranked[0]?.offerId;          // best offer
  * ranked[0]?.reasons[0]?.id;   // "Topik cocok: pemasaran digital, ekspor."
- * excluded?.[0]?.reason.en;    // "The partner requires certification the UMKM does not have: halal certification."
+ * excluded?.[0]?.reason.en;    // "The partner requires certification the UMKM does not have: Halal certificate."
  */
 export function rankOffers(
   request: MatchRequest | PreparedRequest,

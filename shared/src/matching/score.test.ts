@@ -84,8 +84,8 @@ describe('scoring one request against one offer (product examples)', () => {
       eligible: false,
       filter: 'certification',
       reason: {
-        id: 'Mitra mensyaratkan sertifikasi yang belum dimiliki UMKM: sertifikasi halal.',
-        en: 'The partner requires certification the UMKM does not have: halal certification.',
+        id: 'Mitra mensyaratkan sertifikasi yang belum dimiliki UMKM: Sertifikat Halal.',
+        en: 'The partner requires certification the UMKM does not have: Halal certificate.',
       },
     });
     // With the certificate the same pair is eligible and the product match is recognised.

@@ -452,7 +452,7 @@ function sortByBound(
       if (level > (sectorLevel[c2] as number)) sectorLevel[c2] = level;
     }
   }
-  const needCount = needs.length + r.needUnknown.length;
+  const needCount = r.needCount;
   const needUnknown = r.needUnknown.length;
   const profileUnknown = r.profileUnknown.length;
   const lang = r.languageMask;

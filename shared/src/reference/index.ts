@@ -1,13 +1,15 @@
 /**
  * Reference facts carried into the repo from ../shared/data with their sources (data/SOURCES.md):
  * 38 provinces with BPS codes and March 2025 poverty rates, demo cities with coordinates,
- * KBLI 2020 sections, common UMKM sectors and PP 7/2021 size classes.
+ * KBLI 2020 sections, common UMKM sectors and PP 7/2021 size classes; certifications with their legal
+ * basis (certifications.data.ts).
  */
 import { CITIES } from './cities.data';
 import { KBLI_SECTIONS, SECTORS, SIZE_CLASSES } from './classification.data';
 import { PROVINCES } from './provinces.data';
 import type { City, Province, Sector } from './types';
 
+export * from './certifications';
 export * from './types';
 export { CITIES, KBLI_SECTIONS, PROVINCES, SECTORS, SIZE_CLASSES };
 

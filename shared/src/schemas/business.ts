@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CertificationList } from './certification';
 import {
   Id,
   KbliCode,
@@ -22,7 +23,7 @@ const businessFields = {
   sector: SectorKey,
   kbli: z.array(KbliCode).max(20).optional(),
   products: tags().optional(),
-  certifications: tags(20).optional(),
+  certifications: CertificationList.optional(),
   description: paragraph(LIMITS.description).optional(),
 };
 

@@ -4,6 +4,7 @@
  */
 export * from './auth';
 export * from './business';
+export * from './certification';
 export * from './common';
 export * from './health';
 export * from './match';

@@ -37,6 +37,8 @@ export const MatchList = z
     items: z.array(Match),
     /** Eligible offers in total (may exceed `items.length`). */
     eligibleCount: z.number().int(),
+    /** Words of the request's needs the matching did not understand ("tidak dipahami"): not scored. */
+    notUnderstood: z.array(z.string()).optional(),
     /** Offers a hard filter removed ("why not"), named so a person can tell which. */
     excluded: z
       .array(

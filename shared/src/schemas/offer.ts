@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CertificationList } from './certification';
 import {
   Cursor,
   datesInOrder,
@@ -36,7 +37,7 @@ const offerFields = {
   capacity: z.number().int().min(1).max(LIMITS.capacity),
   startDate: IsoDate.optional(),
   endDate: IsoDate.optional(),
-  requiredCertifications: tags(20).optional(),
+  requiredCertifications: CertificationList.optional(),
   languages: tags(LIMITS.languages).optional(),
 };
 

@@ -75,6 +75,8 @@ export const PartnershipRequest = z
     endDate: IsoDate.optional(),
     languages: z.array(z.string()),
     note: z.string().optional(),
+    /** Words of the needs the matching did not understand ("tidak dipahami"): shown, never scored. */
+    notUnderstood: z.array(z.string()).optional(),
     status: RequestStatus,
     /**
      * Its proposals waiting for an answer (at most LIMITS.pendingProposals). When one is accepted the

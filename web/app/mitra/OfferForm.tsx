@@ -2,6 +2,7 @@
 
 import type { Offer, OfferCreate, OfferType } from '@sinergi/shared/schemas';
 import { useState } from 'react';
+import { CertificationPreview, UnderstoodPreview } from '../../components/Understood';
 import { Bi, DateRangeFields, ErrorNotice, Field, Loading } from '../../components/ui';
 import { api } from '../../lib/api';
 import { useReference, useSubmit } from '../../lib/hooks';
@@ -77,6 +78,7 @@ export function OfferForm({ type, onCreated }: { type: OfferType; onCreated: (o:
       >
         {(p) => <input {...p} className="input" value={topics} onChange={(e) => setTopics(e.target.value)} />}
       </Field>
+      <UnderstoodPreview texts={splitTags(topics)} />
       <fieldset className="choices choices--row" aria-describedby="sizes-hint">
         <legend className="field__label">
           Kelas usaha <span className="bi-en">/ Size classes</span>
@@ -177,6 +179,7 @@ export function OfferForm({ type, onCreated }: { type: OfferType; onCreated: (o:
       >
         {(p) => <input {...p} className="input" value={certs} onChange={(e) => setCerts(e.target.value)} />}
       </Field>
+      <CertificationPreview values={splitTags(certs)} />
       <Field
         label={['Bahasa', 'Languages']}
         hint={['Mis. id, en, jv', 'E.g. id, en, jv']}

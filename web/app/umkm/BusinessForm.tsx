@@ -2,6 +2,7 @@
 
 import type { Business, BusinessCreate } from '@sinergi/shared/schemas';
 import { useState } from 'react';
+import { CertificationPreview } from '../../components/Understood';
 import { ErrorNotice, Field, Loading, ProvinceField, SectionTitle } from '../../components/ui';
 import { api } from '../../lib/api';
 import { useReference, useSubmit } from '../../lib/hooks';
@@ -98,6 +99,7 @@ export function BusinessForm({ onCreated }: { onCreated: (b: Business) => void }
           <input {...p} className="input" value={form.certifications} onChange={set('certifications')} />
         )}
       </Field>
+      <CertificationPreview values={splitTags(form.certifications)} />
       {error !== undefined && (
         <ErrorNotice error={error} title={['Profil belum tersimpan', 'Profile not saved']} />
       )}

@@ -2,6 +2,7 @@
 
 import type { OfferType, PartnershipRequest, RequestCreate } from '@sinergi/shared/schemas';
 import { useState } from 'react';
+import { UnderstoodPreview } from '../../components/Understood';
 import { DateRangeFields, ErrorNotice, Field, OfferTypeField } from '../../components/ui';
 import { api } from '../../lib/api';
 import { useSubmit } from '../../lib/hooks';
@@ -46,6 +47,7 @@ export function RequestForm({ onCreated }: { onCreated: (r: PartnershipRequest) 
       >
         {(p) => <input {...p} className="input" value={needs} onChange={(e) => setNeeds(e.target.value)} />}
       </Field>
+      <UnderstoodPreview texts={splitTags(needs)} />
       <Field label={['Cara bermitra', 'Mode']} error={errors.mode}>
         {(p) => (
           <select

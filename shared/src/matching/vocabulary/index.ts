@@ -17,10 +17,13 @@
  * unknown words is possible in principle (≈1 in 10⁹ per pair of words) and would only add a spurious
  * exact match on a free-text word; we accept that for statelessness.
  */
-import { CONCEPTS, type ConceptDefinition } from './concepts';
+import { type Analyzer, createAnalyzer, normalizeText, type Token } from '../text';
+import { CONCEPTS, type ConceptDefinition, STUDY_LINKS } from './concepts';
+
+export { normalizeText } from '../text';
 
 export type { ConceptDefinition } from './concepts';
-export { CONCEPTS } from './concepts';
+export { CONCEPTS, STUDY_LINKS } from './concepts';
 
 /** Number of curated concepts; their ids are `0 … KNOWN_CONCEPT_COUNT - 1`. */
 export const KNOWN_CONCEPT_COUNT: number = CONCEPTS.length;
@@ -37,120 +40,20 @@ export interface ConceptHit {
   readonly text: string;
 }
 
-/**
- * Words that carry no topic on their own, in Bahasa Indonesia and English. They are dropped only when
- * they do not start a known phrase ("f and b" still matches food and beverage).
- */
-const STOP_WORDS: ReadonlySet<string> = new Set([
-  // Bahasa Indonesia
-  'dan',
-  'atau',
-  'untuk',
-  'dengan',
-  'di',
-  'ke',
-  'dari',
-  'yang',
-  'pada',
-  'dalam',
-  'bagi',
-  'serta',
-  'agar',
-  'kami',
-  'saya',
-  'kita',
-  'ini',
-  'itu',
-  'juga',
-  'ingin',
-  'mau',
-  'butuh',
-  'perlu',
-  'membutuhkan',
-  'bantuan',
-  'cara',
-  'tentang',
-  'secara',
-  'lebih',
-  'para',
-  'oleh',
-  'sebagai',
-  'produk',
-  'usaha',
-  'bisnis',
-  'umkm',
-  'ukm',
-  'tahun',
-  'baru',
-  'belajar',
-  'pelatihan',
-  'program',
-  'kelas',
-  'dasar',
-  'lanjutan',
-  // English
-  'and',
-  'or',
-  'for',
-  'with',
-  'to',
-  'of',
-  'in',
-  'on',
-  'the',
-  'a',
-  'an',
-  'our',
-  'we',
-  'i',
-  'my',
-  'need',
-  'needs',
-  'help',
-  'how',
-  'about',
-  'more',
-  'as',
-  'by',
-  'from',
-  'is',
-  'are',
-  'be',
-  'products',
-  'product',
-  'business',
-  'small',
-  'training',
-  'basic',
-  'advanced',
-  'class',
-  'new',
-  'learn',
-  'learning',
-]);
+/** The analyser every text goes through (vocabulary terms included, so both sides agree). */
+const analyzer: Analyzer = createAnalyzer(
+  CONCEPTS.flatMap((c) => [c.id, c.en, ...c.terms].flatMap((t) => normalizeText(t).split(' '))),
+);
 
 /**
- * Canonical form of any text for matching: accents removed, lower case, punctuation to spaces,
- * single spaces, trimmed.
+ * The canonical form of a text: chat forms, affixes, reduplication and typos resolved, one space between
+ * tokens. Idempotent. Exposed for tests and the bench.
  *
  * @example
- * normalizeText('  Pemasaran-Digital & E-Commerce! ') // → 'pemasaran digital e commerce'
- * normalizeText('Café Kopi Gayo')                     // → 'cafe kopi gayo'
+ * normalizeNeed('Memasarkan produk2nya lewat IG'); // → 'pasar produk lewat instagram' (or similar canonical words)
  */
-export function normalizeText(text: string): string {
-  return (
-    text
-      .normalize('NFKD')
-      // Combining marks left by NFKD: "é" → "e" + U+0301, drop the mark.
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      // "people's" → "peoples": an apostrophe never separates two words in our domain.
-      .replace(/['’`]/g, '')
-      // "&" joins "f&b", "r&d": keep it as a word so phrases like "f and b" still match.
-      .replace(/&/g, ' and ')
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim()
-  );
+export function normalizeNeed(text: string): string {
+  return analyzer.normalize(text);
 }
 
 // ── Index built once at module load ──────────────────────────────────────────────────────────────
@@ -164,11 +67,11 @@ let longestPhrase = 1;
 CONCEPTS.forEach((concept, id) => {
   keyToId.set(concept.key, id);
   for (const raw of [concept.id, concept.en, ...concept.terms]) {
-    const term = normalizeText(raw);
+    const term = analyzer.normalize(raw);
     if (term === '') continue;
     const owner = termToConcept.get(term);
     if (owner !== undefined && owner !== id) {
-      ambiguousTerms.push({ term, concepts: [CONCEPTS[owner]?.key ?? '?', concept.key] });
+      ambiguousTerms.push({ term: `${raw} → ${term}`, concepts: [CONCEPTS[owner]?.key ?? '?', concept.key] });
       continue;
     }
     termToConcept.set(term, id);
@@ -187,6 +90,31 @@ const broaderIds: Int32Array = Int32Array.from(CONCEPTS, (c) =>
  * Siblings are deliberately *not* related: "teknik informatika" and "ilmu hukum" share a parent
  * (field of study) but not a skill.
  */
+/** Skill ↔ field-of-study links, both ways (see {@link STUDY_LINKS}). */
+const studyLinks: number[][] = (() => {
+  const links: number[][] = CONCEPTS.map(() => []);
+  const direct: number[][] = CONCEPTS.map(() => []);
+  for (const [skill, fields] of Object.entries(STUDY_LINKS)) {
+    const a = keyToId.get(skill);
+    for (const field of fields) {
+      const b = keyToId.get(field);
+      if (a !== undefined && b !== undefined) direct[a]?.push(b);
+    }
+  }
+  // A skill with no field of its own takes its nearest broader concept's ("sayuran" is taught where
+  // "pertanian" is); one with its own never inherits ("budidaya ikan" is marine science, not agronomy).
+  CONCEPTS.forEach((_, id) => {
+    let fields: readonly number[] = [];
+    for (let p = id, guard = 0; p >= 0 && guard < 16 && fields.length === 0; p = broaderIds[p] ?? -1, guard++)
+      fields = direct[p] ?? [];
+    for (const f of fields) {
+      links[id]?.push(f);
+      links[f]?.push(id);
+    }
+  });
+  return links;
+})();
+
 const relatedIds: readonly Int32Array[] = (() => {
   const children: number[][] = CONCEPTS.map(() => []);
   broaderIds.forEach((parent, id) => {
@@ -205,6 +133,7 @@ const relatedIds: readonly Int32Array[] = (() => {
       out.add(child);
       stack.push(...(children[child] ?? []));
     }
+    for (const k of studyLinks[id] ?? []) if (k !== id) out.add(k);
     return Int32Array.from([...out].sort((a, b) => a - b));
   });
 })();
@@ -224,50 +153,281 @@ function unknownId(word: string): number {
   return UNKNOWN_CONCEPT_BASE + (fnv1a(word) & 0x3fffffff);
 }
 
+/** What was understood in a list of texts: concepts, words not understood, and typo corrections. */
+export interface TextAnalysis {
+  /** Every concept found, known and unknown-word concepts alike, deduplicated, sorted by id. */
+  readonly hits: ConceptHit[];
+  /** Words that are neither a concept nor a stop word, in order of first appearance. */
+  readonly notUnderstood: string[];
+  /** Words read as a vocabulary word one edit away ("websit" → "website"). */
+  readonly corrections: { readonly from: string; readonly to: string }[];
+}
+
 /**
- * Concepts found in a list of texts (needs, topics, products…), deduplicated, sorted by id.
+ * Single words that name a concept only loosely ("jual", "toko", "online", "mentor", "pabrik"): in a text
+ * that also names a specific concept they are context, not a need ("website toko" is about a website, not
+ * retail; "jual cabai ke pabrik sambal" is about chillies and sambal). Alone they still count. Matched on
+ * the word as typed, so "pengiriman" (shipping) stays specific while "kirim" (send) is loose.
+ */
+const WEAK_WORDS: ReadonlySet<string> = new Set([
+  'jual',
+  'dijual',
+  'jualan',
+  'menjual',
+  'jualin',
+  'toko',
+  'online',
+  'daring',
+  'digital',
+  'kirim',
+  'dikirim',
+  'mengirim',
+  'ngirim',
+  'produksi',
+  'pasar',
+  'supplier',
+  'supply',
+  'pabrik',
+  'sistem',
+  'aplikasi',
+  'app',
+  'buyer',
+  'pembeli',
+  'mitra',
+  'kerjasama',
+  'kolaborasi',
+  'partner',
+  'kemitraan',
+  'mentor',
+  'mentoring',
+  'pendampingan',
+  'konsultasi',
+  'coaching',
+  'inovasi',
+  'manajemen',
+  'management',
+  'sewa',
+  'rental',
+  'jurusan',
+  'sertifikasi',
+  'legalitas',
+  'laku',
+  'laris',
+  'teknologi',
+  'data',
+  'sales',
+]);
+
+/**
+ * Loose words that name a sales channel ("toko"): context beside a specific need ("website toko"), but the
+ * need itself beside products only ("sepatu kulit cari toko": the UMKM is looking for shops).
+ */
+const CHANNEL_WORDS: ReadonlySet<string> = new Set(['toko', 'warung', 'kios']);
+
+/** Concepts under the product and sector trees: what a UMKM makes, not what it needs. */
+const PRODUCT_ROOTS = [
+  'food',
+  'fashion',
+  'crafts',
+  'cosmetics',
+  'agriculture',
+  'tourism',
+  'personal_services',
+];
+
+/** Ancestors of each known concept (for "a narrower concept implies its broader one"). */
+const ancestorIds: readonly Int32Array[] = CONCEPTS.map((_, id) => {
+  const out: number[] = [];
+  for (let p = broaderIds[id] ?? -1, guard = 0; p >= 0 && guard < 16; p = broaderIds[p] ?? -1, guard++)
+    out.push(p);
+  return Int32Array.from(out);
+});
+
+const productRootIds = new Set(PRODUCT_ROOTS.map((k) => keyToId.get(k) ?? -1));
+/** Whether a known concept is a product or sector (or under one). */
+function isProduct(id: number): boolean {
+  if (productRootIds.has(id)) return true;
+  for (const a of ancestorIds[id] ?? []) if (productRootIds.has(a)) return true;
+  return false;
+}
+
+/** Terms indexed a second time without their stop words, so "pinjaman ke bank" finds "pinjaman bank". */
+const termWithoutStops = new Map<string, number>();
+let longestLoosePhrase = 1;
+for (const [term, id] of termToConcept) {
+  const words = term.split(' ').filter((w) => !analyzer.isStop(w));
+  if (words.length < 2 || words.length === term.split(' ').length) continue;
+  const key = words.join(' ');
+  if (termToConcept.has(key)) continue;
+  const owner = termWithoutStops.get(key);
+  // Two concepts whose terms differ only by stop words: the loose form names neither.
+  termWithoutStops.set(key, owner === undefined || owner === id ? id : -1);
+  longestLoosePhrase = Math.max(longestLoosePhrase, words.length);
+}
+
+/** A phrase found in a text: its concept, and whether it is a loose word or a sales channel. */
+interface Phrase {
+  readonly id: number;
+  readonly phrase: string;
+  readonly weak: boolean;
+  readonly channel: boolean;
+}
+
+/** Every proper word prefix of a multi-word term, in both forms ("pemasaran" of "pemasaran digital"). */
+const phrasePrefixes: ReadonlySet<string> = (() => {
+  const out = new Set<string>();
+  for (const term of [...termToConcept.keys(), ...termWithoutStops.keys()]) {
+    const words = term.split(' ');
+    for (let n = 1; n < words.length; n++) out.add(words.slice(0, n).join(' '));
+  }
+  return out;
+})();
+
+/** Lookup for the stream without stop words: multi-word terms in either form (single words were found already). */
+function looseLookup(key: string): number | undefined {
+  if (!key.includes(' ')) return undefined;
+  return termToConcept.get(key) ?? termWithoutStops.get(key);
+}
+
+/**
+ * Phrases found in one token stream: at every position the longest phrase starting there, kept unless a
+ * phrase found earlier already covers it. Overlaps are allowed, so "strategi pemasaran digital" yields
+ * "strategi pemasaran" and "pemasaran digital", and the narrower one wins below.
+ */
+function findPhrases(
+  tokens: readonly Token[],
+  positions: readonly number[],
+  lookup: (key: string) => number | undefined,
+  longest: number,
+  covered: Uint8Array,
+  out: Phrase[],
+): void {
+  let coveredTo = 0;
+  for (let i = 0; i < positions.length; i++) {
+    let best = 0;
+    let bestId = -1;
+    let bestKey = '';
+    const max = Math.min(longest, positions.length - i);
+    for (let len = 1, key = (tokens[positions[i] as number] as Token).canonical; len <= max; len++) {
+      if (len > 1) key = `${key} ${(tokens[positions[i + len - 1] as number] as Token).canonical}`;
+      const id = lookup(key);
+      if (id !== undefined && id >= 0) {
+        best = len;
+        bestId = id;
+        bestKey = key;
+      }
+      // Stop as soon as no longer term starts with these words (most words start none).
+      if (!phrasePrefixes.has(key)) break;
+    }
+    if (best === 0 || i + best <= coveredTo) continue;
+    coveredTo = i + best;
+    for (let k = i; k < i + best; k++) covered[positions[k] as number] = 1;
+    const first = tokens[positions[i] as number] as Token;
+    const channel = best === 1 && CHANNEL_WORDS.has(first.surface);
+    out.push({
+      id: bestId,
+      phrase: bestKey,
+      weak: channel || (best === 1 && WEAK_WORDS.has(first.surface)),
+      channel,
+    });
+  }
+}
+
+/**
+ * Read a list of texts (needs, topics, products…) into concepts, words not understood and corrections.
+ *
+ * Per text: phrases are found on the canonical tokens, and again with stop words left out; loose words
+ * ({@link WEAK_WORDS}) count only when nothing specific was found; and a concept found together with a
+ * narrower one of its own ("pemasaran" with "pemasaran digital", "perikanan" with "budidaya lele") is
+ * implied by it and dropped, so the need's denominator counts what the owner actually asked for.
+ *
+ * @example
+ * const a = analyseTexts(['gimana cara memasarkan produk lewat IG & tiktok']);
+ * a.hits.map((h) => conceptLabel(h).en); // → ['instagram', 'tiktok', 'marketing'] (sorted by id)
+ * a.notUnderstood;                       // → []
+ */
+export function analyseTexts(texts: readonly string[]): TextAnalysis {
+  const found = new Map<number, string>();
+  const notUnderstood: string[] = [];
+  const corrections: { from: string; to: string }[] = [];
+  const phrases: Phrase[] = [];
+  const kept: number[] = [];
+  for (const text of texts) {
+    const tokens: Token[] = analyzer.tokens(text);
+    const n = tokens.length;
+    if (n === 0) continue;
+    const covered = new Uint8Array(n);
+    const all: number[] = [];
+    const content: number[] = [];
+    for (let i = 0; i < n; i++) {
+      all.push(i);
+      if ((tokens[i] as Token).kind !== 'stop') content.push(i);
+    }
+    phrases.length = 0;
+    findPhrases(tokens, all, termLookup, longestPhrase, covered, phrases);
+    if (content.length > 1 && content.length < n)
+      findPhrases(
+        tokens,
+        content,
+        looseLookup,
+        Math.max(longestPhrase, longestLoosePhrase),
+        covered,
+        phrases,
+      );
+    let strong = 0;
+    let needsBesideProducts = false;
+    for (const p of phrases)
+      if (!p.weak) {
+        strong++;
+        if (!isProduct(p.id)) needsBesideProducts = true;
+      }
+    kept.length = 0;
+    for (const p of phrases) {
+      const keep =
+        strong === 0 ||
+        !p.weak ||
+        (p.channel && !needsBesideProducts) ||
+        phrases.some((q) => q.id === p.id && !q.weak);
+      if (keep && !kept.includes(p.id)) kept.push(p.id);
+    }
+    // A broader concept found beside a narrower one of its own is implied by it.
+    for (const p of phrases) {
+      if (!kept.includes(p.id)) continue;
+      let implied = false;
+      for (const other of kept)
+        if (other !== p.id && (ancestorIds[other] as Int32Array).includes(p.id)) implied = true;
+      if (!implied && !found.has(p.id)) found.set(p.id, p.phrase);
+    }
+    for (let i = 0; i < n; i++) {
+      const t = tokens[i] as Token;
+      if (covered[i] === 1) {
+        if (t.kind === 'typo') corrections.push({ from: t.surface, to: t.canonical });
+        continue;
+      }
+      if (t.kind === 'stop' || t.canonical.length < 2) continue;
+      const id = unknownId(t.canonical);
+      if (!found.has(id)) {
+        found.set(id, t.canonical);
+        notUnderstood.push(t.surface);
+      }
+    }
+  }
+  const hits = [...found].map(([id, text]) => ({ id, text })).sort((a, b) => a.id - b.id);
+  return { hits, notUnderstood, corrections };
+}
+
+const termLookup = (key: string): number | undefined => termToConcept.get(key);
+
+/**
+ * Concepts found in a list of texts (needs, topics, products…), deduplicated, sorted by id. Words that
+ * are not understood become unknown-word concepts that still match themselves exactly.
  *
  * @example
  * const hits = extractConcepts(['Pemasaran digital', 'medsos', 'kopi gayo']);
- * hits.map((h) => conceptLabel(h).en); // → ['digital marketing', 'social media', 'coffee']
- * extractConcepts(['durian montong']).length; // 2: 'durian' is known (fruit), 'montong' is matched as itself
+ * hits.map((h) => conceptLabel(h).en); // → ['digital marketing', 'social media', 'coffee', 'gayo']
  */
 export function extractConcepts(texts: readonly string[]): ConceptHit[] {
-  const found = new Map<number, string>();
-  for (const text of texts) {
-    const tokens = normalizeText(text).split(' ');
-    let i = 0;
-    while (i < tokens.length) {
-      const token = tokens[i] as string;
-      if (token === '') {
-        i++;
-        continue;
-      }
-      // Longest phrase first: "pemasaran media sosial" must not become "pemasaran" + "media sosial".
-      let matched = 0;
-      for (let len = Math.min(longestPhrase, tokens.length - i); len >= 1; len--) {
-        const phrase = len === 1 ? token : tokens.slice(i, i + len).join(' ');
-        const id = termToConcept.get(phrase);
-        if (id !== undefined) {
-          if (!found.has(id)) found.set(id, phrase);
-          matched = len;
-          break;
-        }
-      }
-      if (matched > 0) {
-        i += matched;
-        continue;
-      }
-      i++;
-      if (STOP_WORDS.has(token)) continue;
-      // English plural fallback, only for words long enough not to be abbreviations ("bus", "gas").
-      const singular =
-        token.length > 4 && token.endsWith('s') ? termToConcept.get(token.slice(0, -1)) : undefined;
-      const id = singular ?? unknownId(token);
-      if (!found.has(id)) found.set(id, token);
-    }
-  }
-  return [...found].map(([id, text]) => ({ id, text })).sort((a, b) => a.id - b.id);
+  return analyseTexts(texts).hits;
 }
 
 /** True when the id is a curated concept (not a hashed unknown word). */
@@ -295,7 +455,7 @@ export function conceptLabel(hit: ConceptHit): { id: string; en: string } {
  * findConcept('zzz');        // → undefined
  */
 export function findConcept(term: string): ConceptDefinition | undefined {
-  const id = termToConcept.get(normalizeText(term));
+  const id = termToConcept.get(analyzer.normalize(term));
   return id === undefined ? undefined : CONCEPTS[id];
 }
 
@@ -327,7 +487,70 @@ export function vocabularyConflicts(): readonly { term: string; concepts: [strin
   return ambiguousTerms;
 }
 
-/** Diagnostics for the vocabulary test: `broader` keys that name no concept. */
+/** Diagnostics for the vocabulary test: `broader` and study-link keys that name no concept. */
 export function danglingBroaderKeys(): readonly string[] {
-  return CONCEPTS.filter((c) => c.broader !== undefined && !keyToId.has(c.broader)).map((c) => c.key);
+  const links = Object.entries(STUDY_LINKS).flatMap(([k, v]) => [k, ...v]);
+  return [
+    ...CONCEPTS.filter((c) => c.broader !== undefined && !keyToId.has(c.broader)).map((c) => c.key),
+    ...links.filter((k) => !keyToId.has(k)),
+  ];
+}
+
+/** Single words of the vocabulary's terms, with the concept each one names (for suggestions). */
+const suggestionWords: readonly (readonly [string, number])[] = (() => {
+  const out = new Map<string, number>();
+  CONCEPTS.forEach((c, id) => {
+    for (const raw of [c.id, c.en, ...c.terms]) {
+      const t = normalizeText(raw);
+      if (!t.includes(' ') && t.length >= 3 && !out.has(t)) out.set(t, id);
+    }
+  });
+  return [...out];
+})();
+
+/** Edit distance, stopping early once it exceeds `max`. */
+function boundedDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(
+        (row[j] as number) + 1,
+        (next[j - 1] as number) + 1,
+        (row[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      next.push(v);
+      if (v < best) best = v;
+    }
+    if (best > max) return max + 1;
+    row = next;
+  }
+  return row[b.length] as number;
+}
+
+/**
+ * Concepts a word that was not understood may have meant, closest first: vocabulary words within two
+ * edits, or that start with it (for a word still being typed). For the forms' "did you mean".
+ *
+ * @example
+ * suggestConcepts('pemasran').map((c) => c.key); // → ['marketing', …]
+ */
+export function suggestConcepts(word: string, limit = 3): ConceptDefinition[] {
+  const w = normalizeText(word);
+  if (w.length < 3) return [];
+  const scored: [number, number][] = [];
+  for (const [term, id] of suggestionWords) {
+    const d = term.startsWith(w) ? 0.5 : boundedDistance(w, term, 2);
+    if (d <= 2) scored.push([d, id]);
+  }
+  scored.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const out: ConceptDefinition[] = [];
+  for (const [, id] of scored) {
+    const c = CONCEPTS[id] as ConceptDefinition;
+    if (!out.includes(c)) out.push(c);
+    if (out.length >= limit) break;
+  }
+  return out;
 }
