@@ -3,6 +3,7 @@ import {
   allocateRound,
   analyseTexts,
   type EligiblePairScore,
+  type HardFilterName,
   rankOffers,
   rankRequests,
 } from '@sinergi/shared/matching';
@@ -33,6 +34,38 @@ async function forEachLimited<T>(items: readonly T[], limit: number, work: (item
     while (next < items.length) await work(items[next++] as T);
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/**
+ * One page of excluded entries (sorted by id, as the core returns them) after `query.excludedCursor`,
+ * with counts per filter over all of them: the answer stays small whatever the catalogue's size.
+ */
+function excludedPage<E extends { readonly filter: HardFilterName }, T>(
+  all: readonly E[],
+  idOf: (e: E) => string,
+  query: MatchQuery,
+  shape: (e: E) => T,
+) {
+  const byFilter: Partial<Record<HardFilterName, number>> = {};
+  for (const e of all) byFilter[e.filter] = (byFilter[e.filter] ?? 0) + 1;
+  const cursor = query.excludedCursor;
+  const from = cursor === undefined ? 0 : all.findIndex((e) => idOf(e) > cursor);
+  const page = from < 0 ? [] : all.slice(from, from + query.excludedLimit);
+  const last = page[page.length - 1];
+  const more = from >= 0 && from + page.length < all.length;
+  return {
+    total: all.length,
+    byFilter,
+    items: page.map(shape),
+    ...(more && last !== undefined ? { nextCursor: idOf(last) } : {}),
+  };
+}
+
+/** A round's tie-breaking seed when the admin gave none: drawn from the round id (FNV-1a), so it is recorded. */
+export function seedOf(roundId: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < roundId.length; i++) h = Math.imul(h ^ roundId.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 /** The parts of a ranked pair every match and candidate reports, in the API's shape. */
@@ -76,10 +109,15 @@ export function matchingService(repo: Repository, rt: Runtime) {
         notUnderstood: analyseTexts(request.needs).notUnderstood,
         ...(ranking.excluded
           ? {
-              excluded: ranking.excluded.map((e) => {
-                const offer = byId.get(e.offerId) as Offer;
-                return { ...e, title: offer.title, organizationName: offer.organization.name };
-              }),
+              excluded: excludedPage(
+                ranking.excluded,
+                (e) => e.offerId,
+                query,
+                (e) => {
+                  const offer = byId.get(e.offerId) as Offer;
+                  return { ...e, title: offer.title, organizationName: offer.organization.name };
+                },
+              ),
             }
           : {}),
       };
@@ -104,10 +142,12 @@ export function matchingService(repo: Repository, rt: Runtime) {
         eligibleCount: ranking.eligibleCount,
         ...(ranking.excluded
           ? {
-              excluded: ranking.excluded.map((e) => ({
-                ...e,
-                businessName: (byId.get(e.requestId) as PartnershipRequest).business.name,
-              })),
+              excluded: excludedPage(
+                ranking.excluded,
+                (e) => e.requestId,
+                query,
+                (e) => ({ ...e, businessName: (byId.get(e.requestId) as PartnershipRequest).business.name }),
+              ),
             }
           : {}),
       };
@@ -152,17 +192,19 @@ export function matchingService(repo: Repository, rt: Runtime) {
               ...(input.impactCap !== undefined ? { cap: input.impactCap } : {}),
             };
       const requestById = new Map(requests.map((r) => [r.id, r]));
+      const roundId = rt.newId();
+      const seed = input.seed ?? seedOf(roundId);
       const result = allocateRound(
         requests.map(toMatchRequest),
         offers.map((o) => toMatchOffer({ ...o, remaining: freeSlots(o) })),
         {
           impact,
+          seed,
           // A pair the partner declined is never assigned again (the workflow's pairNotDeclined).
           excludePair: (requestId, offerId) =>
             !roundMayAssign(requestById.get(requestId) as PartnershipRequest, offerId),
         },
       );
-      const roundId = rt.newId();
       const dryRun = input.dryRun === true;
       const offerById = new Map(offers.map((o) => [o.id, o]));
       const assignments: RoundResult['assignments'] = result.assignments.map((a) => ({
@@ -216,6 +258,7 @@ export function matchingService(repo: Repository, rt: Runtime) {
         roundId,
         type: input.type,
         dryRun,
+        seed,
         assignments,
         unassigned: [...result.unassigned],
         report: result.report,

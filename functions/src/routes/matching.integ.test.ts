@@ -26,14 +26,18 @@ describe('matching through the API', () => {
     expect(reply.body.items[0]).toMatchObject({ offerId: good.id, rank: 1 });
     expect(reply.body.items[0].reasons[0]).toEqual({ id: expect.any(String), en: expect.any(String) });
     expect(reply.body.items[0].offer.remaining).toBe(3);
-    expect(reply.body.excluded).toEqual([
-      expect.objectContaining({
-        offerId: halal.id,
-        title: 'Butuh BPOM',
-        organizationName: partner.organization.name,
-        filter: 'certification',
-      }),
-    ]);
+    expect(reply.body.excluded).toEqual({
+      total: 1,
+      byFilter: { certification: 1 },
+      items: [
+        expect.objectContaining({
+          offerId: halal.id,
+          title: 'Butuh BPOM',
+          organizationName: partner.organization.name,
+          filter: 'certification',
+        }),
+      ],
+    });
 
     // Gaining the certification on the profile reaches the request's snapshot, and so matching.
     await h.call('PATCH', `/businesses/${umkm.business.id}`, {
@@ -84,6 +88,14 @@ describe('matching through the API', () => {
     }
     expect(dry.body.report).toMatchObject({ requestCount: 4, capacity: 2, assignedCount: 2 });
     expect(dry.body.withoutImpact).toBeDefined();
+    // The tie-breaking seed is recorded with the round; giving it back repeats the round exactly.
+    expect(Number.isInteger(dry.body.seed)).toBe(true);
+    const repeat = await h.call('POST', '/rounds', {
+      token: admin.token,
+      body: { type: 'internship', dryRun: true, seed: dry.body.seed },
+    });
+    expect(repeat.body.seed).toBe(dry.body.seed);
+    expect(repeat.body.assignments).toEqual(dry.body.assignments);
     const before = await h.call('GET', '/partnerships?role=mine', { token: university.token });
     expect(before.body.items).toHaveLength(0);
 
@@ -132,5 +144,52 @@ describe('matching through the API', () => {
       provincesCovered: 3,
       partnerships: 2,
     });
+  });
+  it('pages the excluded list with counts per filter, so an answer stays small at any scale', async () => {
+    // A table of its own: the counters test below counts every business and organization of `h`.
+    const h = await harness({}, { isolated: true });
+    const partner = await h.partner('corporate', { province: '31' });
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const o = await h.offer(partner.token, {
+        topics: ['ekspor'],
+        requiredCertifications: ['SNI'],
+        title: `Butuh SNI ${i}`,
+      });
+      ids.push(o.id);
+    }
+    const umkm = await h.umkm({ certifications: [] });
+    const request = await h.request(umkm.token, { needs: ['ekspor'] });
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const reply = await h.call(
+        'GET',
+        `/requests/${request.id}/matches?explain=excluded&excludedLimit=2${cursor ? `&excludedCursor=${cursor}` : ''}`,
+        { token: umkm.token },
+      );
+      expect(reply.status).toBe(200);
+      expect(reply.body.excluded.items.length).toBeLessThanOrEqual(2);
+      expect(reply.body.excluded.byFilter.certification).toBeGreaterThanOrEqual(5);
+      expect(reply.body.excluded.total).toBe(
+        Object.values(reply.body.excluded.byFilter as Record<string, number>).reduce((a, b) => a + b, 0),
+      );
+      seen.push(...reply.body.excluded.items.map((e: { offerId: string }) => e.offerId));
+      cursor = reply.body.excluded.nextCursor;
+      pages++;
+    } while (cursor !== undefined && pages < 50);
+    expect(cursor).toBeUndefined();
+    expect(seen).toEqual([...seen].sort());
+    expect(new Set(seen).size).toBe(seen.length);
+    for (const id of ids) expect(seen).toContain(id);
+    const tooMany = await h.call(
+      'GET',
+      `/requests/${request.id}/matches?explain=excluded&excludedLimit=101`,
+      {
+        token: umkm.token,
+      },
+    );
+    expect(tooMany.status).toBe(400);
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { roundArb } from './arbitraries.test-support';
-import { allocateRound, countBlockingPairs, DuplicateIdError, scorePair } from './index';
+import { allocateRound, countBlockingPairs, DuplicateIdError, roundTieBreaks, scorePair } from './index';
 import type { MatchOffer, MatchRequest } from './types';
 
 /**
@@ -14,8 +14,14 @@ function naiveBlockingPairs(
   offers: readonly MatchOffer[],
   assignments: readonly { requestId: string; offerId: string }[],
   impact: boolean,
+  seed = 0,
 ): number {
   const opts = impact ? {} : { impact: false as const };
+  const ties = roundTieBreaks(
+    requests.map((r) => r.id),
+    offers.map((o) => o.id),
+    seed,
+  );
   const offerOf = new Map(assignments.map((a) => [a.requestId, a.offerId]));
   const fit = (r: MatchRequest, o: MatchOffer) => {
     const s = scorePair(r, o, { impact: false });
@@ -34,7 +40,10 @@ function naiveBlockingPairs(
       const f = fit(r, o);
       if (f === undefined) continue;
       const myFit = mine === undefined ? undefined : (fit(r, mine) as number);
-      const umkmPrefers = myFit === undefined || f > myFit || (f === myFit && o.id < (mine as MatchOffer).id);
+      const umkmPrefers =
+        myFit === undefined ||
+        f > myFit ||
+        (f === myFit && ties.umkmPrefers(r.id, o.id, (mine as MatchOffer).id));
       if (!umkmPrefers) continue;
       const held = requests.filter((x) => offerOf.get(x.id) === o.id);
       if (held.length < o.remaining) {
@@ -44,7 +53,7 @@ function naiveBlockingPairs(
       const p = priority(r, o) as number;
       const partnerPrefers = held.some((x) => {
         const q = priority(x, o) as number;
-        return p > q || (p === q && r.id < x.id);
+        return p > q || (p === q && ties.partnerPrefers(r.id, x.id));
       });
       if (partnerPrefers) count++;
     }
@@ -93,13 +102,17 @@ describe('allocating a round', () => {
       const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
       const rs = [...requests].sort(byId);
       const os = [...offers].sort(byId);
+      const ties = roundTieBreaks(
+        rs.map((r) => r.id),
+        os.map((o) => o.id),
+      );
       const prefs = rs.map((r) =>
         os
           .flatMap((o) => {
             const s = scorePair(r, o, { impact: false });
             return s.eligible ? [{ o, fit: s.fit }] : [];
           })
-          .sort((a, b) => b.fit - a.fit || byId(a.o, b.o)),
+          .sort((a, b) => b.fit - a.fit || (ties.umkmPrefers(r.id, a.o.id, b.o.id) ? -1 : 1)),
       );
       const priority = (r: MatchRequest, o: MatchOffer) => {
         const s = scorePair(r, o, impact ? {} : { impact: false });
@@ -116,7 +129,7 @@ describe('allocating a round', () => {
           const { o } = list[next[i] as number] as { o: MatchOffer };
           next[i] = (next[i] as number) + 1;
           const h = [...(held.get(o.id) ?? []), r].sort(
-            (a, b) => priority(b, o) - priority(a, o) || byId(a, b),
+            (a, b) => priority(b, o) - priority(a, o) || (ties.partnerPrefers(a.id, b.id) ? -1 : 1),
           );
           if (h.length > Math.max(0, o.remaining)) {
             const out = h.pop() as MatchRequest;
@@ -232,9 +245,68 @@ describe('allocating a round', () => {
     const result = allocateRound(requests, [offer]);
     expect(result.assignments.map((a) => a.requestId)).toEqual(['b-papua']);
     expect(result.report.highPovertyShare).toBe(1);
-    // Without the policy the tie goes to the smaller id.
-    expect(result.withoutImpact?.assignments.map((a) => a.requestId)).toEqual(['a-jakarta']);
-    expect(result.withoutImpact?.report.highPovertyShare).toBe(0);
+    // Without the policy the tie goes to the request the round's seed ranks first.
+    const ties = roundTieBreaks(['a-jakarta', 'b-papua'], ['mentor']);
+    const first = ties.partnerPrefers('a-jakarta', 'b-papua') ? 'a-jakarta' : 'b-papua';
+    expect(result.withoutImpact?.assignments.map((a) => a.requestId)).toEqual([first]);
+    expect(result.withoutImpact?.report.highPovertyShare).toBe(first === 'b-papua' ? 1 : 0);
+  });
+
+  it('breaks ties by the seed: identical requests are stable, deterministic per seed, spread by it', () => {
+    const request = (i: number): MatchRequest => ({
+      id: `r${String(i).padStart(3, '0')}`,
+      type: 'mentorship',
+      needs: ['pemasaran digital'],
+      business: { id: `b${i}`, province: '31', sizeClass: 'kecil', sector: 'kriya' },
+    });
+    const offer = (i: number): MatchOffer => ({
+      id: `o${String(i).padStart(3, '0')}`,
+      type: 'mentorship',
+      topics: ['pemasaran digital'],
+      mode: 'online',
+      capacity: 1,
+      remaining: 1,
+      organization: { id: 'c', kind: 'corporate', province: '31' },
+    });
+    const requests = Array.from({ length: 60 }, (_, i) => request(i));
+    const offers = Array.from({ length: 20 }, (_, i) => offer(i));
+    const placedBySeed = new Set<string>();
+    for (const seed of [0, 1, 2, 0xffffffff]) {
+      const a = allocateRound(requests, offers, { seed, verify: true, preferenceChunk: 3 });
+      const b = allocateRound([...requests].reverse(), [...offers].reverse(), { seed, verify: true });
+      expect(a.report.blockingPairs).toBe(0);
+      expect(naiveBlockingPairs(requests, offers, a.assignments, true, seed)).toBe(0);
+      expect(a.assignments.length).toBe(20);
+      expect(b.assignments).toEqual(a.assignments);
+      // Partners take the 20 requests the seed ranks first.
+      const ties = roundTieBreaks(
+        requests.map((r) => r.id),
+        offers.map((o) => o.id),
+        seed,
+      );
+      const expected = requests
+        .map((r) => r.id)
+        .sort((x, y) => (ties.partnerPrefers(x, y) ? -1 : 1))
+        .slice(0, 20)
+        .sort();
+      expect(a.assignments.map((x) => x.requestId)).toEqual(expected);
+      placedBySeed.add(expected.join());
+    }
+    expect(placedBySeed.size).toBeGreaterThan(1);
+  });
+
+  it('stays stable when a third of the pairs tie (seeded, exhaustively checked)', () => {
+    fc.assert(
+      fc.property(roundArb(14, 7), fc.integer({ min: 0, max: 0xffffffff }), ({ requests, offers }, seed) => {
+        // Clones of a few requests: equal fits against every offer, equal priorities within a province.
+        const clones = requests.slice(0, 5).map((r, i) => ({ ...r, id: `${r.id}-clone${i}` }));
+        const all = [...requests, ...clones];
+        const result = allocateRound(all, offers, { seed, verify: true, preferenceChunk: 2 });
+        expect(result.report.blockingPairs).toBe(0);
+        expect(naiveBlockingPairs(all, offers, result.assignments, true, seed)).toBe(0);
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('refuses duplicate ids, because preferences break ties on ids', () => {

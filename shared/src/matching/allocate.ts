@@ -4,11 +4,21 @@
  * excludes, and is *stable*: no UMKM and partner would both rather be matched to each other than keep what
  * they got. Among stable allocations, UMKM-proposing DA gives every UMKM its best achievable partner.
  *
- * Preferences (strict total orders, ties broken by id so the result does not depend on input order):
- * - a UMKM ranks eligible offers by `fit` (desc), then offer id (asc). Its own impact priority is the same
- *   for every offer, so it cannot — and should not — change what the UMKM prefers;
- * - a partner ranks eligible requests by `score = fit + impact·fit·(1−fit)` (desc), then request id (asc):
- *   its reciprocal fit plus the impact priority. With impact off, `score = fit`.
+ * Preferences (strict total orders; ties broken by the round's `seed`, recorded with the round, so the
+ * result depends on the seed and the set of ids, never on input order):
+ * - a UMKM ranks eligible offers by `fit` (desc), then by a key seeded per request (`tiedAfter`), then
+ *   offer id. Its own impact priority is the same for every offer, so it cannot — and should not — change
+ *   what the UMKM prefers;
+ * - a partner ranks eligible requests by `score = fit + impact·fit·(1−fit)` (desc), then by the request's
+ *   seeded tie rank (a permutation of the requests): its reciprocal fit plus the impact priority. With
+ *   impact off, `score = fit`.
+ *
+ * Why seeded ties (the tie cliff): with ties broken by id, identical requests all chase the same offers in
+ * the same order, and each loser must rescan every offer still free on every extension — 5,000 identical
+ * requests × 1,000 offers of capacity 1 took 32 s, growing with the cube of the size. With a seeded order
+ * identical requests spread over the tied offers, and a full offer whose worst held candidate *equals* a
+ * request's best priority but wins the tie is known to reject it, so the gate skips tied losers unscored.
+ * A seeded draw is also the fair way to split a tie: ids carry no merit.
  *
  * Why both sides rank by the reciprocal fit, and what stability costs (measured with `npm run bench` and
  * HiGHS on its 600 × 60 and 1,500 × 300 rounds, Σ fit with impact off):
@@ -62,7 +72,9 @@ import {
   buildShortlistIndex,
   type ChunkBuffers,
   type Gate,
+  mix32,
   type ShortlistIndex,
+  tiedAfter,
 } from './shortlist';
 import type { MatchOffer, MatchRequest } from './types';
 
@@ -93,6 +105,10 @@ export interface AllocationOptions extends ScoreOptions {
    * ineligible, both when allocating and when counting blocking pairs.
    */
   readonly excludePair?: (requestId: string, offerId: string) => boolean;
+   * Seed of the round's tie-breaking (an unsigned 32-bit integer, default 0). Record it with the round:
+   * the same seed and inputs give the same allocation.
+   */
+  readonly seed?: number;
 }
 
 /** One placed UMKM request. */
@@ -154,6 +170,10 @@ interface Round {
   /** Offer indices per type code, ascending (= id order), only offers with places. */
   readonly offersByType: readonly Int32Array[];
   readonly capacity: Int32Array;
+  /** Per request: its rank in the partners' tie order (a seeded permutation). */
+  readonly tieRank: Int32Array;
+  /** Per request: the seed of its tie order among offers of equal fit. */
+  readonly tieSeed: Int32Array;
 }
 
 /** A round ready for deferred acceptance: the set-up plus the shortlist tables for the fit weights. */
@@ -173,9 +193,54 @@ function byId<T extends { readonly source: { readonly id: string } }>(
   return items;
 }
 
+/** The seeded tie orders of a round's requests (index = position in id order). */
+function tieOrder(count: number, seed: number): { tieRank: Int32Array; tieSeed: Int32Array } {
+  const s = seed >>> 0;
+  const key = Uint32Array.from({ length: count }, (_, ri) => mix32(s ^ mix32(ri + 0x3c6ef372)));
+  const order = Int32Array.from({ length: count }, (_, ri) => ri).sort(
+    (a, b) => (key[a] as number) - (key[b] as number) || a - b,
+  );
+  const tieRank = new Int32Array(count);
+  order.forEach((ri, rank) => {
+    tieRank[ri] = rank;
+  });
+  const tieSeed = Int32Array.from({ length: count }, (_, ri) => mix32(mix32(s + 0x6a09e667) ^ ri));
+  return { tieRank, tieSeed };
+}
+
+/**
+ * The round's tie-breaks in terms of ids, exactly as {@link allocateRound} applies them with `seed`: for
+ * audits and independent checks of an allocation.
+ *
+ * @example
+ * const ties = roundTieBreaks(['r1', 'r2'], ['o1', 'o2'], round.seed);
+ * ties.partnerPrefers('r1', 'r2'); // at equal score, does a partner take r1 before r2?
+ * ties.umkmPrefers('r1', 'o1', 'o2'); // at equal fit, does r1 rank o1 before o2?
+ */
+export function roundTieBreaks(
+  requestIds: readonly string[],
+  offerIds: readonly string[],
+  seed = 0,
+): {
+  partnerPrefers(requestA: string, requestB: string): boolean;
+  umkmPrefers(requestId: string, offerA: string, offerB: string): boolean;
+} {
+  const position = (ids: readonly string[]) =>
+    new Map([...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((id, i) => [id, i]));
+  const ri = position(requestIds);
+  const oi = position(offerIds);
+  const { tieRank, tieSeed } = tieOrder(ri.size, seed);
+  const at = (m: Map<string, number>, id: string) => m.get(id) as number;
+  return {
+    partnerPrefers: (a, b) => (tieRank[at(ri, a)] as number) < (tieRank[at(ri, b)] as number),
+    umkmPrefers: (r, a, b) => tiedAfter(tieSeed[at(ri, r)] as number, at(oi, b), at(oi, a)),
+  };
+}
+
 function setUp(
   requests: readonly (MatchRequest | PreparedRequest)[],
   offers: readonly (MatchOffer | PreparedOffer)[],
+  seed: number,
 ): Round {
   const rs = byId(
     requests.map((x) =>
@@ -196,6 +261,7 @@ function setUp(
     offers: os,
     offersByType: buckets.map((b) => Int32Array.from(b)),
     capacity: Int32Array.from(os, (o) => Math.max(0, o.remaining)),
+    ...tieOrder(rs.length, seed),
   };
 }
 
@@ -232,6 +298,7 @@ function firstChunks(round: IndexedRound, fitWeights: ResolvedWeights, k: number
       null,
       buffers,
       ri * k,
+      round.tieSeed[ri] as number,
     );
     length[ri] = chunk.length;
     complete[ri] = chunk.complete ? 1 : 0;
@@ -271,7 +338,9 @@ function deferredAcceptance(
   let proposals = 0;
 
   // worse(p1, r1, p2, r2): in a partner's order, (p1, r1) ranks below (p2, r2).
-  const worse = (p1: number, r1: number, p2: number, r2: number) => p1 < p2 || (p1 === p2 && r1 > r2);
+  const tieRank = round.tieRank;
+  const worse = (p1: number, r1: number, p2: number, r2: number) =>
+    p1 < p2 || (p1 === p2 && (tieRank[r1] as number) > (tieRank[r2] as number));
 
   // Stack of free requests; the DA outcome does not depend on the order in which free requests propose.
   const stack = new Int32Array(nR);
@@ -296,7 +365,8 @@ function deferredAcceptance(
           heldReq,
           impact: imp,
           bestPriority: combineScore(lastFit, imp),
-          request: ri,
+          tieRank,
+          rank: tieRank[ri] as number,
         };
         const { length, complete: done } = buildChunk(
           round.index,
@@ -309,6 +379,7 @@ function deferredAcceptance(
           gate,
           buffers,
           ri * k,
+          round.tieSeed[ri] as number,
         );
         listLength[ri] = length;
         pos[ri] = 0;
@@ -471,7 +542,8 @@ export function allocateRound(
 ): AllocationResult {
   const wOn = resolveWeights(options);
   const wFit = resolveWeights({ ...options, impact: false });
-  const base = setUp(requests, offers);
+  const seed = options.seed ?? 0;
+  const base = setUp(requests, offers, seed);
   const round: IndexedRound = { ...base, index: buildShortlistIndex(base.offers, base.offersByType, wFit) };
   const k = Math.max(1, Math.floor(options.preferenceChunk ?? 24));
   const chunks = firstChunks(round, wFit, k);
@@ -495,7 +567,7 @@ export function allocateRound(
               round.requests,
               round.offers,
               result.assignments,
-              policy,
+              { ...policy, seed },
               options.excludePair,
             ),
           },
@@ -517,7 +589,8 @@ export function allocateRound(
 /**
  * Count blocking pairs exhaustively: pairs (request, offer), eligible under the hard filters, where the
  * UMKM prefers the offer to its assignment (or is unplaced) and the offer either has a free place or
- * prefers the request to its worst assigned one — using exactly the preferences of {@link allocateRound}.
+ * prefers the request to its worst assigned one — using exactly the preferences of {@link allocateRound}
+ * (pass the round's `seed`: ties are part of the preferences).
  * Checks every pair (O(requests × offers)); meant for tests, audits and benchmarks, not the request path.
  *
  * @example
@@ -528,10 +601,11 @@ export function countBlockingPairs(
   requests: readonly (MatchRequest | PreparedRequest)[],
   offers: readonly (MatchOffer | PreparedOffer)[],
   assignments: readonly { readonly requestId: string; readonly offerId: string }[],
-  options: ScoreOptions = {},
+  options: ScoreOptions & { readonly seed?: number } = {},
   excludePair?: (requestId: string, offerId: string) => boolean,
 ): number {
-  const round = setUp(requests, offers);
+  const round = setUp(requests, offers, options.seed ?? 0);
+  const { tieRank, tieSeed } = round;
   const wOn = resolveWeights(options);
   const wFit = resolveWeights({ ...options, impact: false });
   const reqIndex = new Map(round.requests.map((r, i) => [r.source.id, i]));
@@ -554,7 +628,8 @@ export function countBlockingPairs(
     heldCount[oi] = (heldCount[oi] as number) + 1;
     const pri = combineScore(fit, impactOf(r, wOn));
     const wp = worstPri[oi] as number;
-    if (pri < wp || (pri === wp && ri > (worstReq[oi] as number))) {
+    const wr = worstReq[oi] as number;
+    if (pri < wp || (pri === wp && (wr < 0 || (tieRank[ri] as number) > (tieRank[wr] as number)))) {
       worstPri[oi] = pri;
       worstReq[oi] = ri;
     }
@@ -569,7 +644,8 @@ export function countBlockingPairs(
       if (excludePair?.(r.source.id, (round.offers[oi] as PreparedOffer).source.id)) continue;
       const fit = scorePrepared(r, round.offers[oi] as PreparedOffer, wFit, null);
       if (fit < 0) continue;
-      const umkmPrefers = mine < 0 || fit > myFit || (fit === myFit && oi < mine);
+      const umkmPrefers =
+        mine < 0 || fit > myFit || (fit === myFit && tiedAfter(tieSeed[ri] as number, mine, oi));
       if (!umkmPrefers) continue;
       if ((heldCount[oi] as number) < (round.capacity[oi] as number)) {
         blocking++;
@@ -577,7 +653,8 @@ export function countBlockingPairs(
       }
       const pri = combineScore(fit, imp);
       const wp = worstPri[oi] as number;
-      if (pri > wp || (pri === wp && ri < (worstReq[oi] as number))) blocking++;
+      if (pri > wp || (pri === wp && (tieRank[ri] as number) < (tieRank[worstReq[oi] as number] as number)))
+        blocking++;
     }
   });
   return blocking;

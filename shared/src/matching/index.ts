@@ -79,6 +79,7 @@ export {
   DuplicateIdError,
   type RoundReport,
   type RoundResult,
+  roundTieBreaks,
 } from './allocate';
 export {
   combineScore,

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { offerArb, requestArb } from './arbitraries.test-support';
 import { resolveWeights, scorePrepared } from './kernel';
 import { type PreparedOffer, prepareOffer, prepareRequest } from './prepare';
-import { buildChunk, buildShortlistIndex } from './shortlist';
+import { buildChunk, buildShortlistIndex, tiedAfter } from './shortlist';
 
 describe('allocation shortlists', () => {
-  it('are exactly the k best eligible offers by fit, then offer index — the bound never drops one', () => {
+  it('are exactly the k best eligible offers by fit, then the seeded tie order — the bound never drops one', () => {
     fc.assert(
       fc.property(
         // Dense rounds: one type and open places for all, so every request has dozens of candidates and
@@ -21,7 +21,8 @@ describe('allocation shortlists', () => {
         ),
         fc.integer({ min: 1, max: 6 }),
         fc.boolean(),
-        (requests, offers, k, defaults) => {
+        fc.integer({ min: 0, max: 0xffffffff }),
+        (requests, offers, k, defaults, tieSeed) => {
           const os = offers.map(prepareOffer);
           const byType = [0, 1, 2].map((t) =>
             Int32Array.from(os.flatMap((o, i) => (o.typeCode === t && o.remaining > 0 ? [i] : []))),
@@ -46,7 +47,7 @@ describe('allocation shortlists', () => {
                 if (fit >= 0) acc.push({ oi, fit });
                 return acc;
               }, [])
-              .sort((a, b) => b.fit - a.fit || a.oi - b.oi);
+              .sort((a, b) => b.fit - a.fit || (tiedAfter(tieSeed, a.oi, b.oi) ? 1 : -1));
             const { length, complete } = buildChunk(
               index,
               os,
@@ -58,6 +59,7 @@ describe('allocation shortlists', () => {
               null,
               buffers,
               0,
+              tieSeed,
             );
             const got = Array.from({ length }, (_, j) => ({
               oi: buffers.outOffer[j] as number,

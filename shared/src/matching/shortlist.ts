@@ -260,8 +260,47 @@ export interface Gate {
   /** The request's impact term, and the priority it would have at fit = `afterFit`. */
   readonly impact: number;
   readonly bestPriority: number;
-  /** The request's index (partners break priority ties on it). */
-  readonly request: number;
+  /** Every request's tie rank (partners break priority ties on it: lower rank first). */
+  readonly tieRank: Int32Array;
+  /** The proposing request's tie rank. */
+  readonly rank: number;
+}
+
+/** murmur3's 32-bit finaliser: a cheap, well-mixed hash of a 32-bit integer. */
+export function mix32(x: number): number {
+  let h = x | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/**
+ * A request's order among offers of equal fit: by a key seeded per request (`tieSeed`), then by index.
+ * Seeded rather than by id so identical requests do not all chase the same offers (the tie cliff).
+ * True when offer `a` comes after offer `b`.
+ */
+export function tiedAfter(tieSeed: number, a: number, b: number): boolean {
+  const ka = mix32(tieSeed ^ Math.imul(a + 1, 0x9e3779b1));
+  const kb = mix32(tieSeed ^ Math.imul(b + 1, 0x9e3779b1));
+  return ka > kb || (ka === kb && a > b);
+}
+
+/**
+ * Whether the full offer's worst held candidate certainly rejects the request (checked before scoring):
+ * it outranks the best priority the request can still have, or equals it and wins the tie. Deferred
+ * acceptance only ever improves an offer's worst held candidate, so the rejection holds now and later.
+ * Equality relies on `combineScore` being non-decreasing in fit in floating point too (checked on 60M
+ * pairs of adjacent doubles); strict outranking keeps the 1e-12 margin.
+ */
+function certainRejection(gate: Gate, oi: number, bestPriority: number): boolean {
+  if ((gate.held[oi] as number) < (gate.capacity[oi] as number)) return false;
+  const root = gate.base[oi] as number;
+  const wp = gate.heldPri[root] as number;
+  if (bestPriority + 1e-12 < wp) return true;
+  return wp >= bestPriority && (gate.tieRank[gate.heldReq[root] as number] as number) < gate.rank;
 }
 
 /** Output buffers and scratch heap of a scan. */
@@ -317,8 +356,7 @@ function openCandidates(
   candidates: Int32Array,
   list: Int32Array,
 ): number {
-  const { held, capacity, base, heldPri } = gate;
-  const bestPriority = gate.bestPriority + 1e-12;
+  const bestPriority = gate.bestPriority;
   const startDay = index.startDay;
   const endDay = index.endDay;
   const rStart = r.startDay;
@@ -329,11 +367,7 @@ function openCandidates(
     const c = list[q] as number;
     const oi = candidates[c] as number;
     if (Math.min(rEnd, endDay[oi] as number) < Math.max(rStart, startDay[oi] as number)) continue;
-    if (
-      (held[oi] as number) >= (capacity[oi] as number) &&
-      bestPriority < (heldPri[base[oi] as number] as number)
-    )
-      continue;
+    if (certainRejection(gate, oi, bestPriority)) continue;
     open[n++] = c;
   }
   return n;
@@ -482,22 +516,13 @@ function sortByBound(
   const wPartnerTopic = w.partnerTopic;
   // The gate's certain rejection (see buildChunk), tested before the bound: deferred acceptance is frozen
   // while extension chunks are built, so the test is the same here as at scoring time.
-  const held = gate === null ? null : gate.held;
-  const capacity = gate === null ? null : gate.capacity;
-  const base = gate === null ? null : gate.base;
-  const heldPri = gate === null ? null : gate.heldPri;
-  const bestPriority = gate === null ? 0 : gate.bestPriority + 1e-12;
+  const bestPriority = gate === null ? 0 : gate.bestPriority;
   for (let q = 0; q < count; q++) {
     const c = list[q] as number;
     const oi = candidates[c] as number;
     const overlapStart = Math.max(rStart, startDay[oi] as number);
     const overlapEnd = Math.min(rEnd, endDay[oi] as number);
-    if (
-      overlapEnd < overlapStart ||
-      (held !== null &&
-        (held[oi] as number) >= ((capacity as Int32Array)[oi] as number) &&
-        bestPriority < ((heldPri as Float64Array)[(base as Int32Array)[oi] as number] as number))
-    ) {
+    if (overlapEnd < overlapStart || (gate !== null && certainRejection(gate, oi, bestPriority))) {
       bound[c] = -1;
       continue;
     }
@@ -560,8 +585,9 @@ function sortByBound(
 }
 
 /**
- * A request's preference chunk: its best `k` eligible offers of its type, strictly after (`afterFit`,
- * `afterIndex`) in its order, skipping offers that are certain to reject it (`gate`, during deferred
+ * A request's preference chunk: its best `k` eligible offers of its type — by fit, equal fits in the
+ * request's seeded tie order ({@link tiedAfter} with `tieSeed`) — strictly after (`afterFit`,
+ * `afterIndex`) in that order, skipping offers that are certain to reject it (`gate`, during deferred
  * acceptance). Writes the chunk, best first, into `buffers.outOffer`/`outFit` at `at`.
  *
  * Returns the chunk's length and whether it is `complete` — certain to hold every eligible offer left in
@@ -569,7 +595,7 @@ function sortByBound(
  * never complete.
  *
  * @example
- * const { length, complete } = buildChunk(index, request, weights, 24, Infinity, -1, null, buffers, 0);
+ * const { length, complete } = buildChunk(index, offers, request, weights, 24, Infinity, -1, null, buffers, 0, seed);
  */
 export function buildChunk(
   index: ShortlistIndex,
@@ -582,6 +608,7 @@ export function buildChunk(
   gate: Gate | null,
   buffers: ChunkBuffers,
   at: number,
+  tieSeed: number,
 ): { length: number; complete: boolean } {
   const candidates = index.offersByType[r.typeCode];
   if (candidates === undefined) return { length: 0, complete: true }; // unknown type: nothing eligible
@@ -614,16 +641,18 @@ export function buildChunk(
       const fit = scorePrepared(r, offers[oi] as PreparedOffer, w, null);
       if (fit < 0) continue;
       // Only offers after the last one already listed (strictly worse in the UMKM's order).
-      if (fit > afterFit || (fit === afterFit && oi <= afterIndex)) continue;
+      if (fit > afterFit || (fit === afterFit && (oi === afterIndex || tiedAfter(tieSeed, afterIndex, oi))))
+        continue;
       if (full) {
         // Exact form of the same test, with this pair's priority: rejected on arrival, now and later.
         const root = gate.base[oi] as number;
         const pri = combineScore(fit, gate.impact);
         const wp = gate.heldPri[root] as number;
-        if (pri < wp || (pri === wp && gate.request > (gate.heldReq[root] as number))) continue;
+        if (pri < wp || (pri === wp && gate.rank > (gate.tieRank[gate.heldReq[root] as number] as number)))
+          continue;
       }
       seen++;
-      pushTopK(heapOffer, heapFit, size, k, fit, oi);
+      pushTopK(heapOffer, heapFit, size, k, fit, oi, tieSeed);
       if (size < k) size++;
     }
   }
@@ -631,14 +660,14 @@ export function buildChunk(
   for (let n = size; n > 0; n--) {
     outOffer[at + n - 1] = heapOffer[0] as number;
     outFit[at + n - 1] = heapFit[0] as number;
-    siftDown(heapOffer, heapFit, n - 1, heapFit[n - 1] as number, heapOffer[n - 1] as number);
+    siftDown(heapOffer, heapFit, n - 1, heapFit[n - 1] as number, heapOffer[n - 1] as number, tieSeed);
   }
   return { length: size, complete: !pruned && seen <= k };
 }
 
-/** `a` ranks below `b` in the UMKM's order: lower fit, or equal fit and larger offer index. */
-function below(fa: number, oa: number, fb: number, ob: number): boolean {
-  return fa < fb || (fa === fb && oa > ob);
+/** `a` ranks below `b` in the UMKM's order: lower fit, or equal fit and later in its tie order. */
+function below(fa: number, oa: number, fb: number, ob: number, tieSeed: number): boolean {
+  return fa < fb || (fa === fb && tiedAfter(tieSeed, oa, ob));
 }
 
 /** Offer (fit, oi) to a min-heap of at most k (root = worst kept) holding `size` entries. */
@@ -649,12 +678,13 @@ function pushTopK(
   k: number,
   fit: number,
   oi: number,
+  tieSeed: number,
 ): void {
   if (size < k) {
     let i = size;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!below(fit, oi, heapFit[p] as number, heapOffer[p] as number)) break;
+      if (!below(fit, oi, heapFit[p] as number, heapOffer[p] as number, tieSeed)) break;
       heapFit[i] = heapFit[p] as number;
       heapOffer[i] = heapOffer[p] as number;
       i = p;
@@ -663,12 +693,19 @@ function pushTopK(
     heapOffer[i] = oi;
     return;
   }
-  if (below(fit, oi, heapFit[0] as number, heapOffer[0] as number)) return;
-  siftDown(heapOffer, heapFit, size, fit, oi);
+  if (below(fit, oi, heapFit[0] as number, heapOffer[0] as number, tieSeed)) return;
+  siftDown(heapOffer, heapFit, size, fit, oi, tieSeed);
 }
 
 /** Put (fit, oi) at the root of a heap of `size` entries and sift it down. */
-function siftDown(heapOffer: Int32Array, heapFit: Float64Array, size: number, fit: number, oi: number): void {
+function siftDown(
+  heapOffer: Int32Array,
+  heapFit: Float64Array,
+  size: number,
+  fit: number,
+  oi: number,
+  tieSeed: number,
+): void {
   let i = 0;
   for (;;) {
     const l = 2 * i + 1;
@@ -677,10 +714,16 @@ function siftDown(heapOffer: Int32Array, heapFit: Float64Array, size: number, fi
     const rr = l + 1;
     if (
       rr < size &&
-      below(heapFit[rr] as number, heapOffer[rr] as number, heapFit[l] as number, heapOffer[l] as number)
+      below(
+        heapFit[rr] as number,
+        heapOffer[rr] as number,
+        heapFit[l] as number,
+        heapOffer[l] as number,
+        tieSeed,
+      )
     )
       m = rr;
-    if (!below(heapFit[m] as number, heapOffer[m] as number, fit, oi)) break;
+    if (!below(heapFit[m] as number, heapOffer[m] as number, fit, oi, tieSeed)) break;
     heapFit[i] = heapFit[m] as number;
     heapOffer[i] = heapOffer[m] as number;
     i = m;

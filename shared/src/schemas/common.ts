@@ -21,6 +21,9 @@ export const LIMITS = {
   defaultPageSize: 20,
   matches: 100,
   defaultMatches: 20,
+  /** Excluded ("why not") entries in one page of a match or candidate answer. */
+  excluded: 100,
+  defaultExcluded: 20,
   /**
    * Proposals one request may have waiting for an answer at once. Accepting one withdraws the others in
    * the same DynamoDB transaction (3 items each, at most 100 per transaction), so this bounds it.

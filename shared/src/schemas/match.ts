@@ -10,6 +10,18 @@ export const HardFilter = z
   .enum(['type', 'capacity', 'dates', 'certification', 'mode', 'reach', 'sizeClass', 'sector'])
   .meta({ id: 'HardFilter' });
 
+/**
+ * One page of what a hard filter removed ("why not"), sorted by id, with counts per filter over all of
+ * them: bounded at any catalogue size. Send `nextCursor` back as `excludedCursor` for the next page.
+ */
+const excludedPage = <T extends z.ZodType>(item: T) =>
+  z.object({
+    total: z.number().int(),
+    byFilter: z.partialRecord(HardFilter, z.number().int()),
+    items: z.array(item),
+    nextCursor: Id.optional(),
+  });
+
 /** The matching core's pair score: numbers in [0, 1] with the parts and readable reasons. */
 const pairScore = {
   rank: z.number().int(),
@@ -24,8 +36,15 @@ const pairScore = {
 
 export const MatchQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(LIMITS.matches).default(LIMITS.defaultMatches),
-  /** `excluded` adds the offers (or requests) a hard filter removed, with the reason ("why not"). */
+  /**
+   * `excluded` adds the offers (or requests) a hard filter removed, with the reason ("why not"): one
+   * page of them by id, with counts per filter over all of them.
+   */
   explain: z.literal('excluded').optional(),
+  /** Excluded entries per page (with `explain=excluded`). */
+  excludedLimit: z.coerce.number().int().min(1).max(LIMITS.excluded).default(LIMITS.defaultExcluded),
+  /** `excluded.nextCursor` of the previous page. */
+  excludedCursor: Id.optional(),
 });
 export type MatchQuery = z.infer<typeof MatchQuery>;
 
@@ -39,18 +58,16 @@ export const MatchList = z
     eligibleCount: z.number().int(),
     /** Words of the request's needs the matching did not understand ("tidak dipahami"): not scored. */
     notUnderstood: z.array(z.string()).optional(),
-    /** Offers a hard filter removed ("why not"), named so a person can tell which. */
-    excluded: z
-      .array(
-        z.object({
-          offerId: Id,
-          title: z.string(),
-          organizationName: z.string(),
-          filter: HardFilter,
-          reason: Reason,
-        }),
-      )
-      .optional(),
+    /** Offers a hard filter removed ("why not"), named so a person can tell which: one page. */
+    excluded: excludedPage(
+      z.object({
+        offerId: Id,
+        title: z.string(),
+        organizationName: z.string(),
+        filter: HardFilter,
+        reason: Reason,
+      }),
+    ).optional(),
   })
   .meta({ id: 'MatchList' });
 export type MatchList = z.infer<typeof MatchList>;
@@ -83,9 +100,9 @@ export const CandidateList = z
   .object({
     items: z.array(Candidate),
     eligibleCount: z.number().int(),
-    excluded: z
-      .array(z.object({ requestId: Id, businessName: z.string(), filter: HardFilter, reason: Reason }))
-      .optional(),
+    excluded: excludedPage(
+      z.object({ requestId: Id, businessName: z.string(), filter: HardFilter, reason: Reason }),
+    ).optional(),
   })
   .meta({ id: 'CandidateList' });
 export type CandidateList = z.infer<typeof CandidateList>;
@@ -100,6 +117,8 @@ export const RoundCreate = z
     impactCap: z.number().min(0).max(1).optional(),
     /** Compute and report without storing any proposal. */
     dryRun: z.boolean().optional(),
+    /** Seed of the round's tie-breaking, to repeat a round exactly; default: drawn from the round id. */
+    seed: z.number().int().min(0).max(0xffffffff).optional(),
   })
   .meta({ id: 'RoundCreate' });
 export type RoundCreate = z.infer<typeof RoundCreate>;
@@ -147,6 +166,8 @@ export const RoundResult = z
     roundId: Id,
     type: OfferType,
     dryRun: z.boolean(),
+    /** The seed that broke ties (equal scores) in this round: the same seed and inputs, the same round. */
+    seed: z.number().int(),
     assignments: z.array(RoundAssignment),
     unassigned: z.array(Id),
     report: RoundReport,

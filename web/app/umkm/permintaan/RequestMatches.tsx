@@ -26,7 +26,7 @@ async function load(id: string, signal: AbortSignal) {
     api<PartnershipRequest>('GET', `/api/requests/${encodeURIComponent(id)}`, undefined, signal),
     api<MatchList>(
       'GET',
-      `/api/requests/${encodeURIComponent(id)}/matches?explain=excluded&limit=100`,
+      `/api/requests/${encodeURIComponent(id)}/matches?explain=excluded&limit=100&excludedLimit=50`,
       undefined,
       signal,
     ),
@@ -169,24 +169,26 @@ function MatchCard({
 }
 
 function Excluded({ matches }: { matches: MatchList }) {
-  const excluded = matches.excluded ?? [];
+  // One page (up to 50, the site's query) and the total: the API never sends an unbounded list.
+  const excluded = matches.excluded?.items ?? [];
+  const total = matches.excluded?.total ?? 0;
   return (
     <section className="card-panel" aria-labelledby="excluded-title">
       <h2 id="excluded-title" className="subhead">
         Mengapa tidak?
         <span className="heading-en" lang="en">
-          Why not: {excluded.length} offers excluded
+          Why not: {total} offers excluded
         </span>
       </h2>
-      {excluded.length === 0 ? (
+      {total === 0 ? (
         <Empty t={['Tidak ada penawaran yang tersaring.', 'No offer was filtered out.']} />
       ) : (
         <details className="details">
           <summary>
-            Lihat {excluded.length} penawaran yang tersaring <span lang="en">/ Show excluded offers</span>
+            Lihat {total} penawaran yang tersaring <span lang="en">/ Show excluded offers</span>
           </summary>
           <ul className="list list--compact" data-testid="excluded">
-            {excluded.slice(0, 50).map((e) => {
+            {excluded.map((e) => {
               const f = FILTER_LABELS[e.filter] ?? [e.filter, e.filter];
               return (
                 <li key={e.offerId} className="item item--compact">
