@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { LIMITS } from '@sinergi/shared/schemas';
+import { LIMITS, type RateLimits } from '@sinergi/shared/schemas';
 import { bodyLimit } from 'hono/body-limit';
 import { devLogin } from './auth/dev-login';
 import { createVerifier, localTokens, type TokenVerifier } from './auth/tokens';
@@ -13,6 +13,7 @@ import { apiHeaders } from './http/headers';
 import { type IdempotencyOptions, idempotency } from './http/idempotency';
 import { identify } from './http/identity';
 import { notFoundResponse, problemHandler } from './http/problem';
+import { NO_RATE_LIMITS, rateLimit } from './http/rate-limit';
 import { authRoutes } from './routes/auth';
 import { businessRoutes } from './routes/businesses';
 import { type HealthOptions, healthRoutes } from './routes/health';
@@ -38,6 +39,8 @@ export interface AppDeps {
   /** Replaces the token verifier chosen by AUTH_MODE (tests). */
   verifier?: TokenVerifier;
   idempotency?: IdempotencyOptions;
+  /** Per-user rate limits (default RATE_LIMITS from shared, or none with RATE_LIMITS=off). */
+  rateLimits?: RateLimits;
   health?: HealthOptions;
   /** Where the vendored docs script lives (default: functions/assets beside the source). */
   docsScriptPath?: string;
@@ -74,6 +77,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
   api.use('*', identify(verifier));
+  api.use('*', rateLimit(deps.rateLimits ?? (config.RATE_LIMITS === 'off' ? NO_RATE_LIMITS : undefined)));
   api.use('*', idempotency(new DynamoIdempotencyStore(storage, runtime.now), deps.idempotency));
 
   api.route('/health', healthRoutes(db, config.TABLE_NAME, deps.health));

@@ -66,6 +66,11 @@ const ConfigSchema = z
     OIDC_GROUPS_CLAIM: z.string().min(1).default('cognito:groups'),
     /** Where /api/docs loads its script from; unset: the app serves the vendored file itself. */
     DOCS_SCRIPT_URL: z.string().min(1).optional(),
+    /**
+     * Per-user rate limits (RATE_LIMITS in shared): `on` everywhere people call the API. `off` only for
+     * a local stack that tests drive with hundreds of calls of one user at once (the last-slot races).
+     */
+    RATE_LIMITS: z.enum(['on', 'off']).default('on'),
     /** Set by Lambda itself: local mode refuses to start there. */
     AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
   })

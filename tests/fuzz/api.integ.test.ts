@@ -8,8 +8,10 @@
  * that refuses (4xx) leaves every item of the table as it was (digest before = after).
  * Size: FUZZ_RUNS runs per operation (default 12; CI on 2 cores takes about a minute).
  */
+
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEV_JWT_SECRET } from '../../functions/src/config';
 import { encodeCursor } from '../../functions/src/store/cursor';
 import { type Account, type Harness, harness } from '../../functions/src/testing/harness';
 import {
@@ -69,7 +71,7 @@ beforeAll(async () => {
     umkm.userId,
   ];
   forged = await forgedTokens({
-    secret: h.deps.config.LOCAL_JWT_SECRET,
+    secret: h.deps.config.LOCAL_JWT_SECRET ?? DEV_JWT_SECRET,
     victimToken: umkm.token,
     victimUserId: umkm.userId,
   });

@@ -62,6 +62,17 @@ export class PayloadTooLargeError extends DomainError {
   override readonly name: string = 'PayloadTooLargeError';
 }
 
+/** The caller used up its rate limit (RATE_LIMITS); it may try again after `retryAfterSeconds`. */
+export class RateLimitedError extends DomainError {
+  override readonly name: string = 'RateLimitedError';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
 /** The database is throttling or kept conflicting after retries; safe to retry later. */
 export class ServiceUnavailableError extends DomainError {
   override readonly name: string = 'ServiceUnavailableError';

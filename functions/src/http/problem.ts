@@ -13,6 +13,7 @@ import {
   NotFoundError,
   PairDeclinedError,
   PayloadTooLargeError,
+  RateLimitedError,
   ServiceUnavailableError,
   UnauthorizedError,
   ValidationError,
@@ -46,6 +47,7 @@ const MAPPING: [new (...args: never[]) => DomainError, number, string, string][]
     'Idempotency-Key dipakai ulang / Idempotency-Key reused',
     'idempotency-key-reuse',
   ],
+  [RateLimitedError, 429, 'Terlalu banyak permintaan / Too Many Requests', 'rate-limited'],
   [ServiceUnavailableError, 503, 'Layanan sibuk / Service Unavailable', 'unavailable'],
 ];
 
@@ -107,6 +109,10 @@ function isClientAbort(error: unknown): boolean {
 export const problemHandler: ErrorHandler = (error) => {
   const problem = toProblem(error);
   if (problem) {
+    if (error instanceof RateLimitedError)
+      return problemResponse(problem, {
+        'retry-after': String(Math.max(1, Math.ceil(error.retryAfterSeconds))),
+      });
     return problemResponse(problem, problem.status === 503 ? { 'retry-after': '1' } : undefined);
   }
   console.error('unhandled error', error);

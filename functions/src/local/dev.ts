@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../app';
 import { loadConfigForLocalStack } from '../config';
+import { NO_RATE_LIMITS } from '../http/rate-limit';
 import { createDocumentClient } from '../store/client';
 import { loadLocalConfig } from './config';
 import { ensureTable } from './create-table';
@@ -58,7 +59,8 @@ async function main() {
   const config = loadConfigForLocalStack(env);
   const db = createDocumentClient(config);
   await ensureTable(db, config.TABLE_NAME);
-  if (local.SEED_DEMO_DATA) await seedLocalData(createApp({ config, db }), db, config, console.log);
+  if (local.SEED_DEMO_DATA)
+    await seedLocalData(createApp({ config, db, rateLimits: NO_RATE_LIMITS }), db, config, console.log);
   db.destroy();
 
   const apiPort = await freePort();

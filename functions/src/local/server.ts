@@ -15,6 +15,7 @@ import { Hono } from 'hono';
 import { type App, createApp } from '../app';
 import { type Config, loadConfigForLocalStack } from '../config';
 import { siteHeaders } from '../http/headers';
+import { NO_RATE_LIMITS } from '../http/rate-limit';
 import { localSiteConfig, providerOrigins } from '../http/site-config';
 import { seedDemoData } from '../seed/index';
 import { createDocumentClient, type DocumentClient } from '../store/client';
@@ -113,7 +114,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     log(`Table ${config.TABLE_NAME} ${created ? 'created' : 'exists'} (${since()})`);
 
     const api = createApp({ config, db });
-    if (options.seed) await seedLocalData(api, db, config, log);
+    // The seed is a trusted loader: it writes through the public API but not under people's rate limits.
+    if (options.seed)
+      await seedLocalData(createApp({ config, db, rateLimits: NO_RATE_LIMITS }), db, config, log);
     log(`Demo data checked (${since()})`);
     await site;
 

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@sinergi/shared/schemas';
 import { type AppDeps, createApp } from '../app';
+import { NO_RATE_LIMITS } from '../http/rate-limit';
 import { testDeps } from '../local/test-support';
 
 export interface CallOptions {
@@ -35,7 +36,9 @@ export function uniqueName(label: string) {
 
 export async function harness(extra: Partial<AppDeps> = {}, options: { isolated?: boolean } = {}) {
   const deps = options.isolated ? await testDeps({ isolated: true }) : testDeps();
-  const app = createApp({ ...deps, ...extra });
+  // Tests drive single users far harder than people do (hundreds of accepts at once in the race tests):
+  // rate limits only where a test asks for them (http/rate-limit.integ.test.ts).
+  const app = createApp({ ...deps, rateLimits: NO_RATE_LIMITS, ...extra });
 
   // biome-ignore lint/suspicious/noExplicitAny: as above
   async function call<T = any>(method: string, path: string, options: CallOptions = {}): Promise<Reply<T>> {

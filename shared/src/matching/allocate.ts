@@ -105,6 +105,7 @@ export interface AllocationOptions extends ScoreOptions {
    * ineligible, both when allocating and when counting blocking pairs.
    */
   readonly excludePair?: (requestId: string, offerId: string) => boolean;
+  /**
    * Seed of the round's tie-breaking (an unsigned 32-bit integer, default 0). Record it with the round:
    * the same seed and inputs give the same allocation.
    */

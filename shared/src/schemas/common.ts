@@ -40,6 +40,30 @@ export const LIMITS = {
   body: 64 * 1024,
 } as const;
 
+/**
+ * Per-user rate limits, the one place they are named (token buckets: `burst` calls at once, refilled at
+ * `perSecond`). The API enforces them per function instance (functions/src/http/rate-limit.ts) and
+ * answers 429 with `Retry-After`; the HTTP API's route throttles in CDK (infra/) are meant to import
+ * `HTTP_API_THROTTLES` from here so the edge and the app agree.
+ * - `write`: every POST, PUT, PATCH and DELETE of a signed-in user.
+ * - `matchRead`: `GET /requests/{id}/matches` and `GET /offers/{id}/candidates` (the costly reads).
+ */
+export const RATE_LIMITS = {
+  write: { perSecond: 2, burst: 30 },
+  matchRead: { perSecond: 10, burst: 60 },
+} as const;
+export type RateLimitClass = keyof typeof RATE_LIMITS;
+export type RateLimits = Record<RateLimitClass, { readonly perSecond: number; readonly burst: number }>;
+
+/**
+ * Whole-API throttles for the HTTP API's stage and matching routes (all users together, per second):
+ * the backstop when many function instances each keep their own per-user buckets.
+ */
+export const HTTP_API_THROTTLES = {
+  default: { rateLimit: 500, burstLimit: 1000 },
+  matchRoutes: { rateLimit: 300, burstLimit: 600 },
+} as const;
+
 export const OFFER_TYPES = ['mentorship', 'internship', 'distribution'] as const;
 export const OfferType = z.enum(OFFER_TYPES).meta({ id: 'OfferType' });
 export type OfferType = z.infer<typeof OfferType>;
