@@ -6,6 +6,7 @@ import { PartnershipList } from '../../components/Partnerships';
 import { Bi, Empty, ErrorNotice, Loading, PageTitle, SectionTitle } from '../../components/ui';
 import { api } from '../../lib/api';
 import { useAsync } from '../../lib/hooks';
+import { both } from '../../lib/i18n/locale';
 import { MODE_LABELS, OFFER_TYPE_OF_KIND, ROLE_LABELS, TYPE_LABELS } from '../../lib/labels';
 import { OfferForm } from './OfferForm';
 import { OrganizationForm } from './OrganizationForm';
@@ -42,11 +43,18 @@ export function PartnerHome() {
   const type = OFFER_TYPE_OF_KIND[organization.kind];
   return (
     <>
-      <PageTitle t={[organization.name, ROLE_LABELS[organization.kind][1]]} />
+      <PageTitle t={[organization.name, organization.name]} />
+      <p className="muted">
+        <Bi t={ROLE_LABELS[organization.kind]} />
+      </p>
       {organization.track.ratingAverage !== undefined && (
         <p className="muted">
-          Rata-rata penilaian {organization.track.ratingAverage.toFixed(1)} dari{' '}
-          {organization.track.ratingCount} ulasan <span lang="en">/ average rating</span>
+          <Bi
+            t={[
+              `Rata-rata penilaian ${organization.track.ratingAverage.toFixed(1)} dari ${organization.track.ratingCount} ulasan`,
+              `Average rating ${organization.track.ratingAverage.toFixed(1)} from ${organization.track.ratingCount} reviews`,
+            ]}
+          />
         </p>
       )}
       <div className="grid-2">
@@ -54,10 +62,7 @@ export function PartnerHome() {
           <SectionTitle id="proposals-title" t={['Pengajuan masuk', 'Incoming proposals']} />
           <PartnershipList items={proposals} side="organization" offers={byId} onChanged={reload} />
           <h3 className="subhead">
-            Kemitraan lain{' '}
-            <span className="heading-en" lang="en">
-              Other partnerships
-            </span>
+            <Bi t={['Kemitraan lain', 'Other partnerships']} />
           </h3>
           <PartnershipList items={others} side="organization" offers={byId} onChanged={reload} />
         </section>
@@ -80,21 +85,19 @@ export function PartnerHome() {
                     </span>
                   </div>
                   <p className="item__meta">
-                    <Bi t={TYPE_LABELS[o.type]} /> · <Bi t={MODE_LABELS[o.mode]} /> · sisa {o.remaining}/
-                    {o.capacity} <span lang="en">places left</span> · {o.topics.join(', ')}
+                    <Bi t={TYPE_LABELS[o.type]} /> · <Bi t={MODE_LABELS[o.mode]} /> ·{' '}
+                    <Bi t={both((m) => m.common.placesLeft(o.remaining, o.capacity))} /> ·{' '}
+                    {o.topics.join(', ')}
                   </p>
                   <Link className="item__link" href={`/mitra/penawaran?id=${encodeURIComponent(o.id)}`}>
-                    Lihat kandidat UMKM <span lang="en">/ See ranked candidates</span> →
+                    <Bi t={both((m) => m.partner.seeCandidates)} />
                   </Link>
                 </li>
               ))}
             </ul>
           )}
           <h3 className="subhead">
-            Penawaran baru{' '}
-            <span className="heading-en" lang="en">
-              New offer
-            </span>
+            <Bi t={both((m) => m.partner.newOffer)} />
           </h3>
           <OfferForm type={type} onCreated={reload} />
         </section>

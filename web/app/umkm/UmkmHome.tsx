@@ -7,6 +7,7 @@ import { PartnershipList } from '../../components/Partnerships';
 import { Bi, Empty, ErrorNotice, Loading, PageTitle, SectionTitle } from '../../components/ui';
 import { api } from '../../lib/api';
 import { useAsync } from '../../lib/hooks';
+import { both } from '../../lib/i18n/locale';
 import { MODE_LABELS, REQUEST_STATUS_LABELS, SIZE_LABELS, TYPE_LABELS } from '../../lib/labels';
 import { BusinessForm } from './BusinessForm';
 import { RequestForm } from './RequestForm';
@@ -77,17 +78,14 @@ export function UmkmHome() {
                     )}
                   </p>
                   <Link className="item__link" href={`/umkm/permintaan?id=${encodeURIComponent(r.id)}`}>
-                    Lihat mitra yang cocok <span lang="en">/ See matches</span> →
+                    <Bi t={both((m) => m.umkm.seeMatches)} />
                   </Link>
                 </li>
               ))}
             </ul>
           )}
           <h3 className="subhead">
-            Permintaan baru{' '}
-            <span className="heading-en" lang="en">
-              New request
-            </span>
+            <Bi t={both((m) => m.umkm.newRequest)} />
           </h3>
           <RequestForm onCreated={(r) => router.push(`/umkm/permintaan?id=${encodeURIComponent(r.id)}`)} />
         </section>
