@@ -15,6 +15,7 @@ import { identify } from './http/identity';
 import { notFoundResponse, problemHandler } from './http/problem';
 import { authRoutes } from './routes/auth';
 import { businessRoutes } from './routes/businesses';
+import { inboxRoutes } from './routes/inbox';
 import { offerRoutes } from './routes/offers';
 import { organizationRoutes } from './routes/organizations';
 import { partnershipRoutes } from './routes/partnerships';
@@ -100,6 +101,7 @@ export function createApp(deps: AppDeps) {
   api.route('/offers', offerRoutes(services));
   api.route('/requests', requestRoutes(services));
   api.route('/partnerships', partnershipRoutes(services));
+  api.route('/inbox', inboxRoutes(services, runtime.now));
   api.route('/rounds', roundRoutes(services));
   api.route('/stats', statsRoutes(services));
   api.route('/reference', referenceRoutes());

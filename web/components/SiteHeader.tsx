@@ -5,6 +5,7 @@ import { usePathname, useRouter } from 'next/navigation';
 import { type Locale, setLocale, useLocale, useT } from '../lib/i18n/locale';
 import { ROLE_LABELS } from '../lib/labels';
 import { homeOf, setSession, useSession } from '../lib/session';
+import { InboxLink } from './Inbox';
 import { Bi } from './ui';
 
 function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
@@ -59,6 +60,11 @@ export function SiteHeader() {
             {session && (
               <li>
                 <NavLink href={homeOf(session.user.role)}>{t.nav.mine}</NavLink>
+              </li>
+            )}
+            {session && session.user.role !== 'admin' && (
+              <li>
+                <InboxLink />
               </li>
             )}
             {session === null && (

@@ -5,6 +5,7 @@
 export * from './auth';
 export * from './business';
 export * from './common';
+export * from './inbox';
 export * from './match';
 export * from './match-input';
 export * from './offer';
