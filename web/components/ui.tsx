@@ -5,6 +5,7 @@ import type { OfferType, Role } from '@sinergi/shared/schemas';
 import Link from 'next/link';
 import { type ReactNode, useId } from 'react';
 import { ApiError } from '../lib/api';
+import { useMore } from '../lib/hooks';
 import { both, pick, useLocale, useT } from '../lib/i18n/locale';
 import { type Bilingual, COMPONENT_LABELS, formatPercent, TYPE_LABELS } from '../lib/labels';
 import { homeOf, useSession } from '../lib/session';
@@ -342,5 +343,27 @@ export function LoadMore({
         </button>
       )}
     </div>
+  );
+}
+
+/** A list's first page and the rest on demand: renders the items, then how many and "Muat lagi". */
+export function Paged<T>({
+  first,
+  path,
+  children,
+}: {
+  first: { items: T[]; nextCursor?: string | undefined };
+  path: string;
+  children: (items: T[]) => ReactNode;
+}) {
+  const { items, hasMore, busy, error, more } = useMore(first, path);
+  return (
+    <>
+      {children(items)}
+      {error !== undefined && <ErrorNotice error={error} />}
+      {items.length > 0 && (
+        <LoadMore shown={items.length} hasMore={hasMore} busy={busy} onMore={() => void more()} />
+      )}
+    </>
   );
 }

@@ -3,7 +3,7 @@
 import type { Me, Offer, OfferPage, Organization, PartnershipPage } from '@sinergi/shared/schemas';
 import Link from 'next/link';
 import { PartnershipList } from '../../components/Partnerships';
-import { Bi, Empty, ErrorNotice, Loading, PageTitle, SectionTitle } from '../../components/ui';
+import { Bi, Empty, ErrorNotice, Loading, Paged, PageTitle, SectionTitle } from '../../components/ui';
 import { api } from '../../lib/api';
 import { useAsync } from '../../lib/hooks';
 import { both } from '../../lib/i18n/locale';
@@ -11,16 +11,28 @@ import { MODE_LABELS, OFFER_TYPE_OF_KIND, ROLE_LABELS, TYPE_LABELS } from '../..
 import { OfferForm } from './OfferForm';
 import { OrganizationForm } from './OrganizationForm';
 
+const PROPOSALS = '/api/partnerships?status=proposed&limit=20';
+const PARTNERSHIPS = '/api/partnerships?limit=20';
+
 async function loadHome(signal: AbortSignal) {
   const me = await api<Me>('GET', '/api/auth/me', undefined, signal);
-  if (!me.organizationId) return { me, organization: undefined, offers: [] as Offer[], partnerships: [] };
+  if (!me.organizationId)
+    return {
+      me,
+      organization: undefined,
+      offers: [] as Offer[],
+      proposals: { items: [] },
+      partnerships: { items: [] },
+    };
   const id = encodeURIComponent(me.organizationId);
-  const [organization, offers, partnerships] = await Promise.all([
+  // Proposals waiting for an answer are read on their own, so none hides behind "Muat lagi".
+  const [organization, offers, proposals, partnerships] = await Promise.all([
     api<Organization>('GET', `/api/organizations/${id}`, undefined, signal),
     api<OfferPage>('GET', `/api/offers?organizationId=${id}&limit=100`, undefined, signal),
-    api<PartnershipPage>('GET', '/api/partnerships?limit=100', undefined, signal),
+    api<PartnershipPage>('GET', PROPOSALS, undefined, signal),
+    api<PartnershipPage>('GET', PARTNERSHIPS, undefined, signal),
   ]);
-  return { me, organization, offers: offers.items, partnerships: partnerships.items };
+  return { me, organization, offers: offers.items, proposals, partnerships };
 }
 
 /** A corporate, university or community partner's space: offers, candidates, incoming proposals. */
@@ -28,7 +40,7 @@ export function PartnerHome() {
   const [state, reload] = useAsync(loadHome, []);
   if (state.kind === 'loading') return <Loading />;
   if (state.kind === 'error') return <ErrorNotice error={state.error} onRetry={reload} />;
-  const { organization, offers, partnerships } = state.data;
+  const { organization, offers, proposals, partnerships } = state.data;
   if (!organization)
     return (
       <>
@@ -38,8 +50,6 @@ export function PartnerHome() {
     );
 
   const byId = new Map(offers.map((o) => [o.id, o]));
-  const proposals = partnerships.filter((p) => p.status === 'proposed');
-  const others = partnerships.filter((p) => p.status !== 'proposed');
   const type = OFFER_TYPE_OF_KIND[organization.kind];
   return (
     <>
@@ -60,11 +70,24 @@ export function PartnerHome() {
       <div className="grid-2">
         <section className="card-panel" aria-labelledby="proposals-title">
           <SectionTitle id="proposals-title" t={['Pengajuan masuk', 'Incoming proposals']} />
-          <PartnershipList items={proposals} side="organization" offers={byId} onChanged={reload} />
+          <Paged first={proposals} path={PROPOSALS}>
+            {(items) => (
+              <PartnershipList items={items} side="organization" offers={byId} onChanged={reload} />
+            )}
+          </Paged>
           <h3 className="subhead">
             <Bi t={['Kemitraan lain', 'Other partnerships']} />
           </h3>
-          <PartnershipList items={others} side="organization" offers={byId} onChanged={reload} />
+          <Paged first={partnerships} path={PARTNERSHIPS}>
+            {(items) => (
+              <PartnershipList
+                items={items.filter((p) => p.status !== 'proposed')}
+                side="organization"
+                offers={byId}
+                onChanged={reload}
+              />
+            )}
+          </Paged>
         </section>
         <section className="card-panel" aria-labelledby="offers-title">
           <SectionTitle id="offers-title" t={['Penawaran saya', 'My offers']} />

@@ -10,6 +10,7 @@ import {
   Empty,
   ErrorNotice,
   Loading,
+  LoadMore,
   Notice,
   PageTitle,
   Reasons,
@@ -47,6 +48,7 @@ export function RequestMatches() {
   const id = useSearchParams().get('id') ?? '';
   const [state, reload] = useAsync((signal) => load(id, signal), [id]);
   const [proposed, setProposed] = useState<string | undefined>();
+  const [shownCount, setShownCount] = useState(20);
   const t = useT();
 
   if (!id) return <Empty t={both((m) => m.matches.none)} />;
@@ -54,7 +56,7 @@ export function RequestMatches() {
   if (state.kind === 'error') return <ErrorNotice error={state.error} onRetry={reload} />;
   const { request, matches } = state.data;
   const pending = new Set(request.pendingProposals.map((p) => p.offerId));
-  const shown = matches.items.slice(0, 20);
+  const shown = matches.items.slice(0, shownCount);
 
   return (
     <>
@@ -88,6 +90,14 @@ export function RequestMatches() {
                 />
               ))}
             </ol>
+          )}
+          {shown.length > 0 && (
+            <LoadMore
+              shown={shown.length}
+              total={matches.eligibleCount}
+              hasMore={shown.length < matches.items.length}
+              onMore={() => setShownCount((n) => n + 20)}
+            />
           )}
         </section>
         <aside aria-label={t.whatIf.title}>
