@@ -27,9 +27,15 @@ async function apiAs(request: APIRequestContext, role: string, name: string) {
   };
 }
 
+/** Opens a page and waits until React has hydrated it (the language switch marks that). */
+async function open(page: Page, path: string) {
+  await page.goto(path);
+  await expect(page.locator('[data-testid="lang-switch"][data-ready]')).toBeVisible({ timeout: 30_000 });
+}
+
 /** Signs in with a demo account button of the sign-in page (the label is the same in both languages). */
 async function demoSignIn(page: Page, label: string) {
-  await page.goto('/masuk');
+  await open(page, '/masuk');
   await page.getByRole('button', { name: label, exact: true }).click();
   await expect(page.getByTestId('who')).toBeVisible();
 }
@@ -43,13 +49,15 @@ async function seriousViolations(page: Page) {
 
 test.beforeEach(async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== 'mobile', 'phone width only: one run of these journeys is enough');
+  // Several page loads and full-page screenshots each, on a shared two-core machine.
+  test.setTimeout(150_000);
   await page.setViewportSize(PHONE);
 });
 
 test('the language switch changes every word, <html lang>, and is remembered across pages', async ({
   page,
 }) => {
-  await page.goto('/');
+  await open(page, '/');
   await expect(page.locator('html')).toHaveAttribute('lang', 'id');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kemitraan UMKM');
   await expect(page.getByText('Partnerships for Indonesian small business')).toHaveCount(0);
@@ -95,7 +103,7 @@ test('a UMKM in English sees its ranked matches with the reasons in English only
   }
   expect(requestId, 'umkm-0001 has a request with matches').not.toBe('');
 
-  await page.goto('/');
+  await open(page, '/');
   await page.getByTestId('lang-switch').click();
   await demoSignIn(page, 'UMKM umkm-0001');
   await expect(page.getByRole('heading', { level: 2, name: 'My requests' })).toBeVisible();
@@ -186,40 +194,45 @@ test('admin journey: the map shows the same figures as the table, for both measu
   await shot(page, 'id-admin');
 });
 
-test('axe finds no serious or critical violation on any page, in either language', async ({
-  page,
-  request,
-}) => {
-  test.setTimeout(120_000);
-  const umkm = await apiAs(request, 'business', 'umkm-0001');
-  const requestId = (await umkm<{ items: { id: string }[] }>('/api/requests?limit=1')).items[0]?.id ?? '';
-  const partner = await apiAs(request, 'corporate', 'corporate-001');
-  const me = await partner<{ organizationId: string }>('/api/auth/me');
-  const offerId =
-    (await partner<{ items: { id: string }[] }>(`/api/offers?organizationId=${me.organizationId}&limit=1`))
-      .items[0]?.id ?? '';
+const AXE_PAGES: { account?: string; path: string; needs?: 'request' | 'offer' }[] = [
+  { path: '/' },
+  { path: '/masuk' },
+  { path: '/tidak-ada' },
+  { account: 'UMKM umkm-0001', path: '/umkm' },
+  { account: 'UMKM umkm-0001', path: '/umkm/permintaan', needs: 'request' },
+  { account: 'UMKM umkm-0001', path: '/kotak-masuk' },
+  { account: 'Korporasi corporate-001', path: '/mitra' },
+  { account: 'Korporasi corporate-001', path: '/mitra/penawaran', needs: 'offer' },
+  { account: 'Admin', path: '/admin' },
+];
 
-  const pages: [string | undefined, string][] = [
-    [undefined, '/'],
-    [undefined, '/masuk'],
-    [undefined, '/tidak-ada'],
-    ['UMKM umkm-0001', '/umkm'],
-    ['UMKM umkm-0001', `/umkm/permintaan?id=${requestId}`],
-    ['Korporasi corporate-001', '/mitra'],
-    ['Korporasi corporate-001', `/mitra/penawaran?id=${offerId}`],
-    ['Admin', '/admin'],
-  ];
-  const found: string[] = [];
-  for (const lang of ['id', 'en']) {
-    for (const [account, path] of pages) {
-      if (account) await demoSignIn(page, account);
-      await page.goto(path);
-      if (lang === 'en') await page.evaluate(() => localStorage.setItem('sinergi.locale', 'en'));
-      await page.reload();
-      await page.waitForLoadState('networkidle');
-      for (const v of await seriousViolations(page)) found.push(`${lang} ${path}: ${v}`);
-      await page.evaluate(() => localStorage.removeItem('sinergi.locale'));
+for (const target of AXE_PAGES) {
+  test(`axe: no serious or critical violation on ${target.path}${target.account ? ` as ${target.account}` : ''}, in both languages`, async ({
+    page,
+    request,
+  }) => {
+    let query = '';
+    if (target.needs === 'request') {
+      const umkm = await apiAs(request, 'business', 'umkm-0001');
+      query = `?id=${(await umkm<{ items: { id: string }[] }>('/api/requests?limit=1')).items[0]?.id ?? ''}`;
+    } else if (target.needs === 'offer') {
+      const partner = await apiAs(request, 'corporate', 'corporate-001');
+      const me = await partner<{ organizationId: string }>('/api/auth/me');
+      const offers = await partner<{ items: { id: string }[] }>(
+        `/api/offers?organizationId=${me.organizationId}&limit=1`,
+      );
+      query = `?id=${offers.items[0]?.id ?? ''}`;
     }
-  }
-  expect(found).toEqual([]);
-});
+    if (target.account) await demoSignIn(page, target.account);
+    const found: string[] = [];
+    for (const lang of ['id', 'en'] as const) {
+      await open(page, `${target.path}${query}`);
+      if ((await page.locator('html').getAttribute('lang')) !== lang)
+        await page.getByTestId('lang-switch').click();
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      await page.waitForLoadState('networkidle');
+      for (const v of await seriousViolations(page)) found.push(`${lang}: ${v}`);
+    }
+    expect(found).toEqual([]);
+  });
+}

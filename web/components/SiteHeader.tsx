@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
+import { useEffect, useState } from 'react';
 import { type Locale, setLocale, useLocale, useT } from '../lib/i18n/locale';
 import { ROLE_LABELS } from '../lib/labels';
 import { homeOf, setSession, useSession } from '../lib/session';
@@ -23,11 +24,15 @@ export function LanguageSwitch() {
   const locale = useLocale();
   const t = useT();
   const other: Locale = locale === 'id' ? 'en' : 'id';
+  // Marks hydration: the static HTML's button does nothing until React has attached its handler.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
   return (
     <button
       type="button"
       className="button button--ghost lang-switch"
       data-testid="lang-switch"
+      data-ready={ready || undefined}
       lang={other}
       aria-label={`${t.switchLabel}: ${t.switchTo}`}
       onClick={() => setLocale(other)}
