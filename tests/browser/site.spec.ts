@@ -109,7 +109,8 @@ test('a UMKM in English sees its ranked matches with the reasons in English only
   await expect(page.getByRole('heading', { level: 2, name: 'My requests' })).toBeVisible();
   await shot(page, 'en-umkm-home');
   await page.goto(`/umkm/permintaan?id=${encodeURIComponent(requestId)}`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ranked matches');
+  // Ranking every open offer takes a while on a loaded machine: wait for the answer, not a fixed 5 s.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ranked matches', { timeout: 30_000 });
   const first = page.getByTestId('match').first().locator('.reasons li');
   await expect(first.first()).toHaveText(reasons[0]?.en ?? '');
   if (reasons[0] && reasons[0].id !== reasons[0].en)
@@ -130,7 +131,7 @@ test('UMKM journey (Bahasa Indonesia): requests, ranked matches with reasons, pa
     .getByRole('link', { name: /Lihat mitra yang cocok/ })
     .first()
     .click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mitra yang cocok');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mitra yang cocok', { timeout: 30_000 });
   await expect(page.getByTestId('what-if')).toBeVisible();
   await shot(page, 'id-umkm-matches');
 });
