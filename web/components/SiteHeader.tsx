@@ -34,10 +34,11 @@ export function LanguageSwitch() {
       data-testid="lang-switch"
       data-ready={ready || undefined}
       lang={other}
-      aria-label={`${t.switchLabel}: ${t.switchTo}`}
       onClick={() => setLocale(other)}
     >
+      {/* The accessible name starts with what is seen ("EN"), as WCAG 2.5.3 asks. */}
       {other.toUpperCase()}
+      <span className="visually-hidden"> ({t.switchLabel})</span>
       <span className="lang-switch__name"> · {t.switchTo}</span>
     </button>
   );
@@ -51,11 +52,12 @@ export function SiteHeader() {
   return (
     <header className="site-header">
       <div className="container site-header__inner">
-        <Link href="/" className="brand" aria-label={t.nav.brand}>
+        <Link href="/" className="brand">
           <span className="brand__mark" aria-hidden="true">
             S
           </span>
           <span className="brand__name">Sinergi</span>
+          <span className="visually-hidden">, {t.nav.home}</span>
         </Link>
         <nav aria-label={t.nav.main}>
           <ul className="nav">

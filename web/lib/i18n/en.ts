@@ -15,7 +15,6 @@ export const en: Messages = {
     inboxCount: (n) => `${n} ${n === 1 ? 'item needs' : 'items need'} attention`,
     signIn: 'Sign in',
     signOut: 'Sign out',
-    brand: 'Sinergi, home',
   },
   common: {
     loading: 'Loading…',

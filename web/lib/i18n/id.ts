@@ -17,7 +17,6 @@ export const id = {
     inboxCount: (n: number) => `${n} hal perlu perhatian`,
     signIn: 'Masuk',
     signOut: 'Keluar',
-    brand: 'Sinergi, beranda',
   },
   common: {
     loading: 'Memuat…',
