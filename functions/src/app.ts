@@ -17,6 +17,7 @@ import { NO_RATE_LIMITS, rateLimit } from './http/rate-limit';
 import { authRoutes } from './routes/auth';
 import { businessRoutes } from './routes/businesses';
 import { type HealthOptions, healthRoutes } from './routes/health';
+import { inboxRoutes } from './routes/inbox';
 import { offerRoutes } from './routes/offers';
 import { organizationRoutes } from './routes/organizations';
 import { partnershipRoutes } from './routes/partnerships';
@@ -87,6 +88,7 @@ export function createApp(deps: AppDeps) {
   api.route('/offers', offerRoutes(services));
   api.route('/requests', requestRoutes(services));
   api.route('/partnerships', partnershipRoutes(services));
+  api.route('/inbox', inboxRoutes(services, runtime.now));
   api.route('/rounds', roundRoutes(services));
   api.route('/stats', statsRoutes(services));
   api.route('/reference', referenceRoutes());

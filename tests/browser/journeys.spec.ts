@@ -92,7 +92,7 @@ test('a UMKM finds ranked partners, previews a what-if, proposes; the partner ac
   const apiRanking = ((await matches.getAttribute('data-ranking')) ?? '').split(',');
   const whatIf = page.getByTestId('what-if');
   await expect(whatIf).toHaveAttribute('data-ranking', apiRanking.slice(0, 10).join(','));
-  const needsPreview = page.getByRole('textbox', { name: /Kebutuhan.*Needs \(comma/ });
+  const needsPreview = page.getByRole('textbox', { name: /Kebutuhan \(pisahkan/ });
   await needsPreview.fill('fotografi produk, pengemasan, keuangan');
   await expect(page.getByText('Pratinjau dengan kebutuhan baru.')).toBeVisible();
   await expect

@@ -54,7 +54,7 @@ export default defineConfig({
     cwd: repoRoot,
     url: `${baseURL}/api/health`,
     // Fresh data folder: the JVM starts, the table is created, the demo data seeded, the site maybe built.
-    timeout: 240_000,
+    timeout: 480_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',

@@ -1,7 +1,8 @@
 import type { Metadata, Viewport } from 'next';
 import localFont from 'next/font/local';
 import type { ReactNode } from 'react';
-import { SiteHeader } from '../components/SiteHeader';
+import { SiteFooter, SiteHeader, SkipLink } from '../components/SiteHeader';
+import { LOCALE_HEAD_SCRIPT } from '../lib/i18n/config';
 import './globals.css';
 
 // Self-hosted from the npm package: next/font/google would fetch at build time and the site makes
@@ -28,21 +29,18 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="id" className={inter.variable}>
+    // The remembered language is applied by the head script before the first paint; React does not
+    // own the attribute afterwards (setLocale updates it), hence suppressHydrationWarning.
+    <html lang="id" className={inter.variable} suppressHydrationWarning>
+      <head>
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant script, no user input. */}
+        <script dangerouslySetInnerHTML={{ __html: LOCALE_HEAD_SCRIPT }} />
+      </head>
       <body>
-        <a className="skip-link" href="#main">
-          Langsung ke isi <span lang="en">/ Skip to content</span>
-        </a>
+        <SkipLink />
         <SiteHeader />
         <main id="main">{children}</main>
-        <footer className="site-footer">
-          <div className="container">
-            <p>
-              Sinergi — platform kemitraan UMKM Indonesia.{' '}
-              <span lang="en">Partnership matching for Indonesian small business.</span>
-            </p>
-          </div>
-        </footer>
+        <SiteFooter />
       </body>
     </html>
   );

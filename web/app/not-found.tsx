@@ -1,17 +1,16 @@
+'use client';
+
 import Link from 'next/link';
+import { useT } from '../lib/i18n/locale';
 
 export default function NotFound() {
+  const t = useT();
   return (
     <section className="section">
       <div className="container">
-        <h1>
-          Halaman tidak ditemukan
-          <span className="heading-en" lang="en">
-            Page not found
-          </span>
-        </h1>
+        <h1>{t.notFound.title}</h1>
         <p>
-          <Link href="/">Kembali ke beranda</Link> <span lang="en">/ Back to the home page</span>
+          <Link href="/">{t.notFound.back}</Link>
         </p>
       </div>
     </section>

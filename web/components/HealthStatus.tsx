@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { fetchHealth, type Health } from '../lib/api';
+import { useT } from '../lib/i18n/locale';
 
 type State =
   | { kind: 'loading' }
@@ -18,8 +19,7 @@ export function HealthStatus() {
     fetchHealth(controller.signal).then(
       ({ httpStatus, health }) => {
         if (health?.status === 'ok' && health.database.reachable) setState({ kind: 'ok', health });
-        else if (health)
-          setState({ kind: 'degraded', detail: `HTTP ${httpStatus}, basis data tidak terjangkau` });
+        else if (health) setState({ kind: 'degraded', detail: `HTTP ${httpStatus}, DB` });
         else setState({ kind: 'down', detail: `HTTP ${httpStatus}` });
       },
       (error: unknown) => {
@@ -29,18 +29,13 @@ export function HealthStatus() {
     return () => controller.abort();
   }, []);
 
-  const text = {
-    loading: ['Memeriksa status…', 'Checking status…'],
-    ok: ['Sistem berjalan normal', 'All systems operational'],
-    degraded: ['Basis data tidak terjangkau', 'Database unreachable'],
-    down: ['API tidak menjawab', 'API not answering'],
-  }[state.kind];
+  const text = useT().health[state.kind === 'ok' ? 'ok' : state.kind];
 
   return (
     <p className={`status status--${state.kind}`} role="status" data-testid="health" data-state={state.kind}>
       <span className="status__dot" aria-hidden="true" />
       <span>
-        {text[0]} <span lang="en">/ {text[1]}</span>
+        {text}
         {state.kind === 'ok' && state.health.database.latencyMs !== undefined && (
           <span className="status__detail"> · DB {state.health.database.latencyMs} ms</span>
         )}

@@ -4,6 +4,8 @@ import type { StatsSummary } from '@sinergi/shared/schemas';
 import { useCallback, useEffect, useState } from 'react';
 import { fetchStatsSummary } from '../lib/api';
 import { formatCount } from '../lib/format';
+import type { Messages } from '../lib/i18n/id';
+import { useT } from '../lib/i18n/locale';
 
 type State =
   | { kind: 'loading' }
@@ -13,43 +15,23 @@ type State =
 interface Figure {
   id: string;
   value: (s: StatsSummary) => number;
-  label: string;
-  labelEn: string;
+  label: (t: Messages) => string;
 }
 
 const FIGURES: Figure[] = [
-  { id: 'businesses', value: (s) => s.businesses, label: 'UMKM terdaftar', labelEn: 'Registered UMKM' },
-  { id: 'organizations', value: (s) => s.organizations, label: 'Mitra', labelEn: 'Partner organisations' },
-  {
-    id: 'offers-mentorship',
-    value: (s) => s.offers.mentorship,
-    label: 'Program mentoring',
-    labelEn: 'Mentorship offers',
-  },
-  {
-    id: 'offers-internship',
-    value: (s) => s.offers.internship,
-    label: 'Program magang',
-    labelEn: 'Internship programmes',
-  },
-  {
-    id: 'offers-distribution',
-    value: (s) => s.offers.distribution,
-    label: 'Jaringan distribusi',
-    labelEn: 'Distribution offers',
-  },
-  {
-    id: 'provinces-covered',
-    value: (s) => s.provincesCovered,
-    label: 'Provinsi terjangkau',
-    labelEn: 'Provinces covered (of 38)',
-  },
-  { id: 'partnerships', value: (s) => s.partnerships, label: 'Kemitraan', labelEn: 'Partnerships' },
+  { id: 'businesses', value: (s) => s.businesses, label: (t) => t.figures.businesses },
+  { id: 'organizations', value: (s) => s.organizations, label: (t) => t.figures.organizations },
+  { id: 'offers-mentorship', value: (s) => s.offers.mentorship, label: (t) => t.figures.mentorship },
+  { id: 'offers-internship', value: (s) => s.offers.internship, label: (t) => t.figures.internship },
+  { id: 'offers-distribution', value: (s) => s.offers.distribution, label: (t) => t.figures.distribution },
+  { id: 'provinces-covered', value: (s) => s.provincesCovered, label: (t) => t.figures.provinces },
+  { id: 'partnerships', value: (s) => s.partnerships, label: (t) => t.figures.partnerships },
 ];
 
 /** Headline figures read live from the API in the browser, so the page shows the running system. */
 export function LiveFigures() {
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const t = useT();
 
   const load = useCallback((signal?: AbortSignal) => {
     setState({ kind: 'loading' });
@@ -71,15 +53,12 @@ export function LiveFigures() {
   if (state.kind === 'error') {
     return (
       <div className="notice notice--error" role="alert" data-testid="figures-error">
-        <p className="notice__title">Angka langsung tidak dapat dimuat.</p>
-        <p className="notice__en" lang="en">
-          Live figures could not be loaded.
-        </p>
+        <p className="notice__title">{t.figures.failed}</p>
         <p className="notice__detail">
           <code>GET /api/stats/summary</code> — {state.message}
         </p>
         <button type="button" className="button" onClick={() => load()}>
-          Coba lagi <span lang="en">/ Retry</span>
+          {t.common.retry}
         </button>
       </div>
     );
@@ -99,12 +78,9 @@ export function LiveFigures() {
           <li key={figure.id} className="figure" data-testid={`figure-${figure.id}`} data-value={value}>
             <span className="figure__value">
               {value === undefined ? <span className="skeleton" aria-hidden="true" /> : formatCount(value)}
-              {value === undefined && <span className="visually-hidden">Memuat… / Loading…</span>}
+              {value === undefined && <span className="visually-hidden">{t.common.loading}</span>}
             </span>
-            <span className="figure__label">{figure.label}</span>
-            <span className="figure__en" lang="en">
-              {figure.labelEn}
-            </span>
+            <span className="figure__label">{figure.label(t)}</span>
           </li>
         );
       })}

@@ -3,18 +3,20 @@
 import { type Offer, Partnership, PartnershipPage } from '@sinergi/shared/schemas';
 import { availableActions, type PartnershipEvent, type Side } from '@sinergi/shared/workflow';
 import { type FormEvent, useState } from 'react';
-import { ApiError, apiOf, withCursor } from '../lib/api';
-import { type Bilingual, STATUS_LABELS, TYPE_LABELS } from '../lib/labels';
+import { ApiError, apiOf } from '../lib/api';
+import type { Messages } from '../lib/i18n/id';
+import { both, useT } from '../lib/i18n/locale';
+import { STATUS_LABELS, TYPE_LABELS } from '../lib/labels';
 import { Bi, Empty, ErrorNotice, Field } from './ui';
 
 /** The events shown as buttons; `rate` is the feedback form, `propose` happens on a match. */
 type Action = Exclude<PartnershipEvent, 'propose' | 'rate'>;
 
-const ACTION_LABELS: Record<Action, Bilingual> = {
-  accept: ['Terima', 'Accept'],
-  decline: ['Tolak', 'Decline'],
-  cancel: ['Batalkan', 'Cancel'],
-  complete: ['Tandai selesai', 'Mark completed'],
+const ACTION_LABELS: Record<Action, (t: Messages) => string> = {
+  accept: (t) => t.partnership.accept,
+  decline: (t) => t.partnership.decline,
+  cancel: (t) => t.partnership.cancel,
+  complete: (t) => t.partnership.complete,
 };
 
 /** The buttons a side sees, read from the workflow's transition table (the API decides with it too). */
@@ -31,64 +33,19 @@ export function PartnershipList({
   side,
   offers,
   onChanged,
-  nextCursor,
-  status,
 }: {
   items: readonly Partnership[];
   side: Side;
   offers?: ReadonlyMap<string, Offer>;
   onChanged: () => void;
-  /** The list's cursor: with one, "Muat lagi / Load more" follows it (of `status` only, when given). */
-  nextCursor?: string | undefined;
-  status?: Partnership['status'];
 }) {
-  const [more, setMore] = useState<{ items: Partnership[]; cursor: string | undefined }>({
-    items: [],
-    cursor: undefined,
-  });
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const cursor = more.items.length > 0 ? more.cursor : nextCursor;
-  async function loadMore() {
-    setLoading(true);
-    setError(undefined);
-    try {
-      const path = `/api/partnerships?limit=20${status ? `&status=${status}` : ''}`;
-      const page = await apiOf(PartnershipPage, 'GET', withCursor(path, cursor));
-      setMore((m) => ({ items: [...m.items, ...page.items], cursor: page.nextCursor }));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setLoading(false);
-    }
-  }
-  const all = [...items, ...more.items.filter((p) => !items.some((q) => q.id === p.id))];
-  if (all.length === 0) return <Empty t={['Belum ada kemitraan.', 'No partnerships yet.']} />;
+  if (items.length === 0) return <Empty t={both((m) => m.partnership.none)} />;
   return (
-    <>
-      <ul className="list">
-        {all.map((p) => (
-          <PartnershipItem
-            key={p.id}
-            p={p}
-            side={side}
-            offer={offers?.get(p.offerId)}
-            onChanged={onChanged}
-          />
-        ))}
-      </ul>
-      {error !== undefined && <ErrorNotice error={error} />}
-      {cursor && (
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={loading}
-          onClick={() => void loadMore()}
-        >
-          Muat lagi <span lang="en">/ Load more</span>
-        </button>
-      )}
-    </>
+    <ul className="list">
+      {items.map((p) => (
+        <PartnershipItem key={p.id} p={p} side={side} offer={offers?.get(p.offerId)} onChanged={onChanged} />
+      ))}
+    </ul>
   );
 }
 
@@ -105,7 +62,7 @@ function PartnershipItem({
 }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
-  const status = STATUS_LABELS[p.status];
+  const t = useT();
   const counterpart = side === 'business' ? p.organization.name : p.business.name;
 
   async function act(action: Action) {
@@ -129,32 +86,22 @@ function PartnershipItem({
       <div className="item__head">
         <h3 className="item__title">{p.offerTitle}</h3>
         <span className={`pill pill--${p.status}`}>
-          {status[0]} <span lang="en">/ {status[1]}</span>
+          <Bi t={STATUS_LABELS[p.status]} />
         </span>
       </div>
       <p className="item__meta">
         {counterpart} · <Bi t={TYPE_LABELS[p.type]} />
-        {p.source === 'round' && (
-          <>
-            {' '}
-            · <Bi t={['dari putaran alokasi', 'from an allocation round']} />
-          </>
-        )}
+        {p.source === 'round' && <> · {t.partnership.fromRound}</>}
       </p>
       {side === 'organization' && offer && p.status === 'proposed' && (
         <p className="item__meta" data-testid="slots">
-          Sisa kuota: <strong>{offer.remaining}</strong> dari {offer.capacity}{' '}
-          <span className="bi-en" lang="en">
-            / {offer.remaining} of {offer.capacity} places left
-          </span>
+          {t.partnership.slots(offer.remaining, offer.capacity)}
         </p>
       )}
       {full && (
         <div className="notice notice--error" role="alert">
-          <p className="notice__title">Kuota program ini sudah penuh.</p>
-          <p className="notice__en" lang="en">
-            This offer has no place left. Decline the proposal, or raise the capacity of the offer.
-          </p>
+          <p className="notice__title">{t.partnership.full}</p>
+          <p className="notice__detail">{t.partnership.fullDetail}</p>
         </div>
       )}
       {error !== undefined && !full && <ErrorNotice error={error} />}
@@ -168,7 +115,7 @@ function PartnershipItem({
               disabled={busy}
               onClick={() => void act(a)}
             >
-              {ACTION_LABELS[a][0]} <span lang="en">/ {ACTION_LABELS[a][1]}</span>
+              {ACTION_LABELS[a](t)}
             </button>
           ))}
         </div>
@@ -176,8 +123,11 @@ function PartnershipItem({
       {(availableActions(p, side).includes('rate') || mine) &&
         (mine ? (
           <p className="item__meta">
-            Penilaian Anda: {'★'.repeat(mine.rating)}
-            {'☆'.repeat(5 - mine.rating)} <span lang="en">/ Your rating: {mine.rating} of 5</span>
+            <span aria-hidden="true">
+              {'★'.repeat(mine.rating)}
+              {'☆'.repeat(5 - mine.rating)}{' '}
+            </span>
+            {t.partnership.yourRating(mine.rating)}
           </p>
         ) : (
           <FeedbackForm id={p.id} onDone={onChanged} />
@@ -191,6 +141,7 @@ function FeedbackForm({ id, onDone }: { id: string; onDone: () => void }) {
   const [comment, setComment] = useState('');
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const t = useT();
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     setBusy(true);
@@ -208,11 +159,9 @@ function FeedbackForm({ id, onDone }: { id: string; onDone: () => void }) {
   }
   const errors = error instanceof ApiError ? error.fieldErrors() : {};
   return (
-    <form className="form form--inline" onSubmit={onSubmit} aria-label="Beri penilaian / Rate">
+    <form className="form form--inline" onSubmit={onSubmit} aria-label={t.partnership.rate}>
       <fieldset className="choices choices--row">
-        <legend className="field__label">
-          Nilai kemitraan ini <span className="bi-en">/ Rate this partnership (1–5)</span>
-        </legend>
+        <legend className="field__label">{t.partnership.rateLegend}</legend>
         {[1, 2, 3, 4, 5].map((n) => (
           <label key={n} className="choice">
             <input
@@ -226,14 +175,14 @@ function FeedbackForm({ id, onDone }: { id: string; onDone: () => void }) {
           </label>
         ))}
       </fieldset>
-      <Field label={['Komentar', 'Comment']} error={errors.comment}>
+      <Field label={both((m) => m.partnership.comment)} error={errors.comment}>
         {(p) => (
           <input {...p} className="input" value={comment} onChange={(e) => setComment(e.target.value)} />
         )}
       </Field>
       {error !== undefined && Object.keys(errors).length === 0 && <ErrorNotice error={error} />}
       <button type="submit" className="button" disabled={busy}>
-        Kirim penilaian <span lang="en">/ Send rating</span>
+        {t.partnership.sendRating}
       </button>
     </form>
   );

@@ -5,36 +5,23 @@ import type { OfferType, Role } from '@sinergi/shared/schemas';
 import Link from 'next/link';
 import { type ReactNode, useId } from 'react';
 import { ApiError } from '../lib/api';
+import { useMore } from '../lib/hooks';
+import { both, pick, useLocale, useT } from '../lib/i18n/locale';
 import { type Bilingual, COMPONENT_LABELS, formatPercent, TYPE_LABELS } from '../lib/labels';
 import { homeOf, useSession } from '../lib/session';
 
-/** Indonesian, then English in a smaller muted line. */
-export function Bi({ t, block = false }: { t: Bilingual; block?: boolean }) {
-  return (
-    <>
-      {t[0]}
-      {block ? (
-        <span className="bi-en bi-en--block" lang="en">
-          {t[1]}
-        </span>
-      ) : (
-        <span className="bi-en" lang="en">
-          {' '}
-          / {t[1]}
-        </span>
-      )}
-    </>
-  );
+const LOADING = both((m) => m.common.loading);
+
+/** A `[Indonesian, English]` pair shown in the chosen language only. */
+export function Bi({ t }: { t: Bilingual; block?: boolean }) {
+  return <>{pick(t, useLocale())}</>;
 }
 
-/** A page heading with its English line. */
+/** A page heading in the chosen language. */
 export function PageTitle({ t }: { t: Bilingual }) {
   return (
     <h1 className="page-title">
-      {t[0]}
-      <span className="heading-en" lang="en">
-        {t[1]}
-      </span>
+      <Bi t={t} />
     </h1>
   );
 }
@@ -42,10 +29,7 @@ export function PageTitle({ t }: { t: Bilingual }) {
 export function SectionTitle({ t, id }: { t: Bilingual; id?: string }) {
   return (
     <h2 id={id}>
-      {t[0]}
-      <span className="heading-en" lang="en">
-        {t[1]}
-      </span>
+      <Bi t={t} />
     </h2>
   );
 }
@@ -72,10 +56,7 @@ export function Field({
   return (
     <div className={`field${error ? ' field--error' : ''}`}>
       <label htmlFor={id} className="field__label">
-        {label[0]}{' '}
-        <span className="bi-en" lang="en">
-          / {label[1]}
-        </span>
+        <Bi t={label} />
       </label>
       {hint && (
         <p id={hintId} className="field__hint">
@@ -108,6 +89,7 @@ export function OfferTypeField({
   onChange: (type: OfferType) => void;
   error?: string | undefined;
 }) {
+  const locale = useLocale();
   return (
     <Field label={label} error={error}>
       {(p) => (
@@ -119,7 +101,7 @@ export function OfferTypeField({
         >
           {(Object.keys(TYPE_LABELS) as OfferType[]).map((t) => (
             <option key={t} value={t}>
-              {TYPE_LABELS[t][0]} / {TYPE_LABELS[t][1]}
+              {pick(TYPE_LABELS[t], locale)}
             </option>
           ))}
         </select>
@@ -140,11 +122,12 @@ export function ProvinceField({
   onChange: (e: { target: { value: string } }) => void;
   error?: string | undefined;
 }) {
+  const t = useT();
   return (
-    <Field label={['Provinsi', 'Province']} error={error}>
+    <Field label={both((m) => m.common.province)} error={error}>
       {(p) => (
         <select {...p} className="input" value={value} onChange={onChange} required>
-          <option value="">— Pilih / Choose —</option>
+          <option value="">{t.common.choose}</option>
           {provinces.map((pr) => (
             <option key={pr.code} value={pr.code}>
               {pr.name}
@@ -172,7 +155,7 @@ export function DateRangeFields({
 }) {
   return (
     <div className="form__row">
-      <Field label={['Mulai', 'Start date']} error={errors.startDate}>
+      <Field label={both((m) => m.common.startDate)} error={errors.startDate}>
         {(p) => (
           <input
             {...p}
@@ -183,7 +166,7 @@ export function DateRangeFields({
           />
         )}
       </Field>
-      <Field label={['Selesai', 'End date']} error={errors.endDate}>
+      <Field label={both((m) => m.common.endDate)} error={errors.endDate}>
         {(p) => (
           <input
             {...p}
@@ -208,14 +191,12 @@ export function ErrorNotice({
   title?: Bilingual;
   onRetry?: () => void;
 }) {
+  const t = useT();
+  const locale = useLocale();
   const api = error instanceof ApiError ? error : undefined;
-  const heading: Bilingual = title ?? ['Terjadi kesalahan', 'Something went wrong'];
   return (
     <div className="notice notice--error" role="alert">
-      <p className="notice__title">{heading[0]}</p>
-      <p className="notice__en" lang="en">
-        {heading[1]}
-      </p>
+      <p className="notice__title">{title ? pick(title, locale) : t.common.error}</p>
       <p className="notice__detail">
         {api?.problem?.title && <strong>{api.problem.title}</strong>}
         {api?.problem?.title ? ' — ' : ''}
@@ -224,14 +205,14 @@ export function ErrorNotice({
       </p>
       {onRetry && (
         <button type="button" className="button" onClick={onRetry}>
-          Coba lagi <span lang="en">/ Retry</span>
+          {t.common.retry}
         </button>
       )}
     </div>
   );
 }
 
-export function Loading({ t = ['Memuat…', 'Loading…'] }: { t?: Bilingual }) {
+export function Loading({ t = LOADING }: { t?: Bilingual }) {
   return (
     <p className="loading" role="status" aria-live="polite">
       <span className="spinner" aria-hidden="true" />
@@ -243,7 +224,7 @@ export function Loading({ t = ['Memuat…', 'Loading…'] }: { t?: Bilingual }) 
 export function Empty({ t }: { t: Bilingual }) {
   return (
     <p className="empty">
-      <Bi t={t} block />
+      <Bi t={t} />
     </p>
   );
 }
@@ -257,16 +238,13 @@ export function Notice({ t, kind = 'ok' }: { t: Bilingual; kind?: 'ok' | 'info' 
   );
 }
 
+/** The matching core's reasons, in the chosen language (each reason carries both). */
 export function Reasons({ reasons, max = 6 }: { reasons: readonly Reason[]; max?: number }) {
+  const locale = useLocale();
   return (
     <ul className="reasons">
       {reasons.slice(0, max).map((r) => (
-        <li key={r.id}>
-          {r.id}
-          <span className="reasons__en" lang="en">
-            {r.en}
-          </span>
-        </li>
+        <li key={r.id}>{locale === 'en' ? r.en : r.id}</li>
       ))}
     </ul>
   );
@@ -281,10 +259,7 @@ export function ScoreParts({ components }: { components: Readonly<Record<string,
         return (
           <div key={name} className="bars__row">
             <dt>
-              {label[0]}{' '}
-              <span className="bi-en" lang="en">
-                / {label[1]}
-              </span>
+              <Bi t={label} />
             </dt>
             <dd>
               <span className="bars__track" aria-hidden="true">
@@ -300,9 +275,10 @@ export function ScoreParts({ components }: { components: Readonly<Record<string,
 }
 
 export function ScoreBadge({ score }: { score: number }) {
+  const t = useT();
   return (
-    <span className="score-badge" title="Skor / Score">
-      <span className="visually-hidden">Skor / Score </span>
+    <span className="score-badge" title={t.common.score}>
+      <span className="visually-hidden">{t.common.score} </span>
       {Math.round(score * 100)}
     </span>
   );
@@ -314,28 +290,80 @@ export function ScoreBadge({ score }: { score: number }) {
  */
 export function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
   const session = useSession();
+  const t = useT();
   if (session === undefined) return <Loading />;
   if (session === null)
     return (
       <div className="notice notice--info">
-        <p>
-          <Bi t={['Silakan masuk dahulu.', 'Please sign in first.']} />
-        </p>
+        <p>{t.common.signInFirst}</p>
         <Link className="button button--link" href="/masuk">
-          Masuk <span lang="en">/ Sign in</span>
+          {t.nav.signIn}
         </Link>
       </div>
     );
   if (!roles.includes(session.user.role))
     return (
       <div className="notice notice--info">
-        <p>
-          <Bi t={['Halaman ini bukan untuk peran Anda.', 'This page is not for your role.']} />
-        </p>
+        <p>{t.common.notYourRole}</p>
         <Link className="button button--link" href={homeOf(session.user.role)}>
-          Ke halaman saya <span lang="en">/ To my page</span>
+          {t.common.toMyPage}
         </Link>
       </div>
     );
   return <>{children}</>;
+}
+
+/**
+ * "Muat lagi / Load more" under a list, and how many there are: `shown` of `total` (when the API
+ * counts them) or of `shown`+ when only a next page is known.
+ */
+export function LoadMore({
+  shown,
+  total,
+  hasMore,
+  busy,
+  onMore,
+}: {
+  shown: number;
+  total?: number | undefined;
+  hasMore: boolean;
+  busy?: boolean;
+  onMore: () => void;
+}) {
+  const t = useT();
+  return (
+    <div className="load-more">
+      <p className="muted" data-testid="list-count">
+        {t.common.shownOf(shown, total ?? shown)}
+        {total === undefined && hasMore ? '+' : ''}
+      </p>
+      {hasMore && (
+        <button type="button" className="button button--secondary" disabled={busy} onClick={onMore}>
+          {t.common.loadMore}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** A list's first page and the rest on demand: renders the items, then how many and "Muat lagi". */
+export function Paged<T>({
+  first,
+  path,
+  children,
+}: {
+  first: { items: T[]; nextCursor?: string | undefined };
+  path: string;
+  children: (items: T[]) => ReactNode;
+}) {
+  const { items, hasMore, busy, error, more } = useMore(first, path);
+  return (
+    <>
+      {children(items)}
+      {error !== undefined && <ErrorNotice error={error} />}
+      {items.length > 0 && (
+        <LoadMore shown={items.length} hasMore={hasMore} busy={busy} onMore={() => void more()} />
+      )}
+    </>
+  );
 }

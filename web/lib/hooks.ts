@@ -73,3 +73,37 @@ export function useSubmit(action: () => Promise<void>) {
   const errors: Record<string, string> = error instanceof ApiError ? error.fieldErrors() : {};
   return { busy, error, errors, onSubmit };
 }
+
+/**
+ * A cursor-paged list that starts from a first page already loaded and appends the next page on
+ * "Muat lagi / Load more". `path` is the list's URL with its query (limit included), without the cursor.
+ */
+export function useMore<T>(first: { items: T[]; nextCursor?: string | undefined }, path: string) {
+  const [extra, setExtra] = useState<T[]>([]);
+  const [cursor, setCursor] = useState(first.nextCursor);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  useEffect(() => {
+    setExtra([]);
+    setCursor(first.nextCursor);
+  }, [first]);
+  async function more() {
+    if (!cursor) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const sep = path.includes('?') ? '&' : '?';
+      const page = await api<{ items: T[]; nextCursor?: string }>(
+        'GET',
+        `${path}${sep}cursor=${encodeURIComponent(cursor)}`,
+      );
+      setExtra((e) => [...e, ...page.items]);
+      setCursor(page.nextCursor);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { items: [...first.items, ...extra], hasMore: cursor !== undefined, busy, error, more };
+}

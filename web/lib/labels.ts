@@ -9,23 +9,24 @@ import type {
   Role,
   SizeClass,
 } from '@sinergi/shared/schemas';
+import { en } from './i18n/en';
+import { id } from './i18n/id';
 
-/** Every word a person reads, Bahasa Indonesia first and English second: [id, en]. */
+/**
+ * A word in both languages, Bahasa Indonesia first: [id, en]. Components show one of the two, in the
+ * chosen language (`Bi`, `pick`); new text belongs in the catalogues (lib/i18n/id.ts and en.ts).
+ */
 export type Bilingual = readonly [string, string];
 
-export const ROLE_LABELS: Record<Role, Bilingual> = {
-  business: ['UMKM', 'Small business'],
-  corporate: ['Korporasi', 'Corporate'],
-  university: ['Universitas', 'University'],
-  community: ['Komunitas', 'Community distributor'],
-  admin: ['Admin program', 'Programme admin'],
-};
+/** Pairs built from the two catalogues (lib/i18n), for components that take a `Bilingual`. */
+function pairs<K extends string>(a: Readonly<Record<K, string>>, b: Readonly<Record<K, string>>) {
+  const out = {} as Record<K, Bilingual>;
+  for (const k of Object.keys(a) as K[]) out[k] = [a[k], b[k]];
+  return out;
+}
 
-export const TYPE_LABELS: Record<OfferType, Bilingual> = {
-  mentorship: ['Mentoring', 'Mentorship'],
-  internship: ['Magang', 'Internship'],
-  distribution: ['Distribusi', 'Distribution'],
-};
+export const ROLE_LABELS: Record<Role, Bilingual> = pairs(id.role, en.role);
+export const TYPE_LABELS: Record<OfferType, Bilingual> = pairs(id.type, en.type);
 
 /** The offer type an organization posts follows its kind. */
 export const OFFER_TYPE_OF_KIND: Record<OrganizationKind, OfferType> = {
@@ -34,55 +35,15 @@ export const OFFER_TYPE_OF_KIND: Record<OrganizationKind, OfferType> = {
   community: 'distribution',
 };
 
-export const MODE_LABELS: Record<OfferMode | RequestMode, Bilingual> = {
-  online: ['Daring', 'Online'],
-  offline: ['Luring (tatap muka)', 'Offline'],
-  hybrid: ['Hibrida', 'Hybrid'],
-  any: ['Apa saja', 'Any'],
-};
-
-export const SIZE_LABELS: Record<SizeClass, Bilingual> = {
-  mikro: ['Mikro', 'Micro'],
-  kecil: ['Kecil', 'Small'],
-  menengah: ['Menengah', 'Medium'],
-};
-
-export const STATUS_LABELS: Record<PartnershipStatus, Bilingual> = {
-  proposed: ['Diajukan', 'Proposed'],
-  active: ['Aktif', 'Active'],
-  declined: ['Ditolak', 'Declined'],
-  cancelled: ['Dibatalkan', 'Cancelled'],
-  withdrawn: ['Ditarik', 'Withdrawn'],
-  completed: ['Selesai', 'Completed'],
-};
-
-export const REQUEST_STATUS_LABELS: Record<RequestStatus, Bilingual> = {
-  open: ['Terbuka', 'Open'],
-  matched: ['Terpenuhi', 'Matched'],
-  closed: ['Ditutup', 'Closed'],
-};
-
-export const COMPONENT_LABELS: Record<string, Bilingual> = {
-  topic: ['Kebutuhan terpenuhi', 'Needs covered'],
-  partnerTopic: ['Minat mitra', "Partner's topics"],
-  sector: ['Sektor (KBLI)', 'Sector (KBLI)'],
-  sizeClass: ['Kelas usaha', 'Size class'],
-  location: ['Lokasi', 'Location'],
-  dates: ['Tanggal', 'Dates'],
-  language: ['Bahasa', 'Language'],
-  track: ['Rekam jejak', 'Track record'],
-};
-
-export const FILTER_LABELS: Record<HardFilterName, Bilingual> = {
-  type: ['Jenis', 'Type'],
-  capacity: ['Kuota habis', 'No places left'],
-  dates: ['Tanggal', 'Dates'],
-  certification: ['Sertifikasi', 'Certification'],
-  mode: ['Mode', 'Mode'],
-  reach: ['Jangkauan', 'Reach'],
-  sizeClass: ['Kelas usaha', 'Size class'],
-  sector: ['Sektor', 'Sector'],
-};
+export const MODE_LABELS: Record<OfferMode | RequestMode, Bilingual> = pairs(id.mode, en.mode);
+export const SIZE_LABELS: Record<SizeClass, Bilingual> = pairs(id.size, en.size);
+export const STATUS_LABELS: Record<PartnershipStatus, Bilingual> = pairs(id.status, en.status);
+export const REQUEST_STATUS_LABELS: Record<RequestStatus, Bilingual> = pairs(
+  id.requestStatus,
+  en.requestStatus,
+);
+export const COMPONENT_LABELS: Record<string, Bilingual> = pairs(id.component, en.component);
+export const FILTER_LABELS: Record<HardFilterName, Bilingual> = pairs(id.filter, en.filter);
 
 const percent = new Intl.NumberFormat('id-ID', { style: 'percent', maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2, minimumFractionDigits: 2 });

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { type App, createApp } from '../app';
 import { type Config, loadConfigForLocalStack } from '../config';
 import { siteHeaders } from '../http/headers';
@@ -50,6 +51,9 @@ export interface LocalStack {
 /** Serves the API under /api and the static export everywhere else, on one origin like CloudFront. */
 export function createLocalServerApp(api: App, siteDir: string = SITE_OUT_DIR, config?: Config) {
   const app = new Hono();
+  // The API's JSON is compressed per response (gzip), as CloudFront does; the site's files were
+  // compressed once at build time (site.ts precompressSite) and are served as they are.
+  app.use('/api/*', compress());
   // Delegate whole requests so the API keeps its own notFound and onError (problem+json).
   app.all('/api', (c) => api.fetch(c.req.raw, c.env));
   app.all('/api/*', (c) => api.fetch(c.req.raw, c.env));
@@ -69,12 +73,13 @@ export function createLocalServerApp(api: App, siteDir: string = SITE_OUT_DIR, c
     else if (c.res.headers.get('content-type')?.startsWith('text/html'))
       c.header('cache-control', 'no-cache');
   });
-  app.use('*', serveStatic({ root: siteDir }));
+  app.use('*', serveStatic({ root: siteDir, precompressed: true }));
   // A static export writes /about as about.html; accept /about and /about/ like CloudFront's function does.
   app.use(
     '*',
     serveStatic({
       root: siteDir,
+      precompressed: true,
       rewriteRequestPath: (path) => `${path.replace(/\/+$/, '') || '/index'}.html`,
     }),
   );

@@ -13,9 +13,10 @@ import type { Config } from '../config';
 import type { DocumentClient } from '../store/client';
 import { keys } from '../store/table';
 import { type DemoData, type DemoSize, generateDemoData, type OfferType } from './generate';
+import { seedShowcase } from './showcase';
 
 /** Bump when the demo data changes shape, so existing local databases get the new set. */
-export const SEED_VERSION = 'demo-v1';
+export const SEED_VERSION = 'demo-v2';
 
 export interface SeedCounts {
   organizations: number;
@@ -226,6 +227,11 @@ export async function seedDemoData(
     counts.completed++;
   });
   log(`seed: ${counts.partnerships} partnerships, ${counts.completed} completed and rated`);
+
+  // 4. The demo accounts on the sign-in page: something to see for each (showcase.ts).
+  const showcase = await seedShowcase(api, demo);
+  counts.partnerships += showcase.partnerships;
+  log(`seed: ${showcase.partnerships} partnerships for the demo accounts`);
 
   await db.send(
     new PutCommand({

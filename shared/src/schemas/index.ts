@@ -7,6 +7,7 @@ export * from './business';
 export * from './certification';
 export * from './common';
 export * from './health';
+export * from './inbox';
 export * from './match';
 export * from './match-input';
 export * from './offer';

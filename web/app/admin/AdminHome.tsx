@@ -1,10 +1,9 @@
 'use client';
 
-import { findProvince } from '@sinergi/shared/reference';
 import type { OfferType, RoundCreate, RoundResult, StatsImpact } from '@sinergi/shared/schemas';
-import { useState } from 'react';
+import dynamic from 'next/dynamic';
+import { useEffect, useMemo, useState } from 'react';
 import {
-  Bi,
   Empty,
   ErrorNotice,
   Field,
@@ -15,37 +14,43 @@ import {
 } from '../../components/ui';
 import { api } from '../../lib/api';
 import { formatCount } from '../../lib/format';
-import { useAsync, useSubmit } from '../../lib/hooks';
-import { type Bilingual, formatDecimal, formatPercent } from '../../lib/labels';
+import { useAsync, useReference, useSubmit } from '../../lib/hooks';
+import type { Messages } from '../../lib/i18n/id';
+import { both, useT } from '../../lib/i18n/locale';
+import { formatMeasure, impactCsv, impactRows, type Measure } from '../../lib/impact';
+import { formatDecimal, formatPercent } from '../../lib/labels';
 
 type Report = RoundResult['report'];
 
-const FIGURES: { key: string; label: Bilingual; value: (r: Report) => string }[] = [
-  { key: 'totalScore', label: ['Total skor', 'Total score'], value: (r) => formatDecimal(r.totalScore) },
-  { key: 'fillRate', label: ['Kuota terisi', 'Fill rate'], value: (r) => formatPercent(r.fillRate) },
-  {
-    key: 'placement',
-    label: ['Permintaan terpenuhi', 'Requests placed'],
-    value: (r) => formatPercent(r.requestPlacementRate),
-  },
+const FIGURES: { key: string; label: (t: Messages) => string; value: (r: Report) => string }[] = [
+  { key: 'totalScore', label: (t) => t.admin.totalScore, value: (r) => formatDecimal(r.totalScore) },
+  { key: 'fillRate', label: (t) => t.admin.fillRate, value: (r) => formatPercent(r.fillRate) },
+  { key: 'placement', label: (t) => t.admin.placement, value: (r) => formatPercent(r.requestPlacementRate) },
   {
     key: 'blockingPairs',
-    label: ['Pasangan pengganggu', 'Blocking pairs'],
+    label: (t) => t.admin.blockingPairs,
     value: (r) => (r.blockingPairs === null ? '—' : formatCount(r.blockingPairs)),
   },
   {
     key: 'highPovertyShare',
-    label: ['Porsi provinsi miskin', 'High-poverty share'],
+    label: (t) => t.admin.highPovertyShare,
     value: (r) => formatPercent(r.highPovertyShare),
   },
-  { key: 'assigned', label: ['Pasangan', 'Assignments'], value: (r) => formatCount(r.assignedCount) },
+  { key: 'assigned', label: (t) => t.admin.assigned, value: (r) => formatCount(r.assignedCount) },
 ];
+
+// d3-geo and topojson-client load with the map, after the page and its table.
+const ProvinceMap = dynamic(() => import('./ProvinceMap').then((m) => m.ProvinceMap), {
+  ssr: false,
+  loading: () => <Loading />,
+});
+const PovertyChart = dynamic(() => import('./ProvinceMap').then((m) => m.PovertyChart), { ssr: false });
 
 /** The programme admin: allocation rounds and the impact by province. */
 export function AdminHome() {
   return (
     <>
-      <PageTitle t={['Admin program', 'Programme admin']} />
+      <PageTitle t={both((m) => m.admin.title)} />
       <RoundPanel />
       <ImpactPanel />
     </>
@@ -57,6 +62,7 @@ function RoundPanel() {
   const [weight, setWeight] = useState(0.4);
   const [dryRun, setDryRun] = useState(true);
   const [result, setResult] = useState<RoundResult>();
+  const t = useT();
 
   const { busy, error, errors, onSubmit } = useSubmit(async () => {
     const body: RoundCreate = { type, impactWeight: weight, dryRun };
@@ -64,15 +70,17 @@ function RoundPanel() {
   });
   return (
     <section className="card-panel" aria-labelledby="round-title">
-      <SectionTitle id="round-title" t={['Putaran alokasi', 'Allocation round']} />
-      <form className="form" onSubmit={onSubmit} aria-label="Jalankan putaran / Run a round">
-        <OfferTypeField label={['Jenis', 'Type']} value={type} onChange={setType} error={errors.type} />
+      <SectionTitle id="round-title" t={both((m) => m.admin.round)} />
+      <form className="form" onSubmit={onSubmit} aria-label={t.admin.runRound}>
+        <OfferTypeField
+          label={both((m) => m.filter.type)}
+          value={type}
+          onChange={setType}
+          error={errors.type}
+        />
         <Field
-          label={['Bobot prioritas dampak', 'Impact priority weight']}
-          hint={[
-            '0 = mati; prioritas untuk provinsi dengan kemiskinan tinggi',
-            '0 = off; priority for high-poverty provinces',
-          ]}
+          label={both((m) => m.admin.weight)}
+          hint={both((m) => m.admin.weightHint)}
           error={errors.impactWeight}
         >
           {(p) => (
@@ -92,15 +100,14 @@ function RoundPanel() {
         </Field>
         <label className="choice">
           <input type="checkbox" checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} />
-          <Bi t={['Uji coba saja (tanpa menyimpan pengajuan)', 'Dry run (store no proposals)']} />
+          {t.admin.dryRun}
         </label>
         {error !== undefined && Object.keys(errors).length === 0 && <ErrorNotice error={error} />}
         <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Menghitung…' : 'Jalankan putaran'}{' '}
-          <span lang="en">/ {busy ? 'Computing…' : 'Run round'}</span>
+          {busy ? t.admin.computing : t.admin.runRound}
         </button>
       </form>
-      {busy && <Loading t={['Menghitung alokasi…', 'Computing the allocation…']} />}
+      {busy && <Loading t={both((m) => m.admin.computingAllocation)} />}
       {result && <RoundView result={result} />}
     </section>
   );
@@ -108,33 +115,30 @@ function RoundPanel() {
 
 function RoundView({ result }: { result: RoundResult }) {
   const { report, withoutImpact } = result;
+  const t = useT();
+  // Province names from /api/reference (cached per page load) rather than bundling the reference data.
+  const reference = useReference();
+  const provinceName = (code: string) =>
+    (reference.kind === 'ready' ? reference.data.provinces.find((p) => p.code === code)?.name : undefined) ??
+    code;
   return (
     <div data-testid="round-result">
       <p className="muted" role="status">
-        {result.dryRun ? (
-          <Bi t={['Uji coba: tidak ada yang disimpan.', 'Dry run: nothing stored.']} />
-        ) : (
-          <Bi t={[`${result.proposed} pengajuan disimpan.`, `${result.proposed} proposals stored.`]} />
-        )}{' '}
-        {report.requestCount} permintaan, {report.offerCount} penawaran, kuota {report.capacity}{' '}
-        <span lang="en">
-          / {report.requestCount} requests, {report.offerCount} offers, {report.capacity} places
-        </span>
+        {result.dryRun ? t.admin.dryRunDone : t.admin.stored(result.proposed)}{' '}
+        {t.admin.roundCounts(report.requestCount, report.offerCount, report.capacity)}
       </p>
       <div className="table-wrap">
         <table className="table">
-          <caption className="visually-hidden">Hasil putaran / Round figures</caption>
+          <caption className="visually-hidden">{t.admin.round}</caption>
           <thead>
             <tr>
-              <th scope="col">
-                Angka <span className="bi-en">/ Figure</span>
-              </th>
+              <th scope="col">{t.admin.figure}</th>
               <th scope="col" className="num">
-                Dengan dampak <span className="bi-en">/ With impact</span>
+                {t.admin.withImpact}
               </th>
               {withoutImpact && (
                 <th scope="col" className="num">
-                  Tanpa dampak <span className="bi-en">/ Without</span>
+                  {t.admin.withoutImpact}
                 </th>
               )}
             </tr>
@@ -142,12 +146,7 @@ function RoundView({ result }: { result: RoundResult }) {
           <tbody>
             {FIGURES.map((f) => (
               <tr key={f.key} data-testid={`round-${f.key}`}>
-                <th scope="row">
-                  {f.label[0]}{' '}
-                  <span className="bi-en" lang="en">
-                    / {f.label[1]}
-                  </span>
-                </th>
+                <th scope="row">{f.label(t)}</th>
                 <td className="num" data-testid={`round-${f.key}-value`}>
                   {f.value(report)}
                 </td>
@@ -157,36 +156,30 @@ function RoundView({ result }: { result: RoundResult }) {
           </tbody>
         </table>
       </div>
-      <h3 className="subhead">
-        Usulan pasangan{' '}
-        <span className="heading-en" lang="en">
-          Proposed pairs (first 50 of {result.assignments.length})
-        </span>
-      </h3>
+      <h3 className="subhead">{t.admin.pairs(result.assignments.length)}</h3>
       {result.assignments.length === 0 ? (
-        <Empty t={['Tidak ada pasangan.', 'No assignments.']} />
+        <Empty t={both((m) => m.admin.noPairs)} />
       ) : (
         <div className="table-wrap">
           <table className="table">
             <thead>
               <tr>
                 <th scope="col">UMKM</th>
-                <th scope="col">Penawaran / Offer</th>
+                <th scope="col">{t.admin.offer}</th>
                 <th scope="col" className="num">
-                  Skor / Score
+                  {t.common.score}
                 </th>
                 <th scope="col" className="num">
-                  Dampak / Impact
+                  {t.admin.impact}
                 </th>
-                <th scope="col">Hasil / Outcome</th>
+                <th scope="col">{t.admin.outcome}</th>
               </tr>
             </thead>
             <tbody>
               {result.assignments.slice(0, 50).map((a) => (
                 <tr key={`${a.requestId}-${a.offerId}`}>
                   <td>
-                    {a.businessName}{' '}
-                    <span className="muted">({findProvince(a.province)?.name ?? a.province})</span>
+                    {a.businessName} <span className="muted">({provinceName(a.province)})</span>
                   </td>
                   <td>{a.offerTitle}</td>
                   <td className="num">{formatPercent(a.score)}</td>
@@ -202,39 +195,80 @@ function RoundView({ result }: { result: RoundResult }) {
   );
 }
 
-type SortKey = 'name' | 'povertyRatePct' | 'partnerships' | 'businesses';
+type SortKey = 'name' | 'povertyRatePct' | 'per100' | 'partnerships' | 'businesses';
 
 function ImpactPanel() {
+  const t = useT();
   const [state, reload] = useAsync(
     (signal) => api<StatsImpact>('GET', '/api/stats/impact', undefined, signal),
     [],
   );
+  const [measure, setMeasure] = useState<Measure>('per100');
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'povertyRatePct', desc: true });
-  const columns: { key: SortKey; label: Bilingual; num: boolean }[] = [
-    { key: 'name', label: ['Provinsi', 'Province'], num: false },
-    { key: 'povertyRatePct', label: ['Kemiskinan (BPS) %', 'Poverty rate (BPS) %'], num: true },
-    { key: 'partnerships', label: ['Kemitraan', 'Partnerships'], num: true },
-    { key: 'businesses', label: ['UMKM', 'UMKM'], num: true },
+  const rows = useMemo(() => (state.kind === 'ready' ? impactRows(state.data) : []), [state]);
+  const csvUrl = useMemo(
+    () =>
+      rows.length > 0 ? URL.createObjectURL(new Blob([impactCsv(rows)], { type: 'text/csv' })) : undefined,
+    [rows],
+  );
+  useEffect(() => () => (csvUrl ? URL.revokeObjectURL(csvUrl) : undefined), [csvUrl]);
+  const columns: { key: SortKey; label: string; num: boolean }[] = [
+    { key: 'name', label: t.admin.province, num: false },
+    { key: 'povertyRatePct', label: t.admin.poverty, num: true },
+    { key: 'per100', label: t.admin.per100, num: true },
+    { key: 'partnerships', label: t.admin.partnerships, num: true },
+    { key: 'businesses', label: t.admin.businesses, num: true },
   ];
+  const sorted = [...rows].sort((a, b) => {
+    const va = a[sort.key] ?? -1;
+    const vb = b[sort.key] ?? -1;
+    const cmp = typeof va === 'string' ? va.localeCompare(vb as string, 'id') : va - (vb as number);
+    return sort.desc ? -cmp : cmp;
+  });
   return (
     <section className="card-panel" aria-labelledby="impact-title">
-      <SectionTitle id="impact-title" t={['Dampak per provinsi', 'Impact by province']} />
+      <SectionTitle id="impact-title" t={both((m) => m.admin.impactTitle)} />
       {state.kind === 'loading' && <Loading />}
       {state.kind === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
       {state.kind === 'ready' && (
         <>
           <p className="muted">
-            {formatCount(state.data.total)} kemitraan
-            {state.data.highPovertyShare !== undefined &&
-              `, ${formatPercent(state.data.highPovertyShare)} di provinsi dengan kemiskinan di atas median`}{' '}
-            <span lang="en">
-              / {state.data.total} partnerships
-              {state.data.highPovertyShare !== undefined &&
-                `, ${formatPercent(state.data.highPovertyShare)} in provinces above the median poverty rate`}
-            </span>
+            {t.admin.impactSummary(
+              formatCount(state.data.total),
+              state.data.highPovertyShare === undefined
+                ? undefined
+                : formatPercent(state.data.highPovertyShare),
+            )}
           </p>
+          <div className="map-controls">
+            <fieldset className="choices choices--row">
+              <legend className="field__label">{t.map.measure}</legend>
+              {(['per100', 'povertyRatePct'] as const).map((m) => (
+                <label key={m} className="choice">
+                  <input
+                    type="radio"
+                    name="map-measure"
+                    value={m}
+                    checked={measure === m}
+                    onChange={() => setMeasure(m)}
+                  />
+                  {m === 'per100' ? t.map.per100 : t.map.poverty}
+                </label>
+              ))}
+            </fieldset>
+            {csvUrl && (
+              <a className="button button--secondary" href={csvUrl} download="sinergi-dampak-provinsi.csv">
+                {t.map.exportCsv}
+              </a>
+            )}
+          </div>
+          <div className="grid-2 grid-2--wide">
+            <ProvinceMap rows={rows} measure={measure} />
+            <PovertyChart rows={rows} />
+          </div>
           <div className="table-wrap">
             <table className="table" data-testid="impact-table">
+              <caption className="visually-hidden">{t.admin.impactTitle}</caption>
               <thead>
                 <tr>
                   {columns.map((c) => (
@@ -250,7 +284,7 @@ function ImpactPanel() {
                           setSort((s) => ({ key: c.key, desc: s.key === c.key ? !s.desc : c.num }))
                         }
                       >
-                        {c.label[0]} <span className="bi-en">/ {c.label[1]}</span>
+                        {c.label}
                         {sort.key === c.key ? (sort.desc ? ' ▼' : ' ▲') : ''}
                       </button>
                     </th>
@@ -258,22 +292,19 @@ function ImpactPanel() {
                 </tr>
               </thead>
               <tbody>
-                {[...state.data.byProvince]
-                  .sort((a, b) => {
-                    const va = a[sort.key];
-                    const vb = b[sort.key];
-                    const cmp =
-                      typeof va === 'string' ? va.localeCompare(vb as string, 'id') : va - (vb as number);
-                    return sort.desc ? -cmp : cmp;
-                  })
-                  .map((p) => (
-                    <tr key={p.province}>
-                      <th scope="row">{p.name}</th>
-                      <td className="num">{p.povertyRatePct.toLocaleString('id-ID')}</td>
-                      <td className="num">{formatCount(p.partnerships)}</td>
-                      <td className="num">{formatCount(p.businesses)}</td>
-                    </tr>
-                  ))}
+                {sorted.map((p) => (
+                  <tr key={p.province} data-province={p.province}>
+                    <th scope="row">{p.name}</th>
+                    <td className="num" data-measure="povertyRatePct">
+                      {formatMeasure(p.povertyRatePct)}
+                    </td>
+                    <td className="num" data-measure="per100">
+                      {formatMeasure(p.per100)}
+                    </td>
+                    <td className="num">{formatCount(p.partnerships)}</td>
+                    <td className="num">{formatCount(p.businesses)}</td>
+                  </tr>
+                ))}
               </tbody>
             </table>
           </div>

@@ -3,8 +3,9 @@
 import type { DevLoginResponse, Me, Role, SiteAuthConfig } from '@sinergi/shared/schemas';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { ErrorNotice, Field, Loading, PageTitle } from '../../components/ui';
+import { Bi, ErrorNotice, Field, Loading, PageTitle } from '../../components/ui';
 import { ApiError, api } from '../../lib/api';
+import { both, useT } from '../../lib/i18n/locale';
 import { ROLE_LABELS } from '../../lib/labels';
 import { finishSignIn, isCallback, startSignIn } from '../../lib/oidc';
 import { loadSiteConfig } from '../../lib/runtime-config';
@@ -106,6 +107,7 @@ function DemoSignIn() {
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
+  const t = useT();
 
   async function signIn(r: Role, n: string) {
     setBusy(true);
@@ -128,29 +130,19 @@ function DemoSignIn() {
   const fieldErrors = error instanceof ApiError ? error.fieldErrors() : {};
   return (
     <>
-      <PageTitle t={['Masuk', 'Sign in']} />
-      <p className="lead">
-        Mode demo: pilih peran dan tulis nama. Nama yang sama selalu membuka akun yang sama.
-      </p>
-      <p className="lead lead--en" lang="en">
-        Demo mode: choose a role and a name. The same name always opens the same account.
-      </p>
-      <form className="form" onSubmit={onSubmit} aria-label="Masuk / Sign in">
+      <h1 className="page-title">{t.signIn.title}</h1>
+      <p className="lead">{t.signIn.lead}</p>
+      <form className="form" onSubmit={onSubmit} aria-label={t.signIn.title}>
         <fieldset className="choices">
-          <legend className="field__label">
-            Peran <span className="bi-en">/ Role</span>
-          </legend>
+          <legend className="field__label">{t.signIn.role}</legend>
           {ROLES.map((r) => (
             <label key={r} className="choice">
               <input type="radio" name="role" value={r} checked={role === r} onChange={() => setRole(r)} />
-              {ROLE_LABELS[r][0]}{' '}
-              <span className="bi-en" lang="en">
-                / {ROLE_LABELS[r][1]}
-              </span>
+              <Bi t={ROLE_LABELS[r]} />
             </label>
           ))}
         </fieldset>
-        <Field label={['Nama', 'Name']} error={fieldErrors.name}>
+        <Field label={both((m) => m.signIn.name)} error={fieldErrors.name}>
           {(p) => (
             <input
               {...p}
@@ -165,19 +157,14 @@ function DemoSignIn() {
           )}
         </Field>
         {error !== undefined && Object.keys(fieldErrors).length === 0 && (
-          <ErrorNotice error={error} title={['Gagal masuk', 'Sign-in failed']} />
+          <ErrorNotice error={error} title={both((m) => m.signIn.failed)} />
         )}
         <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Memproses…' : 'Masuk'} <span lang="en">/ {busy ? 'Working…' : 'Sign in'}</span>
+          {busy ? t.signIn.working : t.signIn.submit}
         </button>
       </form>
 
-      <h2 className="subhead">
-        Akun demo
-        <span className="heading-en" lang="en">
-          Demo accounts with seeded data
-        </span>
-      </h2>
+      <h2 className="subhead">{t.signIn.demo}</h2>
       <ul className="chips">
         {DEMO.map((d) => (
           <li key={`${d.role}-${d.name}`}>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { SignIn } from './SignIn';
 
-export const metadata: Metadata = { title: 'Masuk / Sign in' };
+export const metadata: Metadata = { title: 'Masuk' };
 
 export default function SignInPage() {
   return (

@@ -6,6 +6,7 @@ import { CertificationPreview, UnderstoodPreview } from '../../components/Unders
 import { Bi, DateRangeFields, ErrorNotice, Field, Loading } from '../../components/ui';
 import { api } from '../../lib/api';
 import { useReference, useSubmit } from '../../lib/hooks';
+import { both, pick, useLocale } from '../../lib/i18n/locale';
 import { MODE_LABELS, SIZE_LABELS, splitTags, TYPE_LABELS } from '../../lib/labels';
 
 type Mode = 'online' | 'offline' | 'hybrid';
@@ -18,6 +19,7 @@ function toggle<T>(list: readonly T[], value: T): T[] {
 /** A new offer; its type follows the organization's kind (mentorship, internship, distribution). */
 export function OfferForm({ type, onCreated }: { type: OfferType; onCreated: (o: Offer) => void }) {
   const reference = useReference();
+  const locale = useLocale();
   const [title, setTitle] = useState('');
   const [topics, setTopics] = useState('');
   const [sectors, setSectors] = useState<string[]>([]);
@@ -59,9 +61,16 @@ export function OfferForm({ type, onCreated }: { type: OfferType; onCreated: (o:
     distribution: ['Kategori produk', 'Product categories'],
   };
   return (
-    <form className="form" onSubmit={onSubmit} aria-label="Penawaran baru / New offer">
+    <form
+      className="form"
+      onSubmit={onSubmit}
+      aria-label={pick(
+        both((m) => m.partner.newOffer),
+        locale,
+      )}
+    >
       <p className="muted">
-        Jenis / Type:{' '}
+        <Bi t={both((m) => m.filter.type)} />:{' '}
         <strong>
           <Bi t={TYPE_LABELS[type]} />
         </strong>
@@ -81,7 +90,7 @@ export function OfferForm({ type, onCreated }: { type: OfferType; onCreated: (o:
       <UnderstoodPreview texts={splitTags(topics)} />
       <fieldset className="choices choices--row" aria-describedby="sizes-hint">
         <legend className="field__label">
-          Kelas usaha <span className="bi-en">/ Size classes</span>
+          <Bi t={both((m) => m.partner.sizeClasses)} />
         </legend>
         <p id="sizes-hint" className="field__hint">
           <Bi t={['Kosong = semua', 'None ticked = all']} />
@@ -99,10 +108,12 @@ export function OfferForm({ type, onCreated }: { type: OfferType; onCreated: (o:
       </fieldset>
       <details className="details">
         <summary>
-          Sektor ({sectors.length || 'semua'}) <span lang="en">/ Sectors ({sectors.length || 'all'})</span>
+          <Bi t={both((m) => m.partner.sectors(sectors.length))} />
         </summary>
         <fieldset className="choices">
-          <legend className="visually-hidden">Sektor / Sectors</legend>
+          <legend className="visually-hidden">
+            <Bi t={both((m) => m.filter.sector)} />
+          </legend>
           {reference.data.sectors.map((s) => (
             <label key={s.key} className="choice">
               <input
@@ -110,10 +121,7 @@ export function OfferForm({ type, onCreated }: { type: OfferType; onCreated: (o:
                 checked={sectors.includes(s.key)}
                 onChange={() => setSectors((l) => toggle(l, s.key))}
               />
-              {s.nameId}{' '}
-              <span className="bi-en" lang="en">
-                / {s.nameEn}
-              </span>
+              <Bi t={[s.nameId, s.nameEn]} />
             </label>
           ))}
         </fieldset>
@@ -121,11 +129,12 @@ export function OfferForm({ type, onCreated }: { type: OfferType; onCreated: (o:
       </details>
       <details className="details">
         <summary>
-          Provinsi ({provinces.length || 'seluruh Indonesia'}){' '}
-          <span lang="en">/ Provinces ({provinces.length || 'nationwide'})</span>
+          <Bi t={both((m) => m.partner.provinces(provinces.length))} />
         </summary>
         <fieldset className="choices">
-          <legend className="visually-hidden">Provinsi / Provinces</legend>
+          <legend className="visually-hidden">
+            <Bi t={both((m) => m.common.province)} />
+          </legend>
           {reference.data.provinces.map((pr) => (
             <label key={pr.code} className="choice">
               <input
@@ -191,7 +200,7 @@ export function OfferForm({ type, onCreated }: { type: OfferType; onCreated: (o:
       </Field>
       {error !== undefined && Object.keys(errors).length === 0 && <ErrorNotice error={error} />}
       <button type="submit" className="button" disabled={busy}>
-        Terbitkan penawaran <span lang="en">/ Publish offer</span>
+        <Bi t={both((m) => m.partner.publish)} />
       </button>
     </form>
   );

@@ -2,9 +2,10 @@
 
 import type { Organization, OrganizationCreate } from '@sinergi/shared/schemas';
 import { useState } from 'react';
-import { ErrorNotice, Field, Loading, ProvinceField, SectionTitle } from '../../components/ui';
+import { Bi, ErrorNotice, Field, Loading, ProvinceField, SectionTitle } from '../../components/ui';
 import { api } from '../../lib/api';
 import { useReference, useSubmit } from '../../lib/hooks';
+import { both } from '../../lib/i18n/locale';
 
 /** A partner's first visit: the organization profile (its kind follows the role). */
 export function OrganizationForm({ onCreated }: { onCreated: (o: Organization) => void }) {
@@ -55,7 +56,7 @@ export function OrganizationForm({ onCreated }: { onCreated: (o: Organization) =
         <ErrorNotice error={error} title={['Profil belum tersimpan', 'Profile not saved']} />
       )}
       <button type="submit" className="button" disabled={busy}>
-        Simpan profil <span lang="en">/ Save profile</span>
+        <Bi t={both((m) => m.umkm.saveProfile)} />
       </button>
     </form>
   );

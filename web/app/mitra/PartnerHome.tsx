@@ -3,23 +3,36 @@
 import type { Me, Offer, OfferPage, Organization, PartnershipPage } from '@sinergi/shared/schemas';
 import Link from 'next/link';
 import { PartnershipList } from '../../components/Partnerships';
-import { Bi, Empty, ErrorNotice, Loading, PageTitle, SectionTitle } from '../../components/ui';
+import { Bi, Empty, ErrorNotice, Loading, Paged, PageTitle, SectionTitle } from '../../components/ui';
 import { api } from '../../lib/api';
 import { useAsync } from '../../lib/hooks';
+import { both } from '../../lib/i18n/locale';
 import { MODE_LABELS, OFFER_TYPE_OF_KIND, ROLE_LABELS, TYPE_LABELS } from '../../lib/labels';
 import { OfferForm } from './OfferForm';
 import { OrganizationForm } from './OrganizationForm';
 
+const PROPOSALS = '/api/partnerships?status=proposed&limit=20';
+const PARTNERSHIPS = '/api/partnerships?limit=20';
+
 async function loadHome(signal: AbortSignal) {
   const me = await api<Me>('GET', '/api/auth/me', undefined, signal);
-  if (!me.organizationId) return { me, organization: undefined, offers: [] as Offer[], partnerships: [] };
+  if (!me.organizationId)
+    return {
+      me,
+      organization: undefined,
+      offers: [] as Offer[],
+      proposals: { items: [] },
+      partnerships: { items: [] },
+    };
   const id = encodeURIComponent(me.organizationId);
-  const [organization, offers, partnerships] = await Promise.all([
+  // Proposals waiting for an answer are read on their own, so none hides behind "Muat lagi".
+  const [organization, offers, proposals, partnerships] = await Promise.all([
     api<Organization>('GET', `/api/organizations/${id}`, undefined, signal),
     api<OfferPage>('GET', `/api/offers?organizationId=${id}&limit=100`, undefined, signal),
-    api<PartnershipPage>('GET', '/api/partnerships?limit=100', undefined, signal),
+    api<PartnershipPage>('GET', PROPOSALS, undefined, signal),
+    api<PartnershipPage>('GET', PARTNERSHIPS, undefined, signal),
   ]);
-  return { me, organization, offers: offers.items, partnerships: partnerships.items };
+  return { me, organization, offers: offers.items, proposals, partnerships };
 }
 
 /** A corporate, university or community partner's space: offers, candidates, incoming proposals. */
@@ -27,7 +40,7 @@ export function PartnerHome() {
   const [state, reload] = useAsync(loadHome, []);
   if (state.kind === 'loading') return <Loading />;
   if (state.kind === 'error') return <ErrorNotice error={state.error} onRetry={reload} />;
-  const { organization, offers, partnerships } = state.data;
+  const { organization, offers, proposals, partnerships } = state.data;
   if (!organization)
     return (
       <>
@@ -37,29 +50,44 @@ export function PartnerHome() {
     );
 
   const byId = new Map(offers.map((o) => [o.id, o]));
-  const proposals = partnerships.filter((p) => p.status === 'proposed');
-  const others = partnerships.filter((p) => p.status !== 'proposed');
   const type = OFFER_TYPE_OF_KIND[organization.kind];
   return (
     <>
-      <PageTitle t={[organization.name, ROLE_LABELS[organization.kind][1]]} />
+      <PageTitle t={[organization.name, organization.name]} />
+      <p className="muted">
+        <Bi t={ROLE_LABELS[organization.kind]} />
+      </p>
       {organization.track.ratingAverage !== undefined && (
         <p className="muted">
-          Rata-rata penilaian {organization.track.ratingAverage.toFixed(1)} dari{' '}
-          {organization.track.ratingCount} ulasan <span lang="en">/ average rating</span>
+          <Bi
+            t={[
+              `Rata-rata penilaian ${organization.track.ratingAverage.toFixed(1)} dari ${organization.track.ratingCount} ulasan`,
+              `Average rating ${organization.track.ratingAverage.toFixed(1)} from ${organization.track.ratingCount} reviews`,
+            ]}
+          />
         </p>
       )}
       <div className="grid-2">
         <section className="card-panel" aria-labelledby="proposals-title">
           <SectionTitle id="proposals-title" t={['Pengajuan masuk', 'Incoming proposals']} />
-          <PartnershipList items={proposals} side="organization" offers={byId} onChanged={reload} />
+          <Paged first={proposals} path={PROPOSALS}>
+            {(items) => (
+              <PartnershipList items={items} side="organization" offers={byId} onChanged={reload} />
+            )}
+          </Paged>
           <h3 className="subhead">
-            Kemitraan lain{' '}
-            <span className="heading-en" lang="en">
-              Other partnerships
-            </span>
+            <Bi t={['Kemitraan lain', 'Other partnerships']} />
           </h3>
-          <PartnershipList items={others} side="organization" offers={byId} onChanged={reload} />
+          <Paged first={partnerships} path={PARTNERSHIPS}>
+            {(items) => (
+              <PartnershipList
+                items={items.filter((p) => p.status !== 'proposed')}
+                side="organization"
+                offers={byId}
+                onChanged={reload}
+              />
+            )}
+          </Paged>
         </section>
         <section className="card-panel" aria-labelledby="offers-title">
           <SectionTitle id="offers-title" t={['Penawaran saya', 'My offers']} />
@@ -80,21 +108,19 @@ export function PartnerHome() {
                     </span>
                   </div>
                   <p className="item__meta">
-                    <Bi t={TYPE_LABELS[o.type]} /> · <Bi t={MODE_LABELS[o.mode]} /> · sisa {o.remaining}/
-                    {o.capacity} <span lang="en">places left</span> · {o.topics.join(', ')}
+                    <Bi t={TYPE_LABELS[o.type]} /> · <Bi t={MODE_LABELS[o.mode]} /> ·{' '}
+                    <Bi t={both((m) => m.common.placesLeft(o.remaining, o.capacity))} /> ·{' '}
+                    {o.topics.join(', ')}
                   </p>
                   <Link className="item__link" href={`/mitra/penawaran?id=${encodeURIComponent(o.id)}`}>
-                    Lihat kandidat UMKM <span lang="en">/ See ranked candidates</span> →
+                    <Bi t={both((m) => m.partner.seeCandidates)} />
                   </Link>
                 </li>
               ))}
             </ul>
           )}
           <h3 className="subhead">
-            Penawaran baru{' '}
-            <span className="heading-en" lang="en">
-              New offer
-            </span>
+            <Bi t={both((m) => m.partner.newOffer)} />
           </h3>
           <OfferForm type={type} onCreated={reload} />
         </section>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { RequireRole } from '../../components/ui';
 import { PartnerHome } from './PartnerHome';
 
-export const metadata: Metadata = { title: 'Mitra / Partner' };
+export const metadata: Metadata = { title: 'Mitra' };
 
 export default function PartnerPage() {
   return (

@@ -3,9 +3,10 @@
 import type { Business, BusinessCreate } from '@sinergi/shared/schemas';
 import { useState } from 'react';
 import { CertificationPreview } from '../../components/Understood';
-import { ErrorNotice, Field, Loading, ProvinceField, SectionTitle } from '../../components/ui';
+import { Bi, ErrorNotice, Field, Loading, ProvinceField, SectionTitle } from '../../components/ui';
 import { api } from '../../lib/api';
 import { useReference, useSubmit } from '../../lib/hooks';
+import { both, pick, useLocale } from '../../lib/i18n/locale';
 import { SIZE_LABELS, splitTags } from '../../lib/labels';
 
 /** First visit of a UMKM owner: the business profile that matching reads. */
@@ -36,14 +37,14 @@ export function BusinessForm({ onCreated }: { onCreated: (b: Business) => void }
     onCreated(await api<Business>('POST', '/api/businesses', body));
   });
 
+  const locale = useLocale();
   if (reference.kind === 'loading') return <Loading />;
   if (reference.kind === 'error') return <ErrorNotice error={reference.error} />;
   return (
     <form className="form card-panel" onSubmit={onSubmit} aria-labelledby="business-form-title">
       <SectionTitle id="business-form-title" t={['Profil usaha', 'Business profile']} />
       <p className="muted">
-        Lengkapi profil agar Sinergi dapat mencarikan mitra.{' '}
-        <span lang="en">Complete your profile so Sinergi can find partners.</span>
+        <Bi t={both((m) => m.umkm.completeProfile)} />
       </p>
       <Field label={['Nama usaha', 'Business name']} error={errors.name}>
         {(p) => <input {...p} className="input" value={form.name} onChange={set('name')} required />}
@@ -60,10 +61,15 @@ export function BusinessForm({ onCreated }: { onCreated: (b: Business) => void }
       <Field label={['Sektor', 'Sector']} error={errors.sector}>
         {(p) => (
           <select {...p} className="input" value={form.sector} onChange={set('sector')} required>
-            <option value="">— Pilih / Choose —</option>
+            <option value="">
+              {pick(
+                both((m) => m.common.choose),
+                locale,
+              )}
+            </option>
             {reference.data.sectors.map((s) => (
               <option key={s.key} value={s.key}>
-                {s.nameId} / {s.nameEn}
+                {pick([s.nameId, s.nameEn], locale)}
               </option>
             ))}
           </select>
@@ -74,7 +80,7 @@ export function BusinessForm({ onCreated }: { onCreated: (b: Business) => void }
           <select {...p} className="input" value={form.sizeClass} onChange={set('sizeClass')}>
             {(Object.keys(SIZE_LABELS) as (keyof typeof SIZE_LABELS)[]).map((k) => (
               <option key={k} value={k}>
-                {SIZE_LABELS[k][0]} / {SIZE_LABELS[k][1]}
+                {pick(SIZE_LABELS[k], locale)}
               </option>
             ))}
           </select>
@@ -104,7 +110,7 @@ export function BusinessForm({ onCreated }: { onCreated: (b: Business) => void }
         <ErrorNotice error={error} title={['Profil belum tersimpan', 'Profile not saved']} />
       )}
       <button type="submit" className="button" disabled={busy}>
-        Simpan profil <span lang="en">/ Save profile</span>
+        <Bi t={both((m) => m.umkm.saveProfile)} />
       </button>
     </form>
   );

@@ -3,9 +3,10 @@
 import type { OfferType, PartnershipRequest, RequestCreate } from '@sinergi/shared/schemas';
 import { useState } from 'react';
 import { UnderstoodPreview } from '../../components/Understood';
-import { DateRangeFields, ErrorNotice, Field, OfferTypeField } from '../../components/ui';
+import { Bi, DateRangeFields, ErrorNotice, Field, OfferTypeField } from '../../components/ui';
 import { api } from '../../lib/api';
 import { useSubmit } from '../../lib/hooks';
+import { both, pick, useLocale } from '../../lib/i18n/locale';
 import { MODE_LABELS, splitTags } from '../../lib/labels';
 
 /** A new partnership request: what the UMKM needs, how and when. */
@@ -16,6 +17,7 @@ export function RequestForm({ onCreated }: { onCreated: (r: PartnershipRequest) 
   const [startDate, setStart] = useState('');
   const [endDate, setEnd] = useState('');
 
+  const locale = useLocale();
   const { busy, error, errors, onSubmit } = useSubmit(async () => {
     const body: RequestCreate = {
       type,
@@ -30,7 +32,14 @@ export function RequestForm({ onCreated }: { onCreated: (r: PartnershipRequest) 
   });
 
   return (
-    <form className="form" onSubmit={onSubmit} aria-label="Permintaan baru / New request">
+    <form
+      className="form"
+      onSubmit={onSubmit}
+      aria-label={pick(
+        both((m) => m.umkm.newRequest),
+        locale,
+      )}
+    >
       <OfferTypeField
         label={['Jenis kemitraan', 'Partnership type']}
         value={type}
@@ -58,7 +67,7 @@ export function RequestForm({ onCreated }: { onCreated: (r: PartnershipRequest) 
           >
             {(['any', 'online', 'offline'] as const).map((m) => (
               <option key={m} value={m}>
-                {MODE_LABELS[m][0]} / {MODE_LABELS[m][1]}
+                {pick(MODE_LABELS[m], locale)}
               </option>
             ))}
           </select>
@@ -73,7 +82,7 @@ export function RequestForm({ onCreated }: { onCreated: (r: PartnershipRequest) 
       />
       {error !== undefined && Object.keys(errors).length === 0 && <ErrorNotice error={error} />}
       <button type="submit" className="button" disabled={busy}>
-        Buat permintaan <span lang="en">/ Create request</span>
+        <Bi t={both((m) => m.umkm.createRequest)} />
       </button>
     </form>
   );

@@ -4,28 +4,27 @@ import type { Business, Me, PartnershipPage, RequestPage } from '@sinergi/shared
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { PartnershipList } from '../../components/Partnerships';
-import { Bi, Empty, ErrorNotice, Loading, PageTitle, SectionTitle } from '../../components/ui';
+import { Bi, Empty, ErrorNotice, Loading, Paged, PageTitle, SectionTitle } from '../../components/ui';
 import { api } from '../../lib/api';
 import { useAsync } from '../../lib/hooks';
+import { both } from '../../lib/i18n/locale';
 import { MODE_LABELS, REQUEST_STATUS_LABELS, SIZE_LABELS, TYPE_LABELS } from '../../lib/labels';
 import { BusinessForm } from './BusinessForm';
 import { RequestForm } from './RequestForm';
 
+const REQUESTS = '/api/requests?limit=20';
+const PARTNERSHIPS = '/api/partnerships?limit=20';
+
 async function loadHome(signal: AbortSignal) {
   const me = await api<Me>('GET', '/api/auth/me', undefined, signal);
-  if (!me.businessId) return { me, business: undefined, requests: [], partnerships: [] };
+  if (!me.businessId)
+    return { me, business: undefined, requests: { items: [] }, partnerships: { items: [] } };
   const [business, requests, partnerships] = await Promise.all([
     api<Business>('GET', `/api/businesses/${me.businessId}`, undefined, signal),
-    api<RequestPage>('GET', '/api/requests?limit=100', undefined, signal),
-    api<PartnershipPage>('GET', '/api/partnerships?limit=20', undefined, signal),
+    api<RequestPage>('GET', REQUESTS, undefined, signal),
+    api<PartnershipPage>('GET', PARTNERSHIPS, undefined, signal),
   ]);
-  return {
-    me,
-    business,
-    requests: requests.items,
-    partnerships: partnerships.items,
-    partnershipsCursor: partnerships.nextCursor,
-  };
+  return { me, business, requests, partnerships };
 }
 
 /** The UMKM owner's space: profile, requests (each with its matches), partnerships. */
@@ -56,57 +55,55 @@ export function UmkmHome() {
       <div className="grid-2">
         <section aria-labelledby="requests-title" className="card-panel">
           <SectionTitle id="requests-title" t={['Permintaan saya', 'My requests']} />
-          {requests.length === 0 ? (
+          {requests.items.length === 0 ? (
             <Empty
               t={['Belum ada permintaan. Buat yang pertama di bawah.', 'No requests yet. Create one below.']}
             />
           ) : (
-            <ul className="list">
-              {requests.map((r) => (
-                <li key={r.id} className="item" data-testid="request">
-                  <div className="item__head">
-                    <h3 className="item__title">
-                      <Link href={`/umkm/permintaan?id=${encodeURIComponent(r.id)}`}>
-                        {r.needs.join(', ')}
+            <Paged first={requests} path={REQUESTS}>
+              {(items) => (
+                <ul className="list">
+                  {items.map((r) => (
+                    <li key={r.id} className="item" data-testid="request">
+                      <div className="item__head">
+                        <h3 className="item__title">
+                          <Link href={`/umkm/permintaan?id=${encodeURIComponent(r.id)}`}>
+                            {r.needs.join(', ')}
+                          </Link>
+                        </h3>
+                        <span className={`pill pill--${r.status}`}>
+                          <Bi t={REQUEST_STATUS_LABELS[r.status]} />
+                        </span>
+                      </div>
+                      <p className="item__meta">
+                        <Bi t={TYPE_LABELS[r.type]} /> · <Bi t={MODE_LABELS[r.mode]} />
+                        {r.startDate && (
+                          <>
+                            {' '}
+                            · {r.startDate} – {r.endDate ?? '…'}
+                          </>
+                        )}
+                      </p>
+                      <Link className="item__link" href={`/umkm/permintaan?id=${encodeURIComponent(r.id)}`}>
+                        <Bi t={both((m) => m.umkm.seeMatches)} />
                       </Link>
-                    </h3>
-                    <span className={`pill pill--${r.status}`}>
-                      <Bi t={REQUEST_STATUS_LABELS[r.status]} />
-                    </span>
-                  </div>
-                  <p className="item__meta">
-                    <Bi t={TYPE_LABELS[r.type]} /> · <Bi t={MODE_LABELS[r.mode]} />
-                    {r.startDate && (
-                      <>
-                        {' '}
-                        · {r.startDate} – {r.endDate ?? '…'}
-                      </>
-                    )}
-                  </p>
-                  <Link className="item__link" href={`/umkm/permintaan?id=${encodeURIComponent(r.id)}`}>
-                    Lihat mitra yang cocok <span lang="en">/ See matches</span> →
-                  </Link>
-                </li>
-              ))}
-            </ul>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Paged>
           )}
           <h3 className="subhead">
-            Permintaan baru{' '}
-            <span className="heading-en" lang="en">
-              New request
-            </span>
+            <Bi t={both((m) => m.umkm.newRequest)} />
           </h3>
           <RequestForm onCreated={(r) => router.push(`/umkm/permintaan?id=${encodeURIComponent(r.id)}`)} />
         </section>
 
         <section aria-labelledby="partnerships-title" className="card-panel">
           <SectionTitle id="partnerships-title" t={['Kemitraan saya', 'My partnerships']} />
-          <PartnershipList
-            items={partnerships}
-            side="business"
-            onChanged={reload}
-            nextCursor={partnershipsCursor}
-          />
+          <Paged first={partnerships} path={PARTNERSHIPS}>
+            {(items) => <PartnershipList items={items} side="business" onChanged={reload} />}
+          </Paged>
         </section>
       </div>
     </>

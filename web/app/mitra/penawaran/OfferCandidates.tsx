@@ -16,6 +16,7 @@ import {
 } from '../../../components/ui';
 import { api } from '../../../lib/api';
 import { useAsync } from '../../../lib/hooks';
+import { both } from '../../../lib/i18n/locale';
 import { MODE_LABELS, SIZE_LABELS, TYPE_LABELS } from '../../../lib/labels';
 
 async function load(id: string, signal: AbortSignal) {
@@ -39,13 +40,13 @@ export function OfferCandidates() {
     <>
       <p>
         <Link href="/mitra">
-          ← Kembali <span lang="en">/ Back</span>
+          <Bi t={both((m) => m.common.back)} />
         </Link>
       </p>
-      <PageTitle t={[offer.title, 'Ranked UMKM candidates']} />
+      <PageTitle t={[offer.title, offer.title]} />
       <p className="muted">
-        <Bi t={TYPE_LABELS[offer.type]} /> · <Bi t={MODE_LABELS[offer.mode]} /> · sisa {offer.remaining}/
-        {offer.capacity} <span lang="en">places left</span>
+        <Bi t={TYPE_LABELS[offer.type]} /> · <Bi t={MODE_LABELS[offer.mode]} /> ·{' '}
+        <Bi t={both((m) => m.common.placesLeft(offer.remaining, offer.capacity))} />
       </p>
       <SectionTitle
         t={[
@@ -71,7 +72,7 @@ export function OfferCandidates() {
               <Reasons reasons={c.reasons} />
               <details className="details">
                 <summary>
-                  Rincian skor <span lang="en">/ Score parts</span>
+                  <Bi t={both((m) => m.common.scoreParts)} />
                 </summary>
                 <ScoreParts components={c.components} />
               </details>

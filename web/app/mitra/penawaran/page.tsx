@@ -3,7 +3,7 @@ import { Suspense } from 'react';
 import { Loading, RequireRole } from '../../../components/ui';
 import { OfferCandidates } from './OfferCandidates';
 
-export const metadata: Metadata = { title: 'Kandidat / Candidates' };
+export const metadata: Metadata = { title: 'Kandidat' };
 
 export default function OfferCandidatesPage() {
   return (

@@ -1,6 +1,7 @@
 'use client';
 
 import type { Match, MatchList, PartnershipRequest } from '@sinergi/shared/schemas';
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { useState } from 'react';
@@ -9,6 +10,7 @@ import {
   Empty,
   ErrorNotice,
   Loading,
+  LoadMore,
   Notice,
   PageTitle,
   Reasons,
@@ -18,8 +20,15 @@ import {
 } from '../../../components/ui';
 import { api } from '../../../lib/api';
 import { useAsync } from '../../../lib/hooks';
+import { both, pick, useLocale, useT } from '../../../lib/i18n/locale';
 import { FILTER_LABELS, MODE_LABELS, REQUEST_STATUS_LABELS, TYPE_LABELS } from '../../../lib/labels';
-import { WhatIf } from './WhatIf';
+
+// The what-if preview runs the matching core (and zod, through the schema mappers) in the browser: it is
+// loaded after the page, so the ranked list a phone shows first does not wait for it.
+const WhatIf = dynamic(() => import('./WhatIf').then((m) => m.WhatIf), {
+  ssr: false,
+  loading: () => <Loading t={both((m) => m.whatIf.loading)} />,
+});
 
 async function load(id: string, signal: AbortSignal) {
   const [request, matches] = await Promise.all([
@@ -39,46 +48,33 @@ export function RequestMatches() {
   const id = useSearchParams().get('id') ?? '';
   const [state, reload] = useAsync((signal) => load(id, signal), [id]);
   const [proposed, setProposed] = useState<string | undefined>();
+  const [shownCount, setShownCount] = useState(20);
+  const t = useT();
 
-  if (!id) return <Empty t={['Permintaan tidak ditemukan.', 'No request chosen.']} />;
-  if (state.kind === 'loading') return <Loading t={['Mencari mitra yang cocok…', 'Finding matches…']} />;
+  if (!id) return <Empty t={both((m) => m.matches.none)} />;
+  if (state.kind === 'loading') return <Loading t={both((m) => m.matches.finding)} />;
   if (state.kind === 'error') return <ErrorNotice error={state.error} onRetry={reload} />;
   const { request, matches } = state.data;
   const pending = new Set(request.pendingProposals.map((p) => p.offerId));
-  const shown = matches.items.slice(0, 20);
+  const shown = matches.items.slice(0, shownCount);
 
   return (
     <>
       <p>
-        <Link href="/umkm">
-          ← Kembali <span lang="en">/ Back</span>
-        </Link>
+        <Link href="/umkm">{t.common.back}</Link>
       </p>
-      <PageTitle t={['Mitra yang cocok', 'Ranked matches']} />
+      <PageTitle t={both((m) => m.matches.title)} />
       <p className="muted">
         <Bi t={TYPE_LABELS[request.type]} /> · <Bi t={MODE_LABELS[request.mode]} /> ·{' '}
         <Bi t={REQUEST_STATUS_LABELS[request.status]} /> · <strong>{request.needs.join(', ')}</strong>
       </p>
-      {proposed && (
-        <Notice
-          t={[
-            `Pengajuan terkirim ke ${proposed}. Menunggu jawaban mitra.`,
-            `Proposal sent to ${proposed}. Waiting for the partner's answer.`,
-          ]}
-        />
-      )}
+      {proposed && <Notice t={both((m) => m.matches.sent(proposed))} />}
 
       <div className="grid-2 grid-2--wide">
         <section aria-labelledby="matches-title">
-          <SectionTitle
-            id="matches-title"
-            t={[
-              `${matches.eligibleCount} penawaran memenuhi syarat`,
-              `${matches.eligibleCount} eligible offers, best first`,
-            ]}
-          />
+          <SectionTitle id="matches-title" t={both((m) => m.matches.eligible(matches.eligibleCount))} />
           {shown.length === 0 ? (
-            <Empty t={['Belum ada penawaran yang cocok.', 'No eligible offer yet.']} />
+            <Empty t={both((m) => m.matches.noneEligible)} />
           ) : (
             <ol className="list" data-testid="matches" data-ranking={shown.map((m) => m.offerId).join(',')}>
               {shown.map((m) => (
@@ -95,8 +91,16 @@ export function RequestMatches() {
               ))}
             </ol>
           )}
+          {shown.length > 0 && (
+            <LoadMore
+              shown={shown.length}
+              total={matches.eligibleCount}
+              hasMore={shown.length < matches.items.length}
+              onMore={() => setShownCount((n) => n + 20)}
+            />
+          )}
         </section>
-        <aside aria-labelledby="whatif-title">
+        <aside aria-label={t.whatIf.title}>
           <WhatIf request={request} matches={matches.items} />
           <Excluded matches={matches} />
         </aside>
@@ -118,6 +122,7 @@ function MatchCard({
 }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
+  const t = useT();
   async function propose() {
     setBusy(true);
     setError(undefined);
@@ -134,7 +139,7 @@ function MatchCard({
     <li className="item match" data-testid="match" data-offer-id={m.offerId} aria-labelledby={titleId}>
       <div className="item__head">
         <span className="rank">
-          <span className="visually-hidden">Peringkat / Rank </span>#{m.rank}
+          <span className="visually-hidden">{t.common.rank} </span>#{m.rank}
         </span>
         <h3 className="item__title" id={titleId}>
           {m.offer.title}
@@ -142,25 +147,21 @@ function MatchCard({
         <ScoreBadge score={m.score} />
       </div>
       <p className="item__meta">
-        {m.offer.organization.name} · <Bi t={MODE_LABELS[m.offer.mode]} /> · sisa {m.offer.remaining}/
-        {m.offer.capacity} <span lang="en">places left</span>
+        {m.offer.organization.name} · <Bi t={MODE_LABELS[m.offer.mode]} /> ·{' '}
+        {t.common.placesLeft(m.offer.remaining, m.offer.capacity)}
       </p>
       <Reasons reasons={m.reasons} />
       <details className="details">
-        <summary>
-          Rincian skor <span lang="en">/ Score parts</span>
-        </summary>
+        <summary>{t.common.scoreParts}</summary>
         <ScoreParts components={m.components} />
       </details>
-      {error !== undefined && <ErrorNotice error={error} title={['Pengajuan gagal', 'Proposal failed']} />}
+      {error !== undefined && <ErrorNotice error={error} title={both((x) => x.matches.proposalFailed)} />}
       {pending ? (
-        <p className="pill pill--proposed">
-          <Bi t={['Sudah diajukan', 'Proposed']} />
-        </p>
+        <p className="pill pill--proposed">{t.matches.proposed}</p>
       ) : (
         request.status === 'open' && (
           <button type="button" className="button" disabled={busy} onClick={() => void propose()}>
-            Ajukan kemitraan <span lang="en">/ Propose</span>
+            {t.matches.propose}
           </button>
         )
       )}
@@ -169,24 +170,21 @@ function MatchCard({
 }
 
 function Excluded({ matches }: { matches: MatchList }) {
-  // One page (up to 50, the site's query) and the total: the API never sends an unbounded list.
+  // One page of the excluded offers and their total: the API never sends an unbounded list.
   const excluded = matches.excluded?.items ?? [];
   const total = matches.excluded?.total ?? 0;
+  const t = useT();
+  const locale = useLocale();
   return (
     <section className="card-panel" aria-labelledby="excluded-title">
       <h2 id="excluded-title" className="subhead">
-        Mengapa tidak?
-        <span className="heading-en" lang="en">
-          Why not: {total} offers excluded
-        </span>
+        {t.matches.whyNot(total)}
       </h2>
       {total === 0 ? (
-        <Empty t={['Tidak ada penawaran yang tersaring.', 'No offer was filtered out.']} />
+        <Empty t={both((m) => m.matches.noneExcluded)} />
       ) : (
         <details className="details">
-          <summary>
-            Lihat {total} penawaran yang tersaring <span lang="en">/ Show excluded offers</span>
-          </summary>
+          <summary>{t.matches.showExcluded(total)}</summary>
           <ul className="list list--compact" data-testid="excluded">
             {excluded.map((e) => {
               const f = FILTER_LABELS[e.filter] ?? [e.filter, e.filter];
@@ -196,14 +194,7 @@ function Excluded({ matches }: { matches: MatchList }) {
                     {e.title} — {e.organizationName}
                   </span>
                   <br />
-                  <strong>{f[0]}</strong>{' '}
-                  <span className="bi-en" lang="en">
-                    / {f[1]}
-                  </span>
-                  : {e.reason.id}
-                  <span className="reasons__en" lang="en">
-                    {e.reason.en}
-                  </span>
+                  <strong>{pick(f, locale)}</strong>: {locale === 'en' ? e.reason.en : e.reason.id}
                 </li>
               );
             })}

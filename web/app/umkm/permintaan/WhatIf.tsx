@@ -3,7 +3,8 @@
 import { rankOffers } from '@sinergi/shared/matching';
 import { type Match, type PartnershipRequest, toMatchOffer, toMatchRequest } from '@sinergi/shared/schemas';
 import { useDeferredValue, useId, useMemo, useState } from 'react';
-import { Bi, Empty, Reasons, ScoreBadge } from '../../../components/ui';
+import { Empty, Reasons, ScoreBadge } from '../../../components/ui';
+import { both, useT } from '../../../lib/i18n/locale';
 import { splitTags } from '../../../lib/labels';
 
 /**
@@ -13,6 +14,7 @@ import { splitTags } from '../../../lib/labels';
  */
 export function WhatIf({ request, matches }: { request: PartnershipRequest; matches: readonly Match[] }) {
   const inputId = useId();
+  const t = useT();
   const [text, setText] = useState(request.needs.join(', '));
   const deferred = useDeferredValue(text);
   const offers = useMemo(() => matches.map((m) => toMatchOffer(m.offer)), [matches]);
@@ -32,32 +34,18 @@ export function WhatIf({ request, matches }: { request: PartnershipRequest; matc
   return (
     <section className="card-panel whatif" aria-labelledby="whatif-title">
       <h2 id="whatif-title" className="subhead">
-        Coba ubah kebutuhan
-        <span className="heading-en" lang="en">
-          What if my needs were different?
-        </span>
+        {t.whatIf.title}
       </h2>
-      <p className="muted">
-        Pratinjau di peramban Anda dengan inti pencocokan yang sama, atas {offers.length} penawaran yang sudah
-        dimuat. Permintaan Anda tidak berubah; pengajuan tetap melalui server.{' '}
-        <span className="bi-en" lang="en">
-          A preview computed in your browser with the same matching core, over the {offers.length} offers
-          already loaded. Your request is not changed; proposals still go through the server.
-        </span>
-      </p>
+      <p className="muted">{t.whatIf.lead(offers.length)}</p>
       <label htmlFor={inputId} className="field__label">
-        Kebutuhan <span className="bi-en">/ Needs (comma separated)</span>
+        {t.whatIf.needs}
       </label>
       <input id={inputId} className="input" value={text} onChange={(e) => setText(e.target.value)} />
       <p className="muted" aria-live="polite">
-        {changed ? (
-          <Bi t={['Pratinjau dengan kebutuhan baru.', 'Preview with the new needs.']} />
-        ) : (
-          <Bi t={['Sama dengan peringkat dari server.', 'Same as the ranking from the server.']} />
-        )}
+        {changed ? t.whatIf.changed : t.whatIf.same}
       </p>
       {top.length === 0 ? (
-        <Empty t={['Tidak ada penawaran yang memenuhi syarat.', 'No eligible offer.']} />
+        <Empty t={both((m) => m.whatIf.none)} />
       ) : (
         <ol
           className="list list--compact"
@@ -76,7 +64,8 @@ export function WhatIf({ request, matches }: { request: PartnershipRequest; matc
                     <span className={`move move--${move > 0 ? 'up' : 'down'}`}>
                       {move > 0 ? `▲ ${move}` : `▼ ${-move}`}
                       <span className="visually-hidden">
-                        {move > 0 ? ` naik / up ${move}` : ` turun / down ${-move}`}
+                        {' '}
+                        {move > 0 ? t.common.up(move) : t.common.down(-move)}
                       </span>
                     </span>
                   )}

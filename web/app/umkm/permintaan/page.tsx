@@ -3,7 +3,7 @@ import { Suspense } from 'react';
 import { Loading, RequireRole } from '../../../components/ui';
 import { RequestMatches } from './RequestMatches';
 
-export const metadata: Metadata = { title: 'Mitra yang cocok / Matches' };
+export const metadata: Metadata = { title: 'Mitra yang cocok' };
 
 export default function RequestMatchesPage() {
   return (

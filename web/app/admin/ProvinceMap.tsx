@@ -1,0 +1,166 @@
+'use client';
+
+import { geoMercator, geoPath } from 'd3-geo';
+import type { FeatureCollection, Geometry } from 'geojson';
+import { useMemo, useState } from 'react';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import { ErrorNotice, Loading } from '../../components/ui';
+import { useAsync } from '../../lib/hooks';
+import { useT } from '../../lib/i18n/locale';
+import { classBreaks, classOf, formatMeasure, type ImpactRow, type Measure } from '../../lib/impact';
+
+/** Five greens, light to dark: the map's classes (contrast checked against the white background). */
+const COLORS = ['#e3f1ec', '#a9d6c5', '#5fae93', '#2b7f66', '#0f4d3e'];
+const NO_DATA = '#d9d9d9';
+const WIDTH = 800;
+const HEIGHT = 300;
+
+type Provinces = FeatureCollection<Geometry, { kode_bps: string; name: string }>;
+
+/** The simplified boundaries ship with the site (public/data), fetched once, drawn with no tiles. */
+async function loadProvinces(signal: AbortSignal): Promise<Provinces> {
+  const res = await fetch('/data/indonesia-provinces.topo.json', { signal });
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  const topo = (await res.json()) as Topology<{
+    provinces: GeometryCollection<{ kode_bps: string; name: string }>;
+  }>;
+  return feature(topo, topo.objects.provinces) as Provinces;
+}
+
+function measureOf(row: ImpactRow | undefined, measure: Measure): number | undefined {
+  return row === undefined ? undefined : measure === 'per100' ? row.per100 : row.povertyRatePct;
+}
+
+/**
+ * The choropleth of the 38 provinces, joined to the figures on the BPS code. Hover or tap shows a
+ * province's figures; the table beside it is the accessible alternative and holds the same numbers.
+ */
+export function ProvinceMap({ rows, measure }: { rows: readonly ImpactRow[]; measure: Measure }) {
+  const t = useT();
+  const [state, reload] = useAsync(loadProvinces, []);
+  const [selected, setSelected] = useState<string>();
+  const byCode = useMemo(() => new Map(rows.map((r) => [r.province, r])), [rows]);
+  const breaks = useMemo(
+    () => classBreaks(rows.map((r) => measureOf(r, measure)).filter((v): v is number => v !== undefined)),
+    [rows, measure],
+  );
+  const paths = useMemo(() => {
+    if (state.kind !== 'ready') return [];
+    const projection = geoMercator().fitSize([WIDTH, HEIGHT], state.data);
+    const path = geoPath(projection);
+    return state.data.features.map((f) => ({ code: f.properties.kode_bps, d: path(f) ?? '' }));
+  }, [state]);
+
+  if (state.kind === 'loading') return <Loading />;
+  if (state.kind === 'error') return <ErrorNotice error={state.error} onRetry={reload} />;
+  const measureName = measure === 'per100' ? t.map.per100 : t.map.poverty;
+  const chosen = selected ? byCode.get(selected) : undefined;
+  return (
+    <figure className="map" data-testid="province-map" data-measure={measure}>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-labelledby="map-title map-desc"
+        className="map__svg"
+      >
+        <title id="map-title">{`${t.map.title}: ${measureName}`}</title>
+        <desc id="map-desc">{t.map.description(measureName)}</desc>
+        {paths.map((p) => {
+          const row = byCode.get(p.code);
+          const value = measureOf(row, measure);
+          const fill = value === undefined ? NO_DATA : (COLORS[classOf(value, breaks)] ?? NO_DATA);
+          return (
+            <path
+              key={p.code}
+              d={p.d}
+              fill={fill}
+              className={`map__province${selected === p.code ? ' map__province--selected' : ''}`}
+              data-province={p.code}
+              data-value={formatMeasure(value)}
+              onPointerEnter={() => setSelected(p.code)}
+              onPointerDown={() => setSelected(p.code)}
+            >
+              <title>{`${row?.name ?? p.code}: ${formatMeasure(value)}`}</title>
+            </path>
+          );
+        })}
+      </svg>
+      <figcaption>
+        <p className="map__figures" aria-live="polite" data-testid="map-selected">
+          {chosen ? (
+            <>
+              <strong>{chosen.name}</strong> · {t.map.per100}: {formatMeasure(chosen.per100)} ·{' '}
+              {t.map.poverty}: {formatMeasure(chosen.povertyRatePct)} · {t.admin.partnerships}:{' '}
+              {chosen.partnerships} · {t.admin.businesses}: {chosen.businesses}
+            </>
+          ) : (
+            t.map.tapHint
+          )}
+        </p>
+        <ol className="legend" aria-label={measureName}>
+          {COLORS.map((c, i) => (
+            <li key={c}>
+              <span className="legend__swatch" style={{ background: c }} aria-hidden="true" />
+              {i === 0
+                ? `≤ ${formatMeasure(breaks[0])}`
+                : i === COLORS.length - 1
+                  ? `> ${formatMeasure(breaks[i - 1])}`
+                  : `${formatMeasure(breaks[i - 1])}–${formatMeasure(breaks[i])}`}
+            </li>
+          ))}
+          <li>
+            <span className="legend__swatch" style={{ background: NO_DATA }} aria-hidden="true" />
+            {t.map.noData}
+          </li>
+        </ol>
+      </figcaption>
+    </figure>
+  );
+}
+
+/** Partnerships per 100 UMKM (up) against the BPS poverty rate (right), one dot per province. */
+export function PovertyChart({ rows }: { rows: readonly ImpactRow[] }) {
+  const t = useT();
+  const points = rows.filter((r) => r.per100 !== undefined);
+  const maxX = Math.max(30, ...points.map((r) => r.povertyRatePct));
+  const maxY = Math.max(1, ...points.map((r) => r.per100 ?? 0));
+  const W = 360;
+  const H = 220;
+  const pad = { l: 40, r: 10, t: 10, b: 30 };
+  const x = (v: number) => pad.l + (v / maxX) * (W - pad.l - pad.r);
+  const y = (v: number) => H - pad.b - (v / maxY) * (H - pad.t - pad.b);
+  return (
+    <figure className="chart" data-testid="poverty-chart">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="chart-title chart-desc">
+        <title id="chart-title">{t.map.chart}</title>
+        <desc id="chart-desc">{t.map.chartDescription}</desc>
+        <line x1={pad.l} y1={H - pad.b} x2={W - pad.r} y2={H - pad.b} className="chart__axis" />
+        <line x1={pad.l} y1={pad.t} x2={pad.l} y2={H - pad.b} className="chart__axis" />
+        {[0, maxX / 2, maxX].map((v) => (
+          <text key={`x${v}`} x={x(v)} y={H - 10} textAnchor="middle" className="chart__tick">
+            {formatMeasure(v)}%
+          </text>
+        ))}
+        {[0, maxY / 2, maxY].map((v) => (
+          <text key={`y${v}`} x={pad.l - 4} y={y(v) + 4} textAnchor="end" className="chart__tick">
+            {formatMeasure(v)}
+          </text>
+        ))}
+        {points.map((r) => (
+          <circle
+            key={r.province}
+            cx={x(r.povertyRatePct)}
+            cy={y(r.per100 ?? 0)}
+            r={5}
+            className="chart__dot"
+            data-province={r.province}
+          >
+            <title>{`${r.name}: ${formatMeasure(r.povertyRatePct)}% · ${formatMeasure(r.per100)}`}</title>
+          </circle>
+        ))}
+      </svg>
+      <figcaption className="muted">{t.map.chartDescription}</figcaption>
+    </figure>
+  );
+}

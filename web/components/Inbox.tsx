@@ -1,0 +1,96 @@
+'use client';
+
+import type { Inbox as InboxData, InboxItem } from '@sinergi/shared/schemas';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { api } from '../lib/api';
+import { useAsync } from '../lib/hooks';
+import type { Messages } from '../lib/i18n/id';
+import { both, useT } from '../lib/i18n/locale';
+import { TYPE_LABELS } from '../lib/labels';
+import { homeOf, useSession } from '../lib/session';
+import { Bi, Empty, ErrorNotice, Loading, PageTitle } from './ui';
+
+const loadInbox = (signal: AbortSignal) => api<InboxData>('GET', '/api/inbox', undefined, signal);
+
+/** The header's link to the inbox with its count, read again on every page change. */
+export function InboxLink() {
+  const t = useT();
+  const pathname = usePathname();
+  const [state] = useAsync(loadInbox, [pathname]);
+  const count = state.kind === 'ready' ? state.data.count : 0;
+  return (
+    <Link
+      href="/kotak-masuk"
+      aria-current={pathname === '/kotak-masuk' ? 'page' : undefined}
+      data-testid="inbox-link"
+      data-count={state.kind === 'ready' ? count : undefined}
+    >
+      {t.nav.inbox}
+      {count > 0 && (
+        <span className="badge" data-testid="inbox-count">
+          <span aria-hidden="true">{count}</span>
+          <span className="visually-hidden">{t.nav.inboxCount(count)}</span>
+        </span>
+      )}
+    </Link>
+  );
+}
+
+function message(t: Messages, item: InboxItem): string {
+  switch (item.kind) {
+    case 'received':
+      return t.inbox.received(item.counterpart, item.offerTitle);
+    case 'accepted':
+      return t.inbox.accepted(item.counterpart, item.offerTitle);
+    case 'declined':
+      return t.inbox.declined(item.counterpart, item.offerTitle);
+    case 'round':
+      return t.inbox.round(item.offerTitle);
+  }
+}
+
+/** The inbox page: what needs the person's answer first, then what changed. */
+export function InboxPage() {
+  const t = useT();
+  const session = useSession();
+  const [state, reload] = useAsync(loadInbox, []);
+  return (
+    <>
+      <PageTitle t={both((m) => m.inbox.title)} />
+      {state.kind === 'loading' && <Loading />}
+      {state.kind === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
+      {state.kind === 'ready' &&
+        (state.data.items.length === 0 ? (
+          <Empty t={both((m) => m.inbox.empty)} />
+        ) : (
+          <>
+            <p className="muted" data-testid="list-count">
+              {t.common.shownOf(state.data.items.length, state.data.count)}
+            </p>
+            <ul className="list" data-testid="inbox">
+              {state.data.items.map((item) => (
+                <li key={`${item.kind}-${item.partnershipId}`} className="item" data-kind={item.kind}>
+                  <p className="item__title">{message(t, item)}</p>
+                  <p className="item__meta">
+                    <Bi t={TYPE_LABELS[item.type]} /> · {new Date(item.at).toLocaleDateString('id-ID')}
+                    {item.needsAnswer && (
+                      <>
+                        {' '}
+                        · <strong className="pill pill--proposed">{t.inbox.needsAnswer}</strong>
+                      </>
+                    )}
+                  </p>
+                  {session && (
+                    <Link className="item__link" href={homeOf(session.user.role)}>
+                      {t.inbox.open} →
+                    </Link>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </>
+        ))}
+    </>
+  );
+}
