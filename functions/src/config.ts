@@ -166,5 +166,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
  * same: local mode still needs the loopback DynamoDB endpoint.
  */
 export function loadConfigForLocalStack(env: Record<string, string | undefined>): Config {
-  return loadConfig({ ...env, AUTH_MODE: env.AUTH_MODE ?? 'local' });
+  return loadConfig({
+    ...env,
+    AUTH_MODE: env.AUTH_MODE ?? 'local',
+    // DynamoDB Local (a JVM) on a busy laptop or CI can take seconds per call: the deployed function's
+    // tight budget would cut it off mid-seed. Explicit settings still win.
+    DYNAMODB_CONNECT_TIMEOUT_MS: env.DYNAMODB_CONNECT_TIMEOUT_MS ?? '5000',
+    DYNAMODB_REQUEST_TIMEOUT_MS: env.DYNAMODB_REQUEST_TIMEOUT_MS ?? '20000',
+  });
 }
