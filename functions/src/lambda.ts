@@ -8,6 +8,12 @@ import { createDocumentClient } from './store/client';
 
 // Config and clients are made once per Lambda instance, at module load.
 const config = loadConfig(process.env);
-const app = createApp({ config, db: createDocumentClient(config), docsScript });
+const app = createApp({
+  config,
+  db: createDocumentClient(config),
+  docsScript,
+  // Rounds run in their own function (round-worker.ts), reached through the table's stream.
+  rounds: { dispatch: 'external' },
+});
 
 export const handler = handle(app);

@@ -103,7 +103,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const { created } = await ensureTable(db, config.TABLE_NAME);
     log(`Table ${config.TABLE_NAME} ${created ? 'created' : 'exists'} (${since()})`);
 
-    const api = createApp({ config, db });
+    // Round proposals lapse after the programme window: checked every minute (a schedule in AWS).
+    const api = createApp({ config, db, rounds: { lapseEveryMs: 60_000 } });
     if (options.seed) await seedLocalData(api, db, config, log);
     log(`Demo data checked (${since()})`);
     await site;

@@ -870,6 +870,19 @@ export class DynamoRepository implements Repository {
         releasePair(p),
         leaveRequest(p),
         pendingOnOffer(p.offerId, -1),
+        // ── issue 11 (allocation rounds): remember the declined pair so no round proposes it again.
+        // Read through RoundStore.listDeclinedPairs; issue 8's remembered declines may replace this item.
+        {
+          Put: {
+            Item: {
+              ...keys.declinedPair(p.type, p.requestId, p.offerId),
+              requestId: p.requestId,
+              offerId: p.offerId,
+              at: now,
+            },
+          },
+        },
+        // ── end issue 11
       ]);
     } catch (error) {
       if (error instanceof ConditionFailedError) throw this.stateConflict(p, error);

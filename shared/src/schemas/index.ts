@@ -12,4 +12,5 @@ export * from './organization';
 export * from './partnership';
 export * from './reference';
 export * from './request';
+export * from './rounds';
 export * from './stats';
