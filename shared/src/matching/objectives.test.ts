@@ -129,6 +129,25 @@ describe('round objectives', () => {
     expect(round2.summary.blockingPairs.score).toBeGreaterThan(0);
   });
 
+  it('a shortlisted graph holding every offer equals the complete graph (edges, order, seeded ties)', () => {
+    fc.assert(
+      fc.property(roundArb, ({ requests, offers, seed }) => {
+        const full = buildRoundGraph(requests, offers, {}, { seed });
+        const short = buildRoundGraph(
+          requests,
+          offers,
+          {},
+          { seed, fullPairs: -1, shortlist: offers.length + 1 },
+        );
+        expect(short.complete).toBe(false);
+        expect([...short.start]).toEqual([...full.start]);
+        expect([...short.offer]).toEqual([...full.offer]);
+        expect([...short.fit]).toEqual([...full.fit]);
+      }),
+      { numRuns: 150 },
+    );
+  }, 60_000);
+
   it('a declined pair is never assigned, even when it is the only one', () => {
     const stated: StatedPreferences = { declinedPairs: [{ requestId: 'r1', offerId: 'o1' }] };
     const graph = buildRoundGraph([req('r1')], [off('o1', 3)], stated);

@@ -193,6 +193,33 @@ export function graphBuilder(
       }
     } else if (index !== null && r.typeCode >= 0) {
       const { length } = buildChunk(index, os, r, w, k, Number.POSITIVE_INFINITY, -1, null, buffers, 0);
+      if (ranks === undefined && approved === undefined && excluded === undefined) {
+        // Nothing stated for this request (the common case): the chunk is already in fit order; only
+        // runs of equal fit need the seeded order.
+        const from = eOffer.length;
+        for (let q = 0; q < length; q++) {
+          eOffer.push(chunkOffer[q] as number);
+          eFit.push(chunkFit[q] as number);
+          eRank.push(-1);
+          eApproved.push(0);
+        }
+        for (let q = from + 1; q < eOffer.length; q++) {
+          // Insertion step within equal fits (runs are short).
+          let x = q;
+          while (
+            x > from &&
+            eFit[x - 1] === eFit[x] &&
+            (offerTie[eOffer[x - 1] as number] as number) > (offerTie[eOffer[x] as number] as number)
+          ) {
+            const t = eOffer[x - 1] as number;
+            eOffer[x - 1] = eOffer[x] as number;
+            eOffer[x] = t;
+            x--;
+          }
+        }
+        start[ri + 1] = eOffer.length;
+        return;
+      }
       for (let q = 0; q < length; q++) pairs.set(chunkOffer[q] as number, chunkFit[q] as number);
     }
     // Stated pairs are edges too (when the hard filters allow them), wherever they rank by fit.
