@@ -4,9 +4,10 @@ import { bodyLimit } from 'hono/body-limit';
 import { devLogin } from './auth/dev-login';
 import { createVerifier, localTokens, type TokenVerifier } from './auth/tokens';
 import { authSettings, type Config } from './config';
-import { createServices, defaultRuntime } from './domain';
+import { createServices, defaultRuntime, type Services } from './domain';
 import { PayloadTooLargeError } from './domain/errors';
 import type { Runtime } from './domain/model';
+import type { RoundSource } from './domain/rounds';
 import { docsRoutes } from './http/docs';
 import { type AppEnv, router } from './http/env';
 import { apiHeaders } from './http/headers';
@@ -29,6 +30,7 @@ import type { DocumentClient } from './store/client';
 import type { AccessObserver } from './store/dynamo';
 import { DynamoIdempotencyStore } from './store/dynamo-idempotency';
 import { dynamoRepository } from './store/dynamo-repository';
+import { DynamoRoundStore } from './store/dynamo-rounds';
 
 export interface AppDeps {
   config: Config;
@@ -45,6 +47,18 @@ export interface AppDeps {
   health?: HealthOptions;
   /** Where the vendored docs script lives (default: functions/assets beside the source). */
   docsScriptPath?: string;
+  /**
+   * Allocation rounds: `in-process` (default) computes a queued round in this process right after the
+   * answer; `external` leaves it to the round worker function (AWS: the queued round item reaches it
+   * through the table's stream, see round-worker.ts). `lapseEveryMs` starts a timer that lapses
+   * unanswered round proposals (locally; AWS runs lapse.ts on a schedule). `lapseDays`: the window.
+   */
+  rounds?: {
+    dispatch?: 'in-process' | 'external';
+    lapseEveryMs?: number;
+    lapseDays?: number;
+    source?: RoundSource;
+  };
 }
 
 /**
@@ -55,7 +69,23 @@ export function createApp(deps: AppDeps) {
   const { config, db } = deps;
   const runtime: Runtime = { ...defaultRuntime, ...deps.runtime };
   const storage = { db, tableName: config.TABLE_NAME, ...(deps.onAccess ? { onAccess: deps.onAccess } : {}) };
-  const services = createServices(dynamoRepository(storage), runtime);
+  const roundOptions = deps.rounds ?? {};
+  const services: Services = createServices(dynamoRepository(storage), runtime, {
+    store: new DynamoRoundStore(storage),
+    ...(roundOptions.dispatch === 'external'
+      ? {}
+      : {
+          // The same worker code, in-process: it starts after the 202 has been answered.
+          dispatch: async (id: string) => {
+            setImmediate(() => void services.rounds.run(id));
+          },
+        }),
+    ...(roundOptions.source ? { source: roundOptions.source } : {}),
+    ...(roundOptions.lapseDays !== undefined ? { lapseDays: roundOptions.lapseDays } : {}),
+  });
+  if (roundOptions.lapseEveryMs) {
+    setInterval(() => void services.rounds.lapse().catch(() => undefined), roundOptions.lapseEveryMs).unref();
+  }
   const auth = authSettings(config);
   const local = auth.mode === 'local' ? localTokens(auth.secret) : undefined;
   const verifier = deps.verifier ?? local?.verifier ?? createVerifier(config);

@@ -31,7 +31,8 @@ function init() {
 }
 
 const config = init();
-const app = createApp({ config, db: createDocumentClient(config) });
+// Rounds run in their own function (round-worker.ts), reached through the table's stream.
+const app = createApp({ config, db: createDocumentClient(config), rounds: { dispatch: 'external' } });
 const inner = handle(app);
 
 /** The parts of an API Gateway HTTP API (payload 2.0) event this wrapper reads; Hono reads the rest. */

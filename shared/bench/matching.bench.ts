@@ -33,9 +33,8 @@ import {
   resolveWeights,
   scorePrepared,
 } from '../src/matching';
+import { solveOptimum } from './highs';
 import { generateOffers, generateRequests, mulberry32 } from './instances';
-
-type Highs = Awaited<ReturnType<typeof import('highs').default>>;
 
 const now = () => performance.now();
 const rows: [string, string, string, string][] = [];
@@ -232,46 +231,6 @@ console.log(
     `${ms(time)}; ${round.report.assignedCount} placed, ${round.report.proposals} proposals, ${blocking} blocking pairs (${ms(now() - t1)} to check)`,
     time < 2000 && blocking === 0,
   );
-}
-
-/** max Σ value(i,j)·x(i,j) s.t. Σ_j x(i,j) ≤ 1, Σ_i x(i,j) ≤ capacity(j), 0 ≤ x ≤ 1. */
-function solveOptimum(
-  highs: Highs,
-  requests: readonly PreparedRequest[],
-  offers: readonly PreparedOffer[],
-  value: (r: PreparedRequest, o: PreparedOffer) => number,
-) {
-  const terms: string[] = [];
-  const perRequest: string[][] = requests.map(() => []);
-  const perOffer: string[][] = offers.map(() => []);
-  for (let i = 0; i < requests.length; i++) {
-    for (let j = 0; j < offers.length; j++) {
-      const v = value(requests[i] as PreparedRequest, offers[j] as PreparedOffer);
-      if (v < 0) continue; // ineligible pair: no variable
-      const name = `x${i}_${j}`;
-      terms.push(`${v.toFixed(12)} ${name}`);
-      perRequest[i]?.push(name);
-      perOffer[j]?.push(name);
-    }
-  }
-  const rowsLp = [
-    ...perRequest.flatMap((vars, i) => (vars.length > 0 ? [` r${i}: ${vars.join(' + ')} <= 1`] : [])),
-    ...perOffer.flatMap((vars, j) =>
-      vars.length > 0 ? [` c${j}: ${vars.join(' + ')} <= ${Math.max(0, offers[j]?.remaining ?? 0)}`] : [],
-    ),
-  ];
-  const bounds = perRequest.flat().map((name) => ` 0 <= ${name} <= 1`);
-  const lp = `Maximize\n obj: ${terms.join(' + ')}\nSubject To\n${rowsLp.join('\n')}\nBounds\n${bounds.join('\n')}\nEnd`;
-  const t = now();
-  const solution = highs.solve(lp, { output_flag: false });
-  const time = now() - t;
-  if (solution.Status !== 'Optimal') throw new Error(`HiGHS: ${solution.Status}`);
-  const fractional = Object.values(solution.Columns).reduce(
-    (m, c) => Math.max(m, Math.abs(c.Primal - Math.round(c.Primal))),
-    0,
-  );
-  const placed = Object.values(solution.Columns).reduce((n, c) => n + Math.round(c.Primal), 0);
-  return { optimum: solution.ObjectiveValue, time, variables: terms.length, fractional, placed };
 }
 
 // ── 4. Optimality gap against HiGHS ──────────────────────────────────────────────────────────────

@@ -3,7 +3,7 @@ import type { DevLoginResponse, Offer, Organization } from '@sinergi/shared/sche
 
 /**
  * The product's core journeys in the browser, against the real local stack: a UMKM finds and proposes
- * to a partner, the partner accepts, and an admin runs a dry-run round. Each project (mobile, desktop)
+ * to a partner, the partner accepts, and an admin compares the round objectives and confirms one. Each project (mobile, desktop)
  * uses its own names, so the two runs never share accounts.
  */
 
@@ -131,18 +131,98 @@ test('a UMKM finds ranked partners, previews a what-if, proposes; the partner ac
   await expect(mine).toContainText('Aktif');
 });
 
-test('an admin runs a dry-run round and sees no blocking pairs', async ({ page }) => {
-  test.setTimeout(90_000);
+test('an admin compares the three objectives, confirms one; the partner sees the proposals', async ({
+  page,
+  request,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  // Each project rounds its own type, so the two runs never change each other's round data.
+  const type = testInfo.project.name.includes('mobile') ? 'distribution' : 'internship';
+  const role = type === 'internship' ? 'university' : 'community';
+  const suffix = `${testInfo.project.name}-${Date.now().toString(36)}`;
+  const partnerName = `mitra-putaran-${suffix}`;
+  const offerTitle = `Program putaran ${suffix}`;
+  // A fresh partner with one offer, and a fresh UMKM whose first wish is that offer, approved by the
+  // partner: under `stable` it is certain to be proposed there.
+  const partner = await apiLogin(request, role, partnerName);
+  expect(
+    (
+      await request.post('/api/organizations', {
+        headers: partner,
+        data: { name: `Mitra ${suffix}`, province: '33' },
+      })
+    ).status(),
+  ).toBe(201);
+  const offerRes = await request.post('/api/offers', {
+    headers: partner,
+    data: { type, title: offerTitle, topics: ['pemasaran digital', 'keripik'], mode: 'online', capacity: 2 },
+  });
+  expect(offerRes.status()).toBe(201);
+  const offer = (await offerRes.json()) as Offer;
+  const umkm = await apiLogin(request, 'business', `umkm-putaran-${suffix}`);
+  expect(
+    (
+      await request.post('/api/businesses', {
+        headers: umkm,
+        data: {
+          name: `Keripik Putaran ${suffix}`,
+          province: '53',
+          sizeClass: 'mikro',
+          sector: 'kuliner',
+          products: ['keripik'],
+        },
+      })
+    ).status(),
+  ).toBe(201);
+  const reqRes = await request.post('/api/requests', {
+    headers: umkm,
+    data: { type, needs: ['pemasaran digital', 'keripik'], mode: 'any' },
+  });
+  expect(reqRes.status()).toBe(201);
+  const requestId = ((await reqRes.json()) as { id: string }).id;
+  expect(
+    (
+      await request.put(`/api/rounds/preferences/requests/${requestId}`, {
+        headers: umkm,
+        data: { shortlist: [offer.id] },
+      })
+    ).status(),
+  ).toBe(200);
+  expect(
+    (
+      await request.put(`/api/rounds/preferences/offers/${offer.id}`, {
+        headers: partner,
+        data: { approved: [requestId] },
+      })
+    ).status(),
+  ).toBe(200);
+
   await page.goto('/masuk');
   await page.getByRole('button', { name: 'Admin' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Admin program/ })).toBeVisible();
-  await expect(page.getByRole('checkbox', { name: /Uji coba/ })).toBeChecked();
-  await page.getByLabel(/^Jenis/).selectOption('internship');
-  await page.getByRole('button', { name: /Jalankan putaran/ }).click();
-  await expect(page.getByTestId('round-result')).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByTestId('round-result')).toContainText('Uji coba: tidak ada yang disimpan.');
-  await expect(page.getByTestId('round-blockingPairs-value')).toHaveText('0');
+  await page.getByLabel(/^Jenis/).selectOption(type);
+  await page.getByRole('button', { name: /Bandingkan tiga tujuan/ }).click();
+  const table = page.getByTestId('round-compare');
+  for (const objective of ['stable', 'placements', 'welfare']) {
+    await expect(table.getByTestId(`round-status-${objective}`)).toHaveAttribute('data-status', 'done', {
+      timeout: 120_000,
+    });
+    await expect(table.getByTestId(`round-placed-${objective}`)).not.toHaveText('…');
+  }
+  // Stable respects stated wishes: no blocking pair against them.
+  await expect(table.getByTestId('round-blocking-stable')).toHaveText(/^0 \//);
+  await table.getByRole('button', { name: /Konfirmasi Stabil/ }).click();
+  await expect(table.getByTestId('round-confirmed-stable')).toContainText('pengajuan dikirim', {
+    timeout: 60_000,
+  });
   await expect(page.getByTestId('impact-table').getByRole('row').nth(1)).toBeVisible();
+
+  // The partner sees the round's proposal for its offer.
+  await signOut(page);
+  await signIn(page, type === 'internship' ? /Universitas/ : /Komunitas/, partnerName);
+  const proposal = page.getByTestId('partnership').filter({ hasText: offerTitle });
+  await expect(proposal.first()).toHaveAttribute('data-status', 'proposed');
+  await expect(proposal.filter({ hasText: `Keripik Putaran ${suffix}` })).toHaveCount(1);
 });
 
 test('pages for signed-in people ask to sign in first', async ({ page }) => {

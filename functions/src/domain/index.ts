@@ -6,6 +6,7 @@ import { offerService, requestService } from './offers';
 import { partnershipService } from './partnerships';
 import type { Repository } from './ports';
 import { businessProfiles, organizationProfiles } from './profiles';
+import { type RoundDispatcher, type RoundSource, type RoundStore, roundService } from './rounds';
 import { statsService } from './stats';
 
 /** Opaque, URL-safe, 96 random bits. */
@@ -14,7 +15,12 @@ export const randomId = () => randomBytes(12).toString('base64url');
 export const defaultRuntime: Runtime = { now: () => new Date(), newId: randomId };
 
 /** Every domain service over one repository. Routes call exactly one of these per request. */
-export function createServices(repo: Repository, rt: Runtime = defaultRuntime) {
+export function createServices(
+  repo: Repository,
+  rt: Runtime = defaultRuntime,
+  rounds?: { store: RoundStore; dispatch?: RoundDispatcher; source?: RoundSource; lapseDays?: number },
+) {
+  const roundStore = rounds?.store;
   return {
     repo,
     accounts: accountService(repo),
@@ -25,7 +31,19 @@ export function createServices(repo: Repository, rt: Runtime = defaultRuntime) {
     partnerships: partnershipService(repo, rt),
     matching: matchingService(repo, rt),
     stats: statsService(repo),
+    rounds: roundService(repo, roundStore ?? missingRoundStore(), rt, {
+      ...(rounds?.dispatch ? { dispatch: rounds.dispatch } : {}),
+      ...(rounds?.source ? { source: rounds.source } : {}),
+      ...(rounds?.lapseDays !== undefined ? { lapseDays: rounds.lapseDays } : {}),
+    }),
   };
 }
 
 export type Services = ReturnType<typeof createServices>;
+
+/** Services built without a round store (tests of other parts) fail loudly if a round is asked for. */
+function missingRoundStore(): RoundStore {
+  return new Proxy({} as RoundStore, {
+    get: () => () => Promise.reject(new Error('no round store configured')),
+  });
+}

@@ -10,7 +10,7 @@ import { createDocumentClient } from '../store/client';
 
 const { API_PORT } = z.object({ API_PORT: z.coerce.number().int().min(1).max(65535) }).parse(process.env);
 const config = loadConfigForLocalStack(process.env);
-const app = createApp({ config, db: createDocumentClient(config) });
+const app = createApp({ config, db: createDocumentClient(config), rounds: { lapseEveryMs: 60_000 } });
 const server = serve({ fetch: app.fetch, port: API_PORT, hostname: '127.0.0.1' }, () =>
   console.log(`API (re)started on http://127.0.0.1:${API_PORT}/api`),
 );

@@ -118,7 +118,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const { created } = await ensureTable(db, config.TABLE_NAME);
     log(`Table ${config.TABLE_NAME} ${created ? 'created' : 'exists'} (${since()})`);
 
-    const api = createApp({ config, db });
+    // Round proposals lapse after the programme window: checked every minute (a schedule in AWS).
+    const api = createApp({ config, db, rounds: { lapseEveryMs: 60_000 } });
     // The seed is a trusted loader: it writes through the public API but not under people's rate limits.
     if (options.seed)
       await seedLocalData(createApp({ config, db, rateLimits: NO_RATE_LIMITS }), db, config, log);

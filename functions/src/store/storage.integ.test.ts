@@ -21,7 +21,8 @@ function record(pattern: AccessPatternName, consumed: ConsumedCapacity[]) {
 }
 
 beforeAll(async () => {
-  h = await harness({ onAccess: record }, { isolated: true });
+  // Round proposals lapse at once here (window 0 days), so the lapse patterns are measured too.
+  h = await harness({ onAccess: record, rounds: { lapseDays: 0 } }, { isolated: true });
   // Below the adapter: every command the client sends, whoever sends it.
   h.deps.db.middlewareStack.add(
     (next, context) => async (args) => {
@@ -104,6 +105,34 @@ describe('access patterns', () => {
     await h.call('GET', `/partnerships/${p1}`, { token: partner.token });
     await h.call('GET', '/partnerships?role=mine', { token: umkm.token });
     await h.call('GET', '/partnerships?role=mine&status=completed', { token: partner.token });
+
+    // Rounds as jobs: stated preferences, a queued round, its assignments, confirm, lapse.
+    await h.call('PUT', `/rounds/preferences/requests/${requests[1].id}`, {
+      token: umkm.token,
+      body: { shortlist: [offers[1].id] },
+    });
+    await h.call('PUT', `/rounds/preferences/offers/${offers[1].id}`, {
+      token: partner.token,
+      body: { approved: [requests[1].id] },
+    });
+    const job = await h.call('POST', '/rounds', {
+      token: admin.token,
+      body: { type: 'mentorship', objective: 'welfare', dryRun: true },
+    });
+    expect(job.status).toBe(202);
+    let status = job.body.status;
+    for (let i = 0; i < 400 && status !== 'done' && status !== 'failed'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      status = (await h.call('GET', `/rounds/${job.body.id}`, { token: admin.token })).body.status;
+    }
+    expect(status).toBe('done');
+    await h.call('GET', `/rounds/${job.body.id}/assignments`, { token: admin.token });
+    await h.call('GET', '/rounds?type=mentorship', { token: admin.token });
+    const confirmed = await h.call('POST', `/rounds/${job.body.id}/confirm`, { token: admin.token });
+    expect(confirmed.body.confirmation.proposed).toBeGreaterThan(0);
+    expect((await h.call('POST', '/rounds/lapse', { token: admin.token })).body.lapsed).toBe(
+      confirmed.body.confirmation.proposed,
+    );
 
     // Rounds, closing, stats, idempotent creation.
     const round = await h.call('POST', '/rounds', { token: admin.token, body: { type: 'mentorship' } });

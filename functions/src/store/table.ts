@@ -18,6 +18,10 @@
  * | counter           | `STATS`                 | `<dimension>#<value>`  |                                                  |                                          |
  * | seed marker       | `SEED#<version>`        | `SEED`                 |                                                  |                                          |
  * | idempotency record| `IDEMPOTENCY#<userId>#<key>` | `IDEMPOTENCY`     |                                                  |                                          |
+ * | allocation round  | `ROUND#<id>`            | `ROUND`                |                                                  | `ROUNDS#<type>` / `<createdAt>#<id>`     |
+ * | round assignments | `ROUND#<id>`            | `PAGE#<00000>` (500 per page) |                                           |                                          |
+ * | stated preference | `PREFS#<type>`          | `REQUEST#<id>` / `OFFER#<id>` |                                           |                                          |
+ * | round proposal due| `LAPSE`                 | `<dueAt>#<partnershipId>` |                                               |                                          |
  *
  * GSI1 is sparse: an offer or request carries GSI1 keys only while it is open, so "all open offers of a
  * type" is one Query that never reads closed items. GSI2 groups what one owner (or one party) has.
@@ -77,6 +81,23 @@ export const keys = {
   idempotency: (userId: string, key: string) => ({ PK: `IDEMPOTENCY#${userId}#${key}`, SK: 'IDEMPOTENCY' }),
   /** Written by the demo seed when it has finished, so later starts skip it. */
   seedMarker: (version: string) => ({ PK: `SEED#${version}`, SK: 'SEED' }),
+
+  /** Allocation rounds (issue 11): the round, its assignment pages, stated preferences, lapses. */
+  round: (id: string) => ({ PK: `ROUND#${id}`, SK: 'ROUND' }),
+  roundList: (type: OfferType, createdAt: string, id: string) => ({
+    GSI2PK: `ROUNDS#${type}`,
+    GSI2SK: `${createdAt}#${id}`,
+  }),
+  roundPage: (id: string, page: number) => ({
+    PK: `ROUND#${id}`,
+    SK: `PAGE#${String(page).padStart(5, '0')}`,
+  }),
+  requestPreference: (type: OfferType, requestId: string) => ({
+    PK: `PREFS#${type}`,
+    SK: `REQUEST#${requestId}`,
+  }),
+  offerPreference: (type: OfferType, offerId: string) => ({ PK: `PREFS#${type}`, SK: `OFFER#${offerId}` }),
+  lapse: (dueAt: string, partnershipId: string) => ({ PK: 'LAPSE', SK: `${dueAt}#${partnershipId}` }),
 
   /** GSI1 keys an open offer carries; removed when it closes. */
   openOffer: (type: OfferType, createdAt: string, id: string) => ({
@@ -166,6 +187,10 @@ export const partitions = {
   owner: (ownerId: string) => `OWNER#${ownerId}`,
   party: (userId: string) => `PARTY#${userId}`,
   stats: 'STATS',
+  rounds: (type: OfferType) => `ROUNDS#${type}`,
+  round: (id: string) => `ROUND#${id}`,
+  preferences: (type: OfferType) => `PREFS#${type}`,
+  lapse: 'LAPSE',
 } as const;
 
 /** Attribute names of each index's keys, for validating pagination cursors against the index read. */
@@ -398,6 +423,53 @@ export const ACCESS_PATTERNS = {
     maxCapacity: 1,
   },
   describeTable: { op: 'DescribeTable', key: '(health check only)', cost: '0', maxCapacity: 0 },
+  putRound: {
+    op: 'PutItem',
+    key: 'ROUND#<id> / ROUND (+GSI2 ROUNDS#<type>)',
+    cost: '1-4 WCU',
+    maxCapacity: 8,
+  },
+  getRound: { op: 'GetItem', key: 'ROUND#<id> / ROUND', cost: '≤ 4 RCU', maxCapacity: 8 },
+  updateRound: {
+    op: 'UpdateItem',
+    key: 'ROUND#<id> / ROUND (status, progress, summary)',
+    cost: '1-4 WCU',
+    maxCapacity: 8,
+  },
+  listRoundsByType: {
+    op: 'Query',
+    index: 'GSI2',
+    key: 'ROUNDS#<type>, newest first, one page',
+    cost: '0.5 RCU per 4 KB',
+    maxCapacity: 64,
+  },
+  putRoundPage: {
+    op: 'PutItem',
+    key: 'ROUND#<id> / PAGE#<n> (500 assignments)',
+    cost: '≤ 64 WCU',
+    maxCapacity: 128,
+  },
+  getRoundPage: { op: 'GetItem', key: 'ROUND#<id> / PAGE#<n>', cost: '≤ 32 RCU', maxCapacity: 64 },
+  putPreference: {
+    op: 'PutItem',
+    key: 'PREFS#<type> / REQUEST#<id> or OFFER#<id>',
+    cost: '1-2 WCU',
+    maxCapacity: 4,
+  },
+  listPreferences: {
+    op: 'Query',
+    key: 'PREFS#<type> (all pages)',
+    cost: '0.5 RCU per 4 KB',
+    maxCapacity: 4096,
+  },
+  putLapse: { op: 'PutItem', key: 'LAPSE / <dueAt>#<partnershipId>', cost: '1 WCU', maxCapacity: 1 },
+  listDueLapses: {
+    op: 'Query',
+    key: 'LAPSE, SK ≤ now#~ (one page)',
+    cost: '0.5 RCU per 4 KB',
+    maxCapacity: 64,
+  },
+  deleteLapse: { op: 'DeleteItem', key: 'LAPSE / <dueAt>#<partnershipId>', cost: '1 WCU', maxCapacity: 1 },
 } as const satisfies Record<
   string,
   { op: string; index?: string; key: string; cost: string; maxCapacity: number }

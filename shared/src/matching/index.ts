@@ -90,8 +90,35 @@ export {
   type ScoreOptions,
   scorePrepared,
 } from './kernel';
+export {
+  type GroupCount,
+  OBJECTIVES,
+  type Objective,
+  type ObjectiveOptions,
+  type ObjectiveResult,
+  type RoundAssignment,
+  type RoundSummary,
+  runObjective,
+} from './objectives';
+export {
+  DEFAULT_EQUITY,
+  type EquityPolicy,
+  indexPreferences,
+  pairKey,
+  povertyPriority,
+  type StatedPreferences,
+} from './preferences';
 export { dayNumber, type PreparedOffer, type PreparedRequest, prepareOffer, prepareRequest } from './prepare';
 export * from './rank';
+export {
+  buildRoundGraph,
+  DuplicateRoundIdError,
+  type GraphBuilder,
+  type GraphOptions,
+  graphBuilder,
+  type RoundGraph,
+  tieKey,
+} from './round-graph';
 export { scorePair } from './score';
 export * from './types';
 export {

@@ -15,5 +15,6 @@ export * from './organization';
 export * from './partnership';
 export * from './reference';
 export * from './request';
+export * from './rounds';
 export * from './site-config';
 export * from './stats';

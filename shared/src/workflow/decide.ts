@@ -360,7 +360,7 @@ export function decidePropose(input: ProposeInput): Decision | Violation {
 
 export interface ActInput {
   actor: Actor;
-  event: Exclude<PartnershipEvent, 'propose'>;
+  event: Exclude<PartnershipEvent, 'propose'> | 'lapse';
   partnership: Partnership;
   /** The partnership's request and offer as read (accept and cancel need them; others may omit). */
   request?: PartnershipRequest;
@@ -373,7 +373,8 @@ export interface ActInput {
 /** Accept, decline, cancel, complete or rate a partnership. */
 export function decideAction(input: ActInput): Decision | Violation {
   const { actor, event, partnership: p, request, offer, now } = input;
-  const relation = relationOf(actor, p);
+  // Time, not a person, lapses a proposal: the only event the `system` relation causes directly.
+  const relation = event === 'lapse' ? 'system' : relationOf(actor, p);
   if (!relation)
     return { ok: false, problem: 'not-found', guard: 'relation', detail: `partnership ${p.id} not found` };
   const rows = TRANSITIONS.filter((t) => t.event === event) as readonly Transition[];
@@ -472,6 +473,13 @@ export function decideAction(input: ActInput): Decision | Violation {
           declinedOffer: p.offerId,
           at: now,
         },
+        { name: 'offer', guards: [], kind: 'offer', id: p.offerId, pendingDelta: -1 },
+      ]);
+    case 'lapse':
+      return done([
+        status('withdrawn'),
+        pair('released'),
+        { name: 'request', guards: [], kind: 'request', id: p.requestId, removePending: mine, at: now },
         { name: 'offer', guards: [], kind: 'offer', id: p.offerId, pendingDelta: -1 },
       ]);
     case 'cancel-proposal':

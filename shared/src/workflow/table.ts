@@ -19,7 +19,7 @@ export type PartnershipEvent = (typeof PARTNERSHIP_EVENTS)[number];
  * - `requestOwner`: the UMKM user that owns the partnership's request;
  * - `offerOwner`: the partner user that owns the offer;
  * - `round`: an admin's allocation round, proposing on the UMKM's behalf;
- * - `system`: a consequence of another event (withdrawals).
+ * - `system`: a consequence of another event (withdrawals), or of time (a round's proposal that lapses).
  */
 export const RELATIONS = ['requestOwner', 'offerOwner', 'round', 'system'] as const;
 export type Relation = (typeof RELATIONS)[number];
@@ -111,7 +111,7 @@ export type Effect = (typeof EFFECTS)[number];
 export interface Transition {
   /** A stable name for the row (tests and docs refer to it). */
   readonly id: string;
-  readonly event: PartnershipEvent | 'withdraw';
+  readonly event: PartnershipEvent | 'withdraw' | 'lapse';
   /** `null`: the partnership does not exist yet. */
   readonly from: PartnershipStatus | null;
   readonly to: PartnershipStatus;
@@ -233,6 +233,17 @@ export const TRANSITIONS = [
     by: ['system'],
     guards: ['isProposed'],
     effects: ['setStatus', 'releasePair', 'offerPendingDown'],
+  },
+  {
+    // A round's proposal the partner left unanswered past the programme's window: its slot returns and
+    // the UMKM can be placed again (functions/src/domain/rounds.ts lapse, a timer locally, a schedule on AWS).
+    id: 'lapse',
+    event: 'lapse',
+    from: 'proposed',
+    to: 'withdrawn',
+    by: ['system'],
+    guards: ['isProposed'],
+    effects: ['setStatus', 'releasePair', 'removePending', 'offerPendingDown'],
   },
 ] as const satisfies readonly Transition[];
 

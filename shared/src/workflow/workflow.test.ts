@@ -202,6 +202,31 @@ describe('accept, decline, cancel, complete, rate', () => {
     expect(world.counters.get('partnershipsInProvince#33')).toBe(1);
   });
 
+  it('lapse: an unanswered proposal is withdrawn by time, its pending slot and the pair released', () => {
+    const w = proposed();
+    const partnership = got(w.partnerships, 'p1');
+    const decision = decideAction({
+      actor: admin,
+      event: 'lapse',
+      partnership,
+      request: got(w.requests, 'r1'),
+      offer: got(w.offers, 'o1'),
+      now: NOW,
+    });
+    expect(decision).toMatchObject({ ok: true, transition: 'lapse', partnership: { status: 'withdrawn' } });
+    if (!decision.ok) return;
+    covered.add(decision.transition);
+    const after = applyPlan(w, decision.plan);
+    expect(after.offers.get('o1')?.pendingProposals).toBe(0);
+    expect(after.requests.get('r1')?.pendingProposals.map((pp) => pp.partnershipId)).toEqual(['p2']);
+    expect(after.pairs.has('r1#o1')).toBe(false);
+    // Only a proposal lapses: an active partnership stays.
+    const active = run(w, act(partnerOf(1), 'accept', 'p1')).world;
+    expect(
+      decideAction({ actor: admin, event: 'lapse', partnership: got(active.partnerships, 'p1'), now: NOW }),
+    ).toMatchObject({ ok: false, guard: 'state' });
+  });
+
   it('accept: only the partner; a full or closed offer refuses', () => {
     const w = proposed();
     expect(run(w, act(umkmOf(1), 'accept', 'p1')).outcome).toMatchObject({ problem: 'forbidden' });

@@ -1,0 +1,672 @@
+/**
+ * Round objectives an admin chooses between, on a {@link RoundGraph}:
+ *
+ * - `stable` — UMKM-proposing deferred acceptance over *stated* preferences: a UMKM proposes to its
+ *   shortlisted offers first, in its order, then to the rest by fit; a partner keeps the candidates it
+ *   approved first, then the rest by score (fit plus the equity priority). Scores only complete the
+ *   orders and break ties (seeded). No UMKM and partner would both rather have each other
+ *   (`blockingPairs.stated` = 0).
+ * - `placements` — the most UMKM placed, every pair at least `minFit`, ties broken by total fit (then the
+ *   equity priority). Solved as a weighted b-matching with value `BIG + fit + λ·priority` per pair, where
+ *   `BIG` exceeds any total of fits, so one more placement always beats any fit difference.
+ * - `welfare` — the largest total fit plus the equity weight: value `fit + λ·priority` per pair.
+ *
+ * `placements` and `welfare` run an auction (Bertsekas, with ε-scaling; offers with several places hold
+ * their best bids, the price of an offer is its lowest held bid, and a UMKM may stay unplaced at value 0).
+ * The auction ends with prices that prove how far it can be from the optimum: by LP duality,
+ * `Σ_offers capacity·price + Σ_requests max(0, best value − price)` bounds every allocation of the graph
+ * from above, so `bound.gap` is a certificate, not an estimate (the benchmark checks it against HiGHS).
+ *
+ * The equity policy ({@link EquityPolicy}) adds `λ·priority` (priority continuous in the province's
+ * poverty rate) to what a partner sees in `stable` and to each pair's value in the other two. With a
+ * `target`, λ is the smallest found (bisection) that lifts the high-poverty group's placement rate to
+ * `target ×` the rest's; its *price* is the total fit given up against the same objective with λ = 0.
+ */
+import { DEFAULT_EQUITY, type EquityPolicy } from './preferences';
+import type { PreparedOffer } from './prepare';
+import type { RoundGraph } from './round-graph';
+
+export type Objective = 'stable' | 'placements' | 'welfare';
+export const OBJECTIVES: readonly Objective[] = ['stable', 'placements', 'welfare'];
+
+export interface ObjectiveOptions {
+  /** Pairs below this fit are never assigned (default 0; the API defaults `placements` to 0.3). */
+  readonly minFit?: number;
+  readonly equity?: EquityPolicy;
+  /** Final auction step (default 1e-6): the bound is at most about placed × ε above the value. */
+  readonly epsilon?: number;
+  /** Most solves the equity target's search may use (default 8, the first being λ = 0). */
+  readonly maxSolves?: number;
+  /** Called with a fraction in [0, 1] as the solves progress. */
+  readonly onProgress?: (fraction: number) => void;
+}
+
+/** One placed request, with what decided it. */
+export interface RoundAssignment {
+  readonly requestId: string;
+  readonly offerId: string;
+  readonly fit: number;
+  /** The UMKM's shortlist rank of this offer (0 = first wish), or null when not shortlisted. */
+  readonly statedRank: number | null;
+  readonly approved: boolean;
+  /** Equity priority of the UMKM (continuous in poverty rate, in [0, 1]). */
+  readonly priority: number;
+  readonly highPoverty: boolean;
+}
+
+export interface GroupCount {
+  readonly requests: number;
+  readonly placed: number;
+}
+
+export interface RoundSummary {
+  readonly objective: Objective;
+  readonly requests: number;
+  readonly offers: number;
+  readonly slots: number;
+  readonly placed: number;
+  readonly totalFit: number;
+  readonly fillRate: number;
+  readonly minFit: number;
+  /** Blocking pairs over the graph's edges: against stated orders and against pure scores. */
+  readonly blockingPairs: { readonly stated: number; readonly score: number };
+  /** Organisations with an offer in the round and no placement. */
+  readonly partnersWithNothing: number;
+  readonly groups: { readonly highPoverty: GroupCount; readonly rest: GroupCount };
+  readonly sizeClasses: Readonly<Record<string, GroupCount>>;
+  readonly equity: {
+    readonly target: number | null;
+    /** λ used. */
+    readonly weight: number;
+    readonly reached: boolean;
+    /** Total fit of the same objective with λ = 0, and what the policy cost against it. */
+    readonly totalFitWithout: number;
+    readonly price: number;
+  };
+  /** For `placements` and `welfare`: the objective's value and the auction's dual upper bound. */
+  readonly bound: {
+    readonly value: number;
+    readonly upperBound: number;
+    /** (upperBound − value) / upperBound: a proven bound on the distance to the optimum on these edges. */
+    readonly gap: number;
+    /** `placements`: the exact maximum number of placements on these edges (this round reaches it). */
+    readonly maxPlacements?: number;
+  } | null;
+  readonly edges: number;
+  readonly completeGraph: boolean;
+  readonly excludedPairs: number;
+}
+
+export interface ObjectiveResult {
+  /** Sorted by request id. */
+  readonly assignments: readonly RoundAssignment[];
+  readonly summary: RoundSummary;
+}
+
+// ── Deferred acceptance over stated preferences ──────────────────────────────────────────────────
+
+/** Partner key of edge e for request i: approved first (a large step), then fit + λ·priority. */
+const partnerKey = (g: RoundGraph, e: number, i: number, lambda: number) =>
+  (g.approved[e] as number) * 1e6 + (g.fit[e] as number) + lambda * (g.priority[i] as number);
+
+/** Returns the chosen edge per request (-1 = unplaced). */
+function stableRun(g: RoundGraph, minFit: number, lambda: number): Int32Array {
+  const nR = g.requests.length;
+  const nO = g.offers.length;
+  const base = new Int32Array(nO + 1);
+  for (let o = 0; o < nO; o++) base[o + 1] = (base[o] as number) + (g.capacity[o] as number);
+  const heldReq = new Int32Array(base[nO] as number);
+  const heldKey = new Float64Array(base[nO] as number);
+  const held = new Int32Array(nO);
+  const chosen = new Int32Array(nR).fill(-1);
+  const pos = Int32Array.from(g.start.subarray(0, nR));
+  const tie = g.requestTie;
+  // (k1, r1) ranks below (k2, r2) in a partner's order.
+  const worse = (k1: number, r1: number, k2: number, r2: number) =>
+    k1 < k2 || (k1 === k2 && ((tie[r1] as number) > (tie[r2] as number) || (tie[r1] === tie[r2] && r1 > r2)));
+  const stack: number[] = [];
+  for (let i = nR - 1; i >= 0; i--) stack.push(i);
+  while (stack.length > 0) {
+    const i = stack.pop() as number;
+    const end = g.start[i + 1] as number;
+    while ((pos[i] as number) < end) {
+      const e = pos[i] as number;
+      pos[i] = e + 1;
+      if ((g.fit[e] as number) < minFit) continue;
+      const o = g.offer[e] as number;
+      const cap = g.capacity[o] as number;
+      if (cap <= 0) continue;
+      const key = partnerKey(g, e, i, lambda);
+      const b = base[o] as number;
+      const h = held[o] as number;
+      if (h < cap) {
+        let x = h;
+        held[o] = h + 1;
+        while (x > 0) {
+          const p = (x - 1) >> 1;
+          if (!worse(key, i, heldKey[b + p] as number, heldReq[b + p] as number)) break;
+          heldKey[b + x] = heldKey[b + p] as number;
+          heldReq[b + x] = heldReq[b + p] as number;
+          x = p;
+        }
+        heldKey[b + x] = key;
+        heldReq[b + x] = i;
+        chosen[i] = e;
+        break;
+      }
+      if (!worse(heldKey[b] as number, heldReq[b] as number, key, i)) continue;
+      const bumped = heldReq[b] as number;
+      chosen[bumped] = -1;
+      stack.push(bumped);
+      siftRootDown(heldKey, heldReq, b, cap, key, i, worse);
+      chosen[i] = e;
+      break;
+    }
+  }
+  return chosen;
+}
+
+function siftRootDown(
+  keys: Float64Array,
+  reqs: Int32Array,
+  b: number,
+  size: number,
+  key: number,
+  req: number,
+  worse: (k1: number, r1: number, k2: number, r2: number) => boolean,
+) {
+  let x = 0;
+  for (;;) {
+    const l = 2 * x + 1;
+    if (l >= size) break;
+    let m = l;
+    const r = l + 1;
+    if (
+      r < size &&
+      worse(keys[b + r] as number, reqs[b + r] as number, keys[b + l] as number, reqs[b + l] as number)
+    )
+      m = r;
+    if (!worse(keys[b + m] as number, reqs[b + m] as number, key, req)) break;
+    keys[b + x] = keys[b + m] as number;
+    reqs[b + x] = reqs[b + m] as number;
+    x = m;
+  }
+  keys[b + x] = key;
+  reqs[b + x] = req;
+}
+
+// ── Auction for weighted b-matching ──────────────────────────────────────────────────────────────
+
+interface AuctionResult {
+  readonly chosen: Int32Array;
+  readonly value: number;
+  readonly upperBound: number;
+}
+
+/**
+ * Maximise Σ value over chosen edges, each request at most one edge, each offer at most its capacity.
+ * `value[e] < 0` marks an unusable edge. Forward auction with ε-scaling; slot prices persist across
+ * phases. Returns the chosen edges and the dual upper bound at the final prices.
+ */
+function auction(g: RoundGraph, value: Float64Array, epsilonFinal: number): AuctionResult {
+  const nR = g.requests.length;
+  const nO = g.offers.length;
+  const base = new Int32Array(nO + 1);
+  for (let o = 0; o < nO; o++) base[o + 1] = (base[o] as number) + (g.capacity[o] as number);
+  const slots = base[nO] as number;
+  const price = new Float64Array(slots);
+  const holder = new Int32Array(slots).fill(-1);
+  const chosen = new Int32Array(nR).fill(-1);
+  const queue = new Int32Array(nR);
+  // Requests in seeded order: the outcome's ties follow the seed.
+  const order = Int32Array.from({ length: nR }, (_, i) => i).sort(
+    (a, b) => (g.requestTie[a] as number) - (g.requestTie[b] as number) || a - b,
+  );
+  // One phase from zero prices: a slot once bid on stays held, so every slot left empty has price 0
+  // and the final prices satisfy ε-complementary slackness — the dual bound below is then within
+  // (placed · ε) of the value. (ε-scaling with kept prices would leave priced empty slots here, where
+  // staying unplaced is an option: it needs reverse steps, which one phase does not.)
+  const eps = epsilonFinal;
+  {
+    let head = 0;
+    let tail = 0;
+    for (const i of order) queue[tail++ % nR] = i;
+    let pending = nR;
+    while (pending > 0) {
+      const i = queue[head++ % nR] as number;
+      pending--;
+      let best = Number.NEGATIVE_INFINITY;
+      let second = 0; // staying unplaced is worth 0
+      let bestE = -1;
+      const end = g.start[i + 1] as number;
+      for (let e = g.start[i] as number; e < end; e++) {
+        const v = value[e] as number;
+        if (v < 0) continue;
+        const o = g.offer[e] as number;
+        const s = base[o] as number;
+        if (s === (base[o + 1] as number)) continue;
+        const net = v - (price[s] as number);
+        if (net > best) {
+          if (best > second) second = best;
+          best = net;
+          bestE = e;
+        } else if (net > second) second = net;
+      }
+      if (bestE < 0 || best <= 0) continue; // unplaced is at least as good: it stays out
+      const o = g.offer[bestE] as number;
+      const s = base[o] as number;
+      const bid = (price[s] as number) + best - second + eps;
+      const evicted = holder[s] as number;
+      if (evicted >= 0) {
+        chosen[evicted] = -1;
+        queue[tail++ % nR] = evicted;
+        pending++;
+      }
+      // The cheapest slot (the offer's heap root) takes the bid; sift it down by price.
+      const size = (base[o + 1] as number) - s;
+      let x = 0;
+      for (;;) {
+        const l = 2 * x + 1;
+        if (l >= size) break;
+        let m = l;
+        if (l + 1 < size && (price[s + l + 1] as number) < (price[s + l] as number)) m = l + 1;
+        if ((price[s + m] as number) >= bid) break;
+        price[s + x] = price[s + m] as number;
+        holder[s + x] = holder[s + m] as number;
+        x = m;
+      }
+      price[s + x] = bid;
+      holder[s + x] = i;
+      chosen[i] = bestE;
+    }
+  }
+  let total = 0;
+  for (let i = 0; i < nR; i++) if ((chosen[i] as number) >= 0) total += value[chosen[i] as number] as number;
+  // Dual bound at the final prices (offer price = its cheapest slot).
+  let upper = 0;
+  for (let o = 0; o < nO; o++) {
+    const s = base[o] as number;
+    if (s < (base[o + 1] as number)) upper += (g.capacity[o] as number) * (price[s] as number);
+  }
+  for (let i = 0; i < nR; i++) {
+    let best = 0;
+    const end = g.start[i + 1] as number;
+    for (let e = g.start[i] as number; e < end; e++) {
+      const v = value[e] as number;
+      if (v < 0) continue;
+      const o = g.offer[e] as number;
+      const s = base[o] as number;
+      if (s === (base[o + 1] as number)) continue;
+      const net = v - (price[s] as number);
+      if (net > best) best = net;
+    }
+    upper += best;
+  }
+  return { chosen, value: total, upperBound: Math.max(upper, total) };
+}
+
+// ── Evaluation ───────────────────────────────────────────────────────────────────────────────────
+
+/** Blocking pairs over the graph's edges, under stated-first orders or under scores alone. */
+function blockingPairs(g: RoundGraph, chosen: Int32Array, minFit: number, lambda: number, stated: boolean) {
+  const nR = g.requests.length;
+  const nO = g.offers.length;
+  const count = new Int32Array(nO);
+  const worstKey = new Float64Array(nO).fill(Number.POSITIVE_INFINITY);
+  const worstReq = new Int32Array(nO).fill(-1);
+  const tie = g.requestTie;
+  const keyOf = (e: number, i: number) =>
+    stated ? partnerKey(g, e, i, lambda) : (g.fit[e] as number) + lambda * (g.priority[i] as number);
+  const below = (k1: number, r1: number, k2: number, r2: number) =>
+    k1 < k2 || (k1 === k2 && ((tie[r1] as number) > (tie[r2] as number) || (tie[r1] === tie[r2] && r1 > r2)));
+  for (let i = 0; i < nR; i++) {
+    const e = chosen[i] as number;
+    if (e < 0) continue;
+    const o = g.offer[e] as number;
+    count[o] = (count[o] as number) + 1;
+    const k = keyOf(e, i);
+    if (worstReq[o] === -1 || below(k, i, worstKey[o] as number, worstReq[o] as number)) {
+      worstKey[o] = k;
+      worstReq[o] = i;
+    }
+  }
+  // UMKM order under scores alone: fit desc, then the seeded offer tie.
+  const umkmBefore = (e1: number, e2: number) => {
+    const f1 = g.fit[e1] as number;
+    const f2 = g.fit[e2] as number;
+    if (f1 !== f2) return f1 > f2;
+    const t1 = g.offerTie[g.offer[e1] as number] as number;
+    const t2 = g.offerTie[g.offer[e2] as number] as number;
+    return t1 < t2 || (t1 === t2 && (g.offer[e1] as number) < (g.offer[e2] as number));
+  };
+  let blocking = 0;
+  for (let i = 0; i < nR; i++) {
+    const mine = chosen[i] as number;
+    const end = g.start[i + 1] as number;
+    for (let e = g.start[i] as number; e < end; e++) {
+      if (e === mine) continue;
+      if ((g.fit[e] as number) < minFit) continue;
+      // Stated: edges are in the UMKM's stated-first order, so "prefers" = comes earlier.
+      const prefers = mine < 0 || (stated ? e < mine : umkmBefore(e, mine));
+      if (!prefers) continue;
+      const o = g.offer[e] as number;
+      if ((g.capacity[o] as number) === 0) continue;
+      if ((count[o] as number) < (g.capacity[o] as number)) {
+        blocking++;
+        continue;
+      }
+      if (below(worstKey[o] as number, worstReq[o] as number, keyOf(e, i), i)) blocking++;
+    }
+  }
+  return blocking;
+}
+
+interface Run {
+  readonly chosen: Int32Array;
+  readonly bound: RoundSummary['bound'];
+}
+
+/**
+ * The most requests that can be placed on the graph's edges with fit ≥ minFit (a maximum b-matching:
+ * augmenting paths from every request left out of the start — `start`'s edges per request, or a greedy
+ * one — each a breadth-first search over alternating edges). Exact; used to certify that `placements`
+ * placed as many as possible.
+ */
+export function maxPlacements(g: RoundGraph, minFit: number, start?: Int32Array): number {
+  const nR = g.requests.length;
+  const nO = g.offers.length;
+  const load = new Int32Array(nO);
+  const match = new Int32Array(nR).fill(-1); // chosen edge per request
+  // Requests holding each offer, as linked lists over request indices.
+  const headOf = new Int32Array(nO).fill(-1);
+  const next = new Int32Array(nR).fill(-1);
+  const prev = new Int32Array(nR).fill(-1);
+  const link = (i: number, o: number) => {
+    next[i] = headOf[o] as number;
+    prev[i] = -1;
+    if ((headOf[o] as number) >= 0) prev[headOf[o] as number] = i;
+    headOf[o] = i;
+    load[o] = (load[o] as number) + 1;
+  };
+  const unlink = (i: number, o: number) => {
+    if ((prev[i] as number) >= 0) next[prev[i] as number] = next[i] as number;
+    else headOf[o] = next[i] as number;
+    if ((next[i] as number) >= 0) prev[next[i] as number] = prev[i] as number;
+    load[o] = (load[o] as number) - 1;
+  };
+  let placed = 0;
+  for (let i = 0; i < nR; i++) {
+    const given = start?.[i] ?? -1;
+    if (given >= 0) {
+      match[i] = given;
+      link(i, g.offer[given] as number);
+      placed++;
+      continue;
+    }
+    if (start !== undefined) continue;
+    for (let e = g.start[i] as number; e < (g.start[i + 1] as number); e++) {
+      const o = g.offer[e] as number;
+      if ((g.fit[e] as number) >= minFit && (load[o] as number) < (g.capacity[o] as number)) {
+        match[i] = e;
+        link(i, o);
+        placed++;
+        break;
+      }
+    }
+  }
+  // BFS over offers from a free request; parent pointers give the path to flip. Offers reached by a
+  // search that found no free place stay marked until the next augmentation: nothing beyond them can
+  // lead to a free place while the matching is unchanged, so later searches skip them.
+  const seenOffer = new Int32Array(nO).fill(-1);
+  let epoch = 0;
+  const viaEdge = new Int32Array(nO);
+  const viaReq = new Int32Array(nO);
+  const queue = new Int32Array(nR + 1);
+  for (let root = 0; root < nR; root++) {
+    if ((match[root] as number) >= 0) continue;
+    let head = 0;
+    let tail = 0;
+    queue[tail++] = root;
+    let found = -1;
+    search: while (head < tail) {
+      const i = queue[head++] as number;
+      for (let e = g.start[i] as number; e < (g.start[i + 1] as number); e++) {
+        if ((g.fit[e] as number) < minFit || e === match[i]) continue;
+        const o = g.offer[e] as number;
+        if ((g.capacity[o] as number) === 0 || seenOffer[o] === epoch) continue;
+        seenOffer[o] = epoch;
+        viaEdge[o] = e;
+        viaReq[o] = i;
+        if ((load[o] as number) < (g.capacity[o] as number)) {
+          found = o;
+          break search;
+        }
+        for (let j = headOf[o] as number; j >= 0; j = next[j] as number) queue[tail++] = j;
+      }
+    }
+    if (found < 0) continue;
+    // Flip the path: each request on it moves to the offer it reached, freeing its previous one.
+    let o = found;
+    for (;;) {
+      const i = viaReq[o] as number;
+      const old = match[i] as number;
+      if (old >= 0) unlink(i, g.offer[old] as number);
+      match[i] = viaEdge[o] as number;
+      link(i, o);
+      if (old < 0) break;
+      o = g.offer[old] as number;
+    }
+    placed++;
+    epoch++;
+  }
+  return placed;
+}
+
+function solve(g: RoundGraph, objective: Objective, minFit: number, lambda: number, epsilon: number): Run {
+  if (objective === 'stable') return { chosen: stableRun(g, minFit, lambda), bound: null };
+  // placements: each placement is worth `big` on top of its fit and priority. A moderate `big` keeps the
+  // auction fast; the run is certified against the exact maximum number of placements and `big` doubled
+  // until it reaches it — then no allocation with as many placements has more fit than the bound allows.
+  let big = objective === 'placements' ? 1 + lambda : 0;
+  for (;;) {
+    const value = new Float64Array(g.fit.length);
+    for (let i = 0; i < g.requests.length; i++) {
+      const bonus = lambda * (g.priority[i] as number);
+      for (let e = g.start[i] as number; e < (g.start[i + 1] as number); e++) {
+        const fit = g.fit[e] as number;
+        value[e] = fit < minFit || (objective === 'welfare' && fit + bonus <= 0) ? -1 : big + fit + bonus;
+      }
+    }
+    const result = auction(g, value, epsilon);
+    let placed = 0;
+    for (const e of result.chosen) if (e >= 0) placed++;
+    const most = objective === 'placements' ? maxPlacements(g, minFit, result.chosen) : 0;
+    if (objective === 'placements' && placed < most && big < 1e6) {
+      big *= 4;
+      continue;
+    }
+    const gap = result.upperBound - result.value;
+    return {
+      chosen: result.chosen,
+      bound: {
+        value: result.value,
+        upperBound: result.upperBound,
+        gap: result.upperBound > 0 ? gap / result.upperBound : 0,
+        ...(objective === 'placements' ? { maxPlacements: most } : {}),
+      },
+    };
+  }
+}
+
+function groupRates(g: RoundGraph, chosen: Int32Array) {
+  let hiR = 0;
+  let hiP = 0;
+  let reR = 0;
+  let reP = 0;
+  let totalFit = 0;
+  g.requests.forEach((r, i) => {
+    const placed = (chosen[i] as number) >= 0;
+    if (placed) totalFit += g.fit[chosen[i] as number] as number;
+    if (r.highPoverty) {
+      hiR++;
+      if (placed) hiP++;
+    } else {
+      reR++;
+      if (placed) reP++;
+    }
+  });
+  return {
+    highPoverty: { requests: hiR, placed: hiP },
+    rest: { requests: reR, placed: reP },
+    totalFit,
+    hiRate: hiR > 0 ? hiP / hiR : 1,
+    restRate: reR > 0 ? reP / reR : 1,
+  };
+}
+
+/**
+ * Run one objective on a round graph, with the equity policy (default: the high-poverty group's
+ * placement rate at least the rest's).
+ *
+ * @example
+ * const graph = buildRoundGraph(requests, offers, stated, { seed: 7 });
+ * const { summary } = runObjective(graph, 'welfare');
+ * summary.groups.highPoverty; // { requests, placed }
+ * summary.bound;              // { value, upperBound, gap } — gap is a proven bound
+ */
+export function runObjective(
+  g: RoundGraph,
+  objective: Objective,
+  options: ObjectiveOptions = {},
+): ObjectiveResult {
+  const minFit = Math.max(0, options.minFit ?? 0);
+  const epsilon = options.epsilon ?? 1e-4;
+  const equity = options.equity ?? DEFAULT_EQUITY;
+  const target = equity.weight !== undefined ? null : (equity.target ?? 1);
+  const progress = options.onProgress;
+  const reachedAt = (chosen: Int32Array) => {
+    const r = groupRates(g, chosen);
+    return target === null || r.hiRate >= target * r.restRate - 1e-12;
+  };
+  let solves = 0;
+  const maxSolves = options.maxSolves ?? 8;
+  const run = (lambda: number) => {
+    const out = solve(g, objective, minFit, lambda, epsilon);
+    solves++;
+    progress?.(Math.min(0.95, solves / maxSolves));
+    return out;
+  };
+  const without = run(0);
+  let lambda = 0;
+  let chosenRun = without;
+  let reached = true;
+  if (equity.weight !== undefined) {
+    lambda = Math.max(0, equity.weight);
+    if (lambda > 0) chosenRun = run(lambda);
+    reached = true;
+  } else if (target !== null && target > 0 && !reachedAt(without.chosen)) {
+    // Bracket: double λ until the target is reached (or give up at a λ where equity dominates fit).
+    let lo = 0;
+    let hi = 0.01;
+    let hiRun: Run | null = null;
+    let loRun = without;
+    while (hi <= 64 && solves < maxSolves) {
+      const r = run(hi);
+      if (reachedAt(r.chosen)) {
+        hiRun = r;
+        break;
+      }
+      lo = hi;
+      loRun = r;
+      hi *= 2;
+    }
+    if (hiRun === null) {
+      reached = false;
+      lambda = lo;
+      chosenRun = loRun;
+    } else {
+      // Bisect to the smallest λ that still reaches the target (a few steps: λ's precision matters
+      // less than the solves' time).
+      while (solves < maxSolves) {
+        const mid = (lo + hi) / 2;
+        const r = run(mid);
+        if (reachedAt(r.chosen)) {
+          hi = mid;
+          hiRun = r;
+        } else lo = mid;
+      }
+      lambda = hi;
+      chosenRun = hiRun;
+    }
+  }
+  const chosen = chosenRun.chosen;
+  const rates = groupRates(g, chosen);
+  const base = groupRates(g, without.chosen);
+  const assignments: RoundAssignment[] = [];
+  const sizeClasses: Record<string, { requests: number; placed: number }> = {};
+  g.requests.forEach((r, i) => {
+    const cls = r.source.business.sizeClass;
+    const entry = sizeClasses[cls] ?? { requests: 0, placed: 0 };
+    entry.requests++;
+    sizeClasses[cls] = entry;
+    const e = chosen[i] as number;
+    if (e < 0) return;
+    entry.placed++;
+    const rank = g.statedRank[e] as number;
+    assignments.push({
+      requestId: r.source.id,
+      offerId: (g.offers[g.offer[e] as number] as PreparedOffer).source.id,
+      fit: g.fit[e] as number,
+      statedRank: rank >= 0 ? rank : null,
+      approved: g.approved[e] === 1,
+      priority: g.priority[i] as number,
+      highPoverty: r.highPoverty,
+    });
+  });
+  const placedPerOffer = new Int32Array(g.offers.length);
+  for (const e of chosen) {
+    if (e < 0) continue;
+    const o = g.offer[e] as number;
+    placedPerOffer[o] = (placedPerOffer[o] as number) + 1;
+  }
+  const orgs = new Map<string, boolean>();
+  g.offers.forEach((o, oi) => {
+    if ((g.capacity[oi] as number) <= 0) return;
+    const id = o.source.organization.id;
+    orgs.set(id, (orgs.get(id) ?? false) || (placedPerOffer[oi] as number) > 0);
+  });
+  const slots = g.capacity.reduce((s, c) => s + c, 0);
+  const placed = assignments.length;
+  progress?.(1);
+  return {
+    assignments,
+    summary: {
+      objective,
+      requests: g.requests.length,
+      offers: g.offers.length,
+      slots,
+      placed,
+      totalFit: rates.totalFit,
+      fillRate: slots > 0 ? placed / slots : 0,
+      minFit,
+      blockingPairs: {
+        stated: blockingPairs(g, chosen, minFit, lambda, true),
+        score: blockingPairs(g, chosen, minFit, lambda, false),
+      },
+      partnersWithNothing: [...orgs.values()].filter((x) => !x).length,
+      groups: { highPoverty: rates.highPoverty, rest: rates.rest },
+      sizeClasses,
+      equity: {
+        target,
+        weight: lambda,
+        reached: target === null ? true : reached && reachedAt(chosen),
+        totalFitWithout: base.totalFit,
+        price: base.totalFit - rates.totalFit,
+      },
+      bound: chosenRun.bound,
+      edges: g.fit.length,
+      completeGraph: g.complete,
+      excludedPairs: g.excludedPairs,
+    },
+  };
+}
