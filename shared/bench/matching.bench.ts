@@ -20,6 +20,7 @@
 import { loadavg } from 'node:os';
 // The demo data that `npm start` seeds (pure and deterministic): the most realistic round we have.
 import { generateDemoData } from '../../functions/src/seed/generate';
+import { writeFigures } from '../../scripts/figures';
 import {
   allocateRound,
   countBlockingPairs,
@@ -331,4 +332,11 @@ console.log(
   `load average at the end: ${loadavg()
     .map((x) => x.toFixed(2))
     .join(' ')}`,
+);
+
+// For the one report of every figure (`npm run bench`, scripts/report.ts).
+writeFigures(
+  'matching',
+  'npm run bench:matching',
+  rows.map(([measure, target, value, result]) => ({ measure, target, value: `${value} (${result})` })),
 );

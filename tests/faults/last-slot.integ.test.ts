@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../functions/src/local/server';
-import { writeFigures } from '../support/figures';
+import { writeFigures } from '../../scripts/figures';
 
 const ROUNDS = Number(process.env.RACE_ROUNDS ?? 20);
 const ACCEPTS = Number(process.env.RACE_ACCEPTS ?? 60);
@@ -33,12 +33,14 @@ afterAll(async () => {
 });
 
 // biome-ignore lint/suspicious/noExplicitAny: a test reads JSON loosely
+type Json = any;
+
 async function call(
   method: string,
   path: string,
   token?: string,
   body?: unknown,
-): Promise<{ status: number; body: any }> {
+): Promise<{ status: number; body: Json }> {
   const response = await fetch(`${stack.url}/api${path}`, {
     method,
     headers: {

@@ -20,7 +20,7 @@ import { loadConfig } from '../../functions/src/config';
 import { ensureTable } from '../../functions/src/local/create-table';
 import { type DynamoDbLocal, startDynamoDbLocal } from '../../functions/src/local/dynamodb-local';
 import { createDocumentClient } from '../../functions/src/store/client';
-import { writeFigures } from '../support/figures';
+import { writeFigures } from '../../scripts/figures';
 
 const CLIENT_TIMEOUT_MS = 10_000;
 const USERS = 6;

@@ -1,6 +1,6 @@
 /**
  * How a test or bench hands its figures to the one report (`npm run bench`, scripts/report.ts): it
- * writes `<name>.json` into `FIGURES_DIR` (default `.figures/`, git-ignored). See scripts/report.ts.
+ * writes `<name>.json` into `FIGURES_DIR` (default `.figures/`, git-ignored). Protocol: scripts/report.ts.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -13,6 +13,14 @@ export interface Figure {
   value: string;
   /** The target, when there is one. */
   target?: string;
+}
+
+export interface FigureFile {
+  name: string;
+  command: string;
+  measuredAt: string;
+  loadavg: number[];
+  figures: Figure[];
 }
 
 export function writeFigures(name: string, command: string, figures: Figure[]) {
