@@ -21,8 +21,22 @@ export const LAMBDA_BUNDLE_OPTIONS = {
   banner: {
     js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
   },
-  // The AWS SDK is bundled (externalModules: [] in CDK): one file loads faster than the runtime's copy.
-  external: [],
+  // The AWS SDK is bundled (one file loads faster than the runtime's copy), except the credential
+  // providers the SDK's default chain loads lazily (`await import(...)`) after `fromEnv`: on Lambda the
+  // function's credentials are in its environment, so they are never loaded (135 KB of SSO, INI,
+  // process, web-identity, container and instance-metadata providers). Locally the client has explicit
+  // credentials. CDK passes the same list as `externalModules`.
+  external: [
+    '@aws-sdk/credential-provider-sso',
+    '@aws-sdk/credential-provider-ini',
+    '@aws-sdk/credential-provider-login',
+    '@aws-sdk/credential-provider-process',
+    '@aws-sdk/credential-provider-web-identity',
+    '@aws-sdk/credential-provider-http',
+    '@aws-sdk/token-providers',
+    '@aws-sdk/nested-clients',
+    '@smithy/credential-provider-imds',
+  ],
   // Node's own modules only; prefer ESM entry points so unused SDK code is tree-shaken.
   mainFields: ['module', 'main'],
 } as const satisfies BuildOptions;

@@ -51,13 +51,15 @@ describe('demo data for the sign-in page accounts', () => {
         const ofType = requests.items.filter((r) => r.type === type);
         const best = await Promise.all(
           ofType.map((r) =>
-            get<{ eligibleCount: number; items: { reasons: unknown[] }[]; excluded?: { filter: string }[] }>(
-              `/requests/${r.id}/matches?limit=5&explain=excluded`,
-            ),
+            get<{
+              eligibleCount: number;
+              items: { reasons: unknown[] }[];
+              excluded?: { items: { filter: string }[] };
+            }>(`/requests/${r.id}/matches?limit=5&explain=excluded`),
           ),
         );
         const withMatches = best.find((m) => m.eligibleCount > 0);
-        const why = best.flatMap((m) => (m.excluded ?? []).map((e) => e.filter)).join(',');
+        const why = best.flatMap((m) => (m.excluded?.items ?? []).map((e) => e.filter)).join(',');
         expect(withMatches, `${name} has a ${type} request with matches (excluded by: ${why})`).toBeDefined();
         expect(withMatches?.items[0]?.reasons.length).toBeGreaterThan(0);
       }

@@ -296,6 +296,7 @@ const PATTERNS: Record<string, AccessPatternName> = {
   decline: 'declinePartnership',
   'cancel-proposal': 'cancelPartnership',
   'cancel-active': 'cancelPartnership',
+  lapse: 'lapsePartnership',
   complete: 'completePartnership',
   rate: 'addFeedback',
   'request-closed': 'closeRequest',

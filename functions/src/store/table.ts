@@ -354,6 +354,12 @@ export const ACCESS_PATTERNS = {
     cost: '16 WCU',
     maxCapacity: 16,
   },
+  lapsePartnership: {
+    op: 'TransactWriteItems',
+    key: 'PARTNERSHIP#<id> proposed→withdrawn, delete PAIR, REQUEST#<id> leaves liveProposals, OFFER#<id> pendingProposals-1 (a round proposal past its window)',
+    cost: '16 WCU',
+    maxCapacity: 16,
+  },
   cancelPartnership: {
     op: 'TransactWriteItems',
     key: 'PARTNERSHIP#<id>, delete PAIR, REQUEST#<id> (proposed: leaves liveProposals, OFFER pendingProposals-1; active: matched→open unless closed, back in GSI1, +OFFER slot back, 4 counters, after a getRequest)',

@@ -28,10 +28,19 @@ describe('proposals respect eligibility', () => {
     expect(reply.status).toBe(422);
     expect(reply.headers.get('content-type')).toContain('application/problem+json');
     expect(reply.body.type).toContain('not-eligible');
-    const matches = await h.call('GET', `/requests/${request.id}/matches?explain=excluded&limit=100`, {
-      token: umkm.token,
-    });
-    const whyNot = matches.body.excluded.find((e: { offerId: string }) => e.offerId === offer.id);
+    // The excluded offers come in pages: follow them until this offer's "why not".
+    let whyNot: { offerId: string; filter: string; reason: unknown } | undefined;
+    let cursor: string | undefined;
+    do {
+      const page = await h.call(
+        'GET',
+        `/requests/${request.id}/matches?explain=excluded&limit=1&excludedLimit=100${cursor ? `&excludedCursor=${cursor}` : ''}`,
+        { token: umkm.token },
+      );
+      whyNot = page.body.excluded.items.find((e: { offerId: string }) => e.offerId === offer.id);
+      cursor = page.body.excluded.nextCursor;
+    } while (!whyNot && cursor);
+    if (!whyNot) throw new Error('the offer is not among the excluded ones');
     expect(reply.body.whyNot).toEqual({ filter: whyNot.filter, reason: whyNot.reason });
   });
 });

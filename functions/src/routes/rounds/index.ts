@@ -104,6 +104,29 @@ const lapse = createRoute({
   responses: { 200: json(z.object({ lapsed: z.number().int() })), ...problems },
 });
 
+/** A CSV export of a finished round: documented, so the fuzzer and the authorization matrix reach it. */
+const csvRoute = (path: '/{id}/assignments.csv' | '/{id}/impact.csv', summary: string) =>
+  createRoute({
+    method: 'get',
+    path,
+    tags: ['Allocation rounds'],
+    summary,
+    security: bearer,
+    request: { params: IdParam },
+    responses: {
+      200: {
+        description: 'CSV, UTF-8 with a byte-order mark (spreadsheet programs read Indonesian names right)',
+        content: { 'text/csv': { schema: z.string() } },
+      },
+      ...problems,
+    },
+  });
+const assignmentsCsvRoute = csvRoute(
+  '/{id}/assignments.csv',
+  'Admins: a round’s assignments as CSV (UMKM, province, offer, fit and reasons)',
+);
+const impactCsvRoute = csvRoute('/{id}/impact.csv', 'Admins: a round’s placements by province as CSV');
+
 const csvHeaders = (name: string) => ({
   'content-type': 'text/csv; charset=utf-8',
   'content-disposition': `attachment; filename="${name}"`,
@@ -143,12 +166,12 @@ export function roundRoutes(services: Services) {
     return c.json({ approved: pref.approved, rejected: pref.rejected }, 200);
   });
   // CSV exports (UTF-8 with a byte-order mark, so spreadsheet programs read Indonesian names right).
-  app.get('/:id/assignments.csv', async (c) => {
-    const { round, items } = await services.rounds.allAssignments(caller(c), IdParam.parse(c.req.param()).id);
+  app.openapi(assignmentsCsvRoute, async (c) => {
+    const { round, items } = await services.rounds.allAssignments(caller(c), c.req.valid('param').id);
     return c.body(assignmentsCsv(items), 200, csvHeaders(`round-${round.id}-assignments.csv`));
   });
-  app.get('/:id/impact.csv', async (c) => {
-    const { round, items } = await services.rounds.allAssignments(caller(c), IdParam.parse(c.req.param()).id);
+  app.openapi(impactCsvRoute, async (c) => {
+    const { round, items } = await services.rounds.allAssignments(caller(c), c.req.valid('param').id);
     return c.body(impactCsv(round, items), 200, csvHeaders(`round-${round.id}-impact.csv`));
   });
   app.openapi(get, async (c) =>
