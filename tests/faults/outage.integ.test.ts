@@ -33,7 +33,13 @@ let base: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sinergi-outage-'));
   db = await startDynamoDbLocal({ dbPath: dir, log: () => undefined });
-  const config = loadConfig({ DYNAMODB_ENDPOINT: db.endpoint, TABLE_NAME: 'sinergi-outage' });
+  // A write load of a few users, each far faster than a person writes: past the rate limits on purpose.
+  const config = loadConfig({
+    AUTH_MODE: 'local',
+    DYNAMODB_ENDPOINT: db.endpoint,
+    TABLE_NAME: 'sinergi-outage',
+    RATE_LIMITS: 'off',
+  });
   const client = createDocumentClient(config);
   await ensureTable(client, config.TABLE_NAME);
   const app = createApp({ config, db: client });
@@ -89,21 +95,19 @@ interface Attempt {
 
 describe('SIGKILL of the database during a write load', () => {
   it('keeps every acknowledged write, refuses promptly during the outage, writes nothing refused', async () => {
+    // Partners posting offers: a write with no cap per user (a UMKM may keep only a few requests open).
     const users: string[] = [];
+    const organizations: string[] = [];
     for (let i = 0; i < USERS; i++) {
       const login = await call('POST', '/auth/dev-login', undefined, {
-        role: 'business',
+        role: 'corporate',
         name: `Outage ${i} ${dir}`,
       });
       const token = login.body.token as string;
-      const made = await call('POST', '/businesses', token, {
-        name: `UMKM Outage ${i}`,
-        province: '33',
-        sizeClass: 'mikro',
-        sector: 'kuliner',
-      });
+      const made = await call('POST', '/organizations', token, { name: `Mitra Outage ${i}`, province: '33' });
       expect(made.status).toBe(201);
       users.push(token);
+      organizations.push(made.body.id as string);
     }
 
     const attempts: Attempt[] = [];
@@ -116,9 +120,9 @@ describe('SIGKILL of the database during a write load', () => {
         const startedAt = performance.now();
         const r = await call(
           'POST',
-          '/requests',
+          '/offers',
           users[user],
-          { type: 'mentorship', needs: ['pemasaran digital'], note },
+          { type: 'mentorship', title: note, topics: ['pemasaran digital'], mode: 'online', capacity: 1 },
           { 'idempotency-key': key },
         );
         attempts.push({
@@ -185,12 +189,16 @@ describe('SIGKILL of the database during a write load', () => {
 
     // What the table holds, read through the API after the restart.
     const stored = new Map<string, string>();
-    for (const token of users) {
+    for (const [i, token] of users.entries()) {
       let cursor: string | undefined;
       do {
-        const page = await call('GET', `/requests?limit=100${cursor ? `&cursor=${cursor}` : ''}`, token);
+        const page = await call(
+          'GET',
+          `/offers?organizationId=${organizations[i]}&limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+          token,
+        );
         expect(page.status).toBe(200);
-        for (const r of page.body.items) stored.set(r.note, r.id);
+        for (const o of page.body.items) stored.set(o.title, o.id);
         cursor = page.body.nextCursor;
       } while (cursor);
     }
