@@ -419,30 +419,28 @@ export function roundService(
       const due = await store.dueLapses(now, limit);
       let lapsed = 0;
       for (const d of due) {
-        const p = await repo.getPartnership(d.partnershipId);
-        if (p?.status === 'proposed') {
-          try {
-            // The workflow's lapse row (by `system`): fresh reads each attempt, one transaction.
-            await carryOut<Decision>(repo, async () => {
-              const partnership = (await repo.getPartnership(d.partnershipId)) ?? p;
-              const [request, offer] = await Promise.all([
-                repo.getRequest(partnership.requestId),
-                repo.getOffer(partnership.offerId),
-              ]);
-              return decideAction({
-                actor: { userId: 'system', role: 'admin' },
-                event: 'lapse',
-                partnership,
-                ...(request ? { request } : {}),
-                ...(offer ? { offer } : {}),
-                now: rt.now().toISOString(),
-              });
+        try {
+          // The workflow's lapse row (by `system`): fresh reads each attempt, one transaction. A proposal
+          // answered or gone meanwhile is a conflict: nothing to lapse.
+          await carryOut<Decision>(repo, async () => {
+            const partnership = await repo.getPartnership(d.partnershipId);
+            if (!partnership) throw new ConflictError(`partnership ${d.partnershipId} is gone`);
+            const [request, offer] = await Promise.all([
+              repo.getRequest(partnership.requestId),
+              repo.getOffer(partnership.offerId),
+            ]);
+            return decideAction({
+              actor: { userId: 'system', role: 'admin' },
+              event: 'lapse',
+              partnership,
+              ...(request ? { request } : {}),
+              ...(offer ? { offer } : {}),
+              now: rt.now().toISOString(),
             });
-            lapsed++;
-          } catch (error) {
-            // Answered meanwhile: nothing to lapse.
-            if (!(error instanceof ConflictError)) throw error;
-          }
+          });
+          lapsed++;
+        } catch (error) {
+          if (!(error instanceof ConflictError)) throw error;
         }
         await store.clearLapse(d.dueAt, d.partnershipId);
       }

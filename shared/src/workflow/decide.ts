@@ -475,16 +475,11 @@ export function decideAction(input: ActInput): Decision | Violation {
         },
         { name: 'offer', guards: [], kind: 'offer', id: p.offerId, pendingDelta: -1 },
       ]);
+    // A proposal ends without a partnership: cancelled by a party, or withdrawn when it lapses.
     case 'lapse':
-      return done([
-        status('withdrawn'),
-        pair('released'),
-        { name: 'request', guards: [], kind: 'request', id: p.requestId, removePending: mine, at: now },
-        { name: 'offer', guards: [], kind: 'offer', id: p.offerId, pendingDelta: -1 },
-      ]);
     case 'cancel-proposal':
       return done([
-        status('cancelled'),
+        status(t.to),
         pair('released'),
         { name: 'request', guards: [], kind: 'request', id: p.requestId, removePending: mine, at: now },
         { name: 'offer', guards: [], kind: 'offer', id: p.offerId, pendingDelta: -1 },
