@@ -225,15 +225,21 @@ export class Dynamo {
     return items;
   }
 
-  /** One atomic transaction over items of this table (TableName is filled in). */
-  async transact(pattern: AccessPatternName, items: TransactItem[]) {
-    const withTable = items.map((item) => {
-      const [[kind, body]] = Object.entries(item) as [[string, Record<string, unknown>]];
-      return { [kind]: { ...body, TableName: this.tableName } } as Raw;
+  /**
+   * One atomic transaction over items of this table (TableName is filled in). Given a function, the
+   * items are built again for every attempt, so a retried conflict draws new counter shards.
+   */
+  async transact(pattern: AccessPatternName, items: TransactItem[] | (() => TransactItem[])) {
+    const build = typeof items === 'function' ? items : () => items;
+    await this.run(pattern, () => {
+      const withTable = build().map((item) => {
+        const [[kind, body]] = Object.entries(item) as [[string, Record<string, unknown>]];
+        return { [kind]: { ...body, TableName: this.tableName } } as Raw;
+      });
+      return this.db.send(
+        new TransactWriteCommand({ TransactItems: withTable, ReturnConsumedCapacity: 'TOTAL' }),
+      );
     });
-    await this.run(pattern, () =>
-      this.db.send(new TransactWriteCommand({ TransactItems: withTable, ReturnConsumedCapacity: 'TOTAL' })),
-    );
   }
 }
 

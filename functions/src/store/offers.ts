@@ -16,7 +16,7 @@ const SERVES_PROVINCE =
 export function offerStore(dynamo: Dynamo) {
   return {
     async createOffer(offer: Offer): Promise<void> {
-      await dynamo.transact('createOffer', [
+      await dynamo.transact('createOffer', () => [
         {
           Put: {
             Item: {
@@ -93,7 +93,7 @@ export function offerStore(dynamo: Dynamo) {
 
     async closeOffer(offer: Offer, now: string): Promise<boolean> {
       try {
-        await dynamo.transact('closeOffer', [
+        await dynamo.transact('closeOffer', () => [
           {
             Update: {
               Key: keys.offer(offer.id),

@@ -5,7 +5,7 @@ import { decodeCursor } from './cursor';
 import type { Dynamo } from './dynamo';
 import { toPartnership } from './items';
 import { exactPage } from './paging';
-import { INDEX, INDEX_KEYS, KEY, keys, partitions, partnershipPrefix } from './table';
+import { counterOf, INDEX, INDEX_KEYS, KEY, keys, partitions, partnershipPrefix } from './table';
 
 export function partnershipStore(dynamo: Dynamo) {
   return {
@@ -67,7 +67,12 @@ export function counterStore(dynamo: Dynamo) {
         KeyConditionExpression: `${KEY.pk} = :pk`,
         ExpressionAttributeValues: { ':pk': partitions.stats },
       });
-      return new Map(items.map((item) => [String(item[KEY.sk]), Number(item.count ?? 0)]));
+      const totals = new Map<string, number>();
+      for (const item of items) {
+        const counter = counterOf(String(item[KEY.sk]));
+        totals.set(counter, (totals.get(counter) ?? 0) + Number(item.count ?? 0));
+      }
+      return totals;
     },
   };
 }

@@ -26,6 +26,8 @@ import {
   type AccessPatternName,
   businessRequestCount,
   CONDITIONS,
+  COUNTER_SHARDS,
+  counterShard,
   DECLINED_OFFERS,
   keys,
   LIVE_PROPOSALS,
@@ -38,15 +40,17 @@ type Of<K extends Change['kind']> = Extract<Change, { kind: K }>;
 const and = (...parts: (string | false | undefined)[]) =>
   parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join(' AND ');
 
-/** Adds `delta` to a counter item, creating it on first use. */
-export function bump(key: { PK: string; SK: string }, delta: number): TransactItem {
-  const [dimension, value] = key.SK.split('#') as [string, string];
+/**
+ * Adds `delta` to one shard of a counter, drawn at random (creating it on first use). Build the
+ * transaction in a function (`dynamo.transact(pattern, () => items)`) so a retried conflict draws again.
+ */
+export function bump(counter: { PK: string; SK: string }, delta: number): TransactItem {
   return {
     Update: {
-      Key: key,
-      UpdateExpression: 'ADD #count :delta SET #dimension = :dimension, #value = :value',
-      ExpressionAttributeNames: { '#count': 'count', '#dimension': 'dimension', '#value': 'value' },
-      ExpressionAttributeValues: { ':delta': delta, ':dimension': dimension, ':value': value },
+      Key: counterShard(counter, Math.floor(Math.random() * COUNTER_SHARDS)),
+      UpdateExpression: 'ADD #count :delta',
+      ExpressionAttributeNames: { '#count': 'count' },
+      ExpressionAttributeValues: { ':delta': delta },
     },
   };
 }
@@ -314,11 +318,11 @@ export function translate(plan: ChangePlan): { items: TransactItem[]; names: str
  * (the first whose condition failed) and carrying its item as it is now.
  */
 export async function writePlan(dynamo: Dynamo, plan: ChangePlan): Promise<void> {
-  const { items, names } = translate(plan);
+  const { names } = translate(plan);
   const pattern = PATTERNS[plan.transition];
   if (!pattern) throw new Error(`no access pattern for plan ${plan.transition}`);
   try {
-    await dynamo.transact(pattern, items);
+    await dynamo.transact(pattern, () => translate(plan).items);
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;
     const failedNames = new Set(names.filter((_, i) => error.failed(i)));

@@ -11,7 +11,7 @@ export function profileStore(dynamo: Dynamo) {
   return {
     async createBusiness(business: Business): Promise<void> {
       try {
-        await dynamo.transact('createBusiness', [
+        await dynamo.transact('createBusiness', () => [
           {
             Put: {
               Item: { ...keys.business(business.id), entity: 'business', ...business },
@@ -38,7 +38,8 @@ export function profileStore(dynamo: Dynamo) {
     async updateBusiness(next: Business, previous: Business): Promise<void> {
       const { id: _id, ownerId: _owner, createdAt: _created, ...fields } = next;
       const set = setExpression(fields);
-      const items: TransactItem[] = [
+      const moved = next.province !== previous.province;
+      const items = (): TransactItem[] => [
         {
           Update: {
             Key: keys.business(next.id),
@@ -49,13 +50,13 @@ export function profileStore(dynamo: Dynamo) {
             ExpressionAttributeValues: { ...set.values, ':previousProvince': previous.province },
           },
         },
+        ...(moved
+          ? [
+              bump(counters.businessesInProvince(previous.province), -1),
+              bump(counters.businessesInProvince(next.province), 1),
+            ]
+          : []),
       ];
-      if (next.province !== previous.province) {
-        items.push(
-          bump(counters.businessesInProvince(previous.province), -1),
-          bump(counters.businessesInProvince(next.province), 1),
-        );
-      }
       try {
         await dynamo.transact('updateBusiness', items);
       } catch (error) {
@@ -68,7 +69,7 @@ export function profileStore(dynamo: Dynamo) {
 
     async createOrganization(organization: Organization): Promise<void> {
       try {
-        await dynamo.transact('createOrganization', [
+        await dynamo.transact('createOrganization', () => [
           {
             Put: {
               Item: { ...keys.organization(organization.id), entity: 'organization', ...organization },

@@ -15,7 +15,7 @@
  * | request           | `REQUEST#<id>`          | `REQUEST`              | `OPEN_REQUESTS#<type>` / `<createdAt>#<id>` (open only, sparse; not while matched or closed) | `OWNER#<businessId>` / `REQUEST#<createdAt>#<id>` |
  * | partnership       | `PARTNERSHIP#<id>`      | `PARTNERSHIP`          | `PARTY#<umkmUserId>` / `PARTNERSHIP#<createdAt>#<id>` | `PARTY#<partnerUserId>` / `PARTNERSHIP#<createdAt>#<id>` |
  * | pair guard        | `PAIR#<requestId>#<offerId>` | `PAIR` (`state` live or declined) |                                                  |                                          |
- * | counter           | `STATS`                 | `<dimension>#<value>`  |                                                  |                                          |
+ * | counter shard     | `STATS`                 | `<dimension>#<value>#<shard>` |                                                  |                                          |
  * | seed marker       | `SEED#<version>`        | `SEED`                 |                                                  |                                          |
  * | idempotency record| `IDEMPOTENCY#<userId>#<key>` | `IDEMPOTENCY`     |                                                  |                                          |
  * | allocation round  | `ROUND#<id>`            | `ROUND`                |                                                  | `ROUNDS#<type>` / `<createdAt>#<id>`     |
@@ -204,11 +204,25 @@ export const INDEX_KEYS = {
 export const ownerPrefixes = { offer: 'OFFER#', request: 'REQUEST#' } as const;
 
 /**
- * The counter items of the STATS partition. Each carries `dimension`, `value` and `count`; they change
- * in the same transaction as the write they count, and /api/stats/* read them with one Query.
- * One partition takes every counter write: fine up to ~1,000 writes/s, far above this workload; shard
- * the partition (`STATS#<n>`, summed on read) if that ever changes.
+ * Shards per counter. A counter (`dimension#value`) is COUNTER_SHARDS items `<dimension>#<value>#<n>`,
+ * each carrying a `count`; a write adds its delta to ONE shard drawn at random, in the same transaction
+ * as the write it counts, so concurrent writes rarely meet on an item (on DynamoDB two transactions on
+ * one item conflict, and a burst on one counter item turned into 503s: tests/faults/burst.integ.test.ts).
+ * /api/stats/* read every shard with one Query and sum them: the totals stay exact. One partition
+ * takes every counter write, fine up to ~1,000 writes/s (the partition's limit), far above this workload.
  */
+export const COUNTER_SHARDS = 16;
+
+/** The item of shard `shard` of a counter. Items written before sharding (`<dimension>#<value>`) still sum in. */
+export const counterShard = (counter: { PK: string; SK: string }, shard: number) => ({
+  PK: counter.PK,
+  SK: `${counter.SK}#${shard}`,
+});
+
+/** The counter (`dimension#value`) a STATS item belongs to, whichever shard it is. */
+export const counterOf = (sk: string) => sk.split('#').slice(0, 2).join('#');
+
+/** The counters of the STATS partition (each one logical counter, stored in COUNTER_SHARDS shards). */
 export const counters = {
   businesses: () => keys.counter('businesses', 'all'),
   organizations: (kind: string) => keys.counter('organizations', kind),
@@ -394,8 +408,8 @@ export const ACCESS_PATTERNS = {
   },
   readCounters: {
     op: 'Query',
-    key: 'STATS (every counter item, at most ~100)',
-    cost: '0.5-1 RCU',
+    key: 'STATS (every shard of every counter: ~100 counters × COUNTER_SHARDS, ~40 B each)',
+    cost: '0.5 RCU per 4 KB: ~1 RCU on a small table, ~8 RCU with every counter and shard in use',
     maxCapacity: 1,
   },
   idempotencyBegin: {
