@@ -6,6 +6,7 @@ import { createVerifier, localTokens, type TokenVerifier } from './auth/tokens';
 import { authSettings, type Config } from './config';
 import { createServices, defaultRuntime, type Services } from './domain';
 import { PayloadTooLargeError } from './domain/errors';
+import { derivedOr, withoutDerivedIds } from './domain/ids';
 import type { Runtime } from './domain/model';
 import type { RoundSource } from './domain/rounds';
 import { docsRoutes } from './http/docs';
@@ -67,7 +68,9 @@ export interface AppDeps {
  */
 export function createApp(deps: AppDeps) {
   const { config, db } = deps;
-  const runtime: Runtime = { ...defaultRuntime, ...deps.runtime };
+  const base: Runtime = { ...defaultRuntime, ...deps.runtime };
+  // Inside a request with an Idempotency-Key, ids derive from it (domain/ids.ts): a retry creates the same object.
+  const runtime: Runtime = { ...base, newId: derivedOr(base.newId) };
   const storage = { db, tableName: config.TABLE_NAME, ...(deps.onAccess ? { onAccess: deps.onAccess } : {}) };
   const roundOptions = deps.rounds ?? {};
   const services: Services = createServices(dynamoRepository(storage), runtime, {
@@ -77,7 +80,7 @@ export function createApp(deps: AppDeps) {
       : {
           // The same worker code, in-process: it starts after the 202 has been answered.
           dispatch: async (id: string) => {
-            setImmediate(() => void services.rounds.run(id));
+            setImmediate(() => void withoutDerivedIds(() => services.rounds.run(id)));
           },
         }),
     ...(roundOptions.source ? { source: roundOptions.source } : {}),

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { accountService } from './accounts';
+import { randomId } from './ids';
 import { matchingService } from './matching';
 import type { Runtime } from './model';
 import { offerService, requestService } from './offers';
@@ -9,8 +9,7 @@ import { businessProfiles, organizationProfiles } from './profiles';
 import { type RoundDispatcher, type RoundSource, type RoundStore, roundService } from './rounds';
 import { statsService } from './stats';
 
-/** Opaque, URL-safe, 96 random bits. */
-export const randomId = () => randomBytes(12).toString('base64url');
+export { randomId } from './ids';
 
 export const defaultRuntime: Runtime = { now: () => new Date(), newId: randomId };
 

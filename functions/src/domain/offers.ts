@@ -11,6 +11,7 @@ import {
 import { decideCloseRequest, decideCreateRequest, type Violation } from '@sinergi/shared/workflow';
 import { found, hidden, ORGANIZATION_ROLES, requireOwner, requireRole } from './access';
 import { ConflictError } from './errors';
+import { createdOnce } from './ids';
 import {
   businessSnapshot,
   type Identity,
@@ -66,8 +67,15 @@ export function offerService(repo: Repository, rt: Runtime) {
         createdAt: now,
         updatedAt: now,
       };
-      await repo.createOffer(offer);
-      return withAverage(offer);
+      const created = await createdOnce(
+        async () => {
+          await repo.createOffer(offer);
+          return offer;
+        },
+        () => repo.getOffer(offer.id),
+        (found) => found.ownerId === who.userId,
+      );
+      return withAverage(created);
     },
 
     async get(_who: Identity, id: string): Promise<Offer> {
@@ -157,14 +165,19 @@ export function requestService(repo: Repository, rt: Runtime) {
         updatedAt: now,
       };
       // One transaction with its count against LIMITS.openRequestsPerType (a named limit, 409).
-      await carryOut(
-        repo,
-        async () => ({ ok: true as const, plan: decideCreateRequest(request, rt.limits) }),
-        {
-          limits: rt.limits,
+      const created = await createdOnce(
+        async () => {
+          await carryOut(
+            repo,
+            async () => ({ ok: true as const, plan: decideCreateRequest(request, rt.limits) }),
+            { limits: rt.limits },
+          );
+          return request;
         },
+        () => repo.getRequest(request.id),
+        (found) => found.ownerId === who.userId,
       );
-      return withNotUnderstood(request);
+      return withNotUnderstood(created);
     },
 
     async get(who: Identity, id: string): Promise<PartnershipRequest> {

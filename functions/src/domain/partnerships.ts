@@ -7,6 +7,7 @@ import {
   type PartnershipEvent,
 } from '@sinergi/shared/workflow';
 import { hidden, requireRole } from './access';
+import { createdOnce } from './ids';
 import type { Identity, Page, PartnershipRecord, Runtime } from './model';
 import type { Repository } from './ports';
 import { carryOut } from './workflow';
@@ -69,27 +70,33 @@ export function partnershipService(repo: Repository, rt: Runtime) {
     async propose(who: Identity, input: PartnershipCreate): Promise<PartnershipRecord> {
       requireRole(who, ['business'], 'propose a partnership');
       const id = rt.newId();
-      const decision = await carryOut<Decision>(
-        repo,
+      return createdOnce(
         async () => {
-          const [request, offer] = await Promise.all([
-            repo.getRequest(input.requestId),
-            repo.getOffer(input.offerId),
-          ]);
-          if (!request || request.ownerId !== who.userId) throw hidden('request', input.requestId);
-          if (!offer) throw hidden('offer', input.offerId);
-          return decidePropose({
-            actor: actorOf(who),
-            request,
-            offer,
-            id,
-            now: rt.now().toISOString(),
-            ...(limits ? { limits } : {}),
-          });
+          const decision = await carryOut<Decision>(
+            repo,
+            async () => {
+              const [request, offer] = await Promise.all([
+                repo.getRequest(input.requestId),
+                repo.getOffer(input.offerId),
+              ]);
+              if (!request || request.ownerId !== who.userId) throw hidden('request', input.requestId);
+              if (!offer) throw hidden('offer', input.offerId);
+              return decidePropose({
+                actor: actorOf(who),
+                request,
+                offer,
+                id,
+                now: rt.now().toISOString(),
+                ...(limits ? { limits } : {}),
+              });
+            },
+            { limits },
+          );
+          return (decision as Decision).partnership;
         },
-        { limits },
+        () => repo.getPartnership(id),
+        (found) => found.businessOwnerId === who.userId,
       );
-      return (decision as Decision).partnership;
     },
 
     async get(who: Identity, id: string): Promise<PartnershipRecord> {

@@ -6,6 +6,7 @@ import type {
   OrganizationPatch,
 } from '@sinergi/shared/schemas';
 import { found, ORGANIZATION_ROLES, requireOwner, requireRole } from './access';
+import { createdOnce } from './ids';
 import {
   type Business,
   businessSnapshot,
@@ -34,8 +35,14 @@ export function businessProfiles(repo: Repository, rt: Runtime) {
         createdAt: now,
         updatedAt: now,
       };
-      await repo.createBusiness(business);
-      return business;
+      return createdOnce(
+        async () => {
+          await repo.createBusiness(business);
+          return business;
+        },
+        () => repo.getBusiness(business.id),
+        (found) => found.ownerId === who.userId,
+      );
     },
 
     async get(_who: Identity, id: string): Promise<Business> {
@@ -74,8 +81,14 @@ export function organizationProfiles(repo: Repository, rt: Runtime) {
         createdAt: now,
         updatedAt: now,
       };
-      await repo.createOrganization(organization);
-      return organization;
+      return createdOnce(
+        async () => {
+          await repo.createOrganization(organization);
+          return organization;
+        },
+        () => repo.getOrganization(organization.id),
+        (found) => found.ownerId === who.userId,
+      );
     },
 
     async get(_who: Identity, id: string): Promise<Organization> {

@@ -2,6 +2,8 @@
  * The claim of an Idempotency-Key is a lease its holder renews while the request runs: a retry with the
  * same key never takes over from a first attempt that is slow but alive (that would create twice), yet
  * does take over from one that died; and an attempt that lost its claim writes nothing to the record.
+ * An attempt that froze (its process stopped renewing) but whose write still lands, before or after the
+ * retry's, creates nothing twice either: both derive the new object's id from the key (domain/ids.ts).
  *
  * The store's clock runs 30× faster than real time, so the 30 s lease passes in one real second, while
  * the holder renews every 200 real ms (the heartbeat is what the fast clock tests).
@@ -18,6 +20,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let h: Harness;
 /** While set, the next TransactWriteItems waits this long before it goes out (a slow first attempt). */
 let holdNextTransactionMs = 0;
+/** A second instance whose process is frozen: it never renews a claim. */
+let frozen: Harness;
+/** Where the frozen instance's next TransactWriteItems stalls for 3 real s: before it goes out, or after it landed. */
+let stall: 'before' | 'after' | undefined;
 
 beforeAll(async () => {
   h = await harness({ runtime: { now }, idempotency: { heartbeatMs: 200 } });
@@ -31,6 +37,19 @@ beforeAll(async () => {
       return next(args);
     },
     { step: 'initialize', name: 'slowFirstAttempt' },
+  );
+  frozen = await harness({ runtime: { now }, idempotency: { heartbeatMs: 3_600_000 } });
+  frozen.deps.db.middlewareStack.add(
+    (next, context) => async (args) => {
+      const where = /TransactWrite/.test(context.commandName ?? '') ? stall : undefined;
+      if (!where) return next(args);
+      stall = undefined;
+      if (where === 'before') await sleep(3000);
+      const out = await next(args);
+      if (where === 'after') await sleep(3000);
+      return out;
+    },
+    { step: 'initialize', name: 'frozenAttempt' },
   );
 });
 
@@ -93,4 +112,43 @@ describe('Idempotency-Key lease', () => {
     expect(JSON.parse(record?.response?.body ?? '{}').id).toBe(retry.body.id);
     expect(await offersOf(partner.token, partner.organization.id)).toHaveLength(1);
   });
+
+  const creations = [
+    { path: '/offers', who: () => h.partner('university'), body: () => offerBody },
+    {
+      path: '/requests',
+      who: () => h.umkm(),
+      body: () => ({ type: 'mentorship', needs: ['desain kemasan'] }),
+    },
+  ] as const;
+  for (const creation of creations) {
+    for (const where of ['before', 'after'] as const) {
+      it(`POST ${creation.path}: a frozen attempt whose write lands ${where === 'before' ? 'after' : 'before'} the retry's creates once`, async () => {
+        const owner = await creation.who();
+        const headers = { 'idempotency-key': uniqueName('frozen') };
+        stall = where;
+        const first = frozen.call('POST', creation.path, {
+          token: owner.token,
+          body: creation.body(),
+          headers,
+        });
+        await sleep(1500); // 45 s on the store's clock: the frozen claim ran out unrenewed
+        const retry = await h.call('POST', creation.path, {
+          token: owner.token,
+          body: creation.body(),
+          headers,
+        });
+        const late = await first;
+        expect(retry.status, JSON.stringify(retry.body)).toBe(201);
+        expect(late.status, JSON.stringify(late.body)).toBe(201);
+        expect(late.body.id).toBe(retry.body.id);
+        const mine = await h.call(
+          'GET',
+          `${creation.path}?limit=100${creation.path === '/offers' ? `&organizationId=${(owner as { organization?: { id: string } }).organization?.id}` : ''}`,
+          { token: owner.token },
+        );
+        expect(mine.body.items.map((x: { id: string }) => x.id)).toEqual([retry.body.id]);
+      });
+    }
+  }
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { IdempotencyInProgressError, IdempotencyKeyReuseError, ValidationError } from '../domain/errors';
+import { withDerivedIds } from '../domain/ids';
 import type { IdempotencyRecord, IdempotencyStore } from '../domain/ports';
 import type { AppEnv } from './env';
 
@@ -105,7 +106,7 @@ export function idempotency(
     }, heartbeatMs);
     heartbeat.unref?.();
     try {
-      await next();
+      await withDerivedIds(`${userId}\n${key}\n${hash}`, next);
     } catch (error) {
       clearInterval(heartbeat);
       await store.release(userId, key, held);

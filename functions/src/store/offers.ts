@@ -16,21 +16,28 @@ const SERVES_PROVINCE =
 export function offerStore(dynamo: Dynamo) {
   return {
     async createOffer(offer: Offer): Promise<void> {
-      await dynamo.transact('createOffer', () => [
-        {
-          Put: {
-            Item: {
-              ...keys.offer(offer.id),
-              ...keys.openOffer(offer.type, offer.createdAt, offer.id),
-              ...keys.offerOwner(offer.organizationId, offer.createdAt, offer.id),
-              entity: 'offer',
-              ...offer,
+      await dynamo
+        .transact('createOffer', () => [
+          {
+            Put: {
+              Item: {
+                ...keys.offer(offer.id),
+                ...keys.openOffer(offer.type, offer.createdAt, offer.id),
+                ...keys.offerOwner(offer.organizationId, offer.createdAt, offer.id),
+                entity: 'offer',
+                ...offer,
+              },
+              ConditionExpression: CONDITIONS.absent,
             },
-            ConditionExpression: CONDITIONS.absent,
           },
-        },
-        bump(counters.openOffers(offer.type), 1),
-      ]);
+          bump(counters.openOffers(offer.type), 1),
+        ])
+        .catch((error: unknown) => {
+          // Only an earlier attempt of the same request (ids.ts) can have written this id.
+          if (error instanceof ConditionFailedError)
+            throw new ConflictError('this offer already exists', { cause: error });
+          throw error;
+        });
     },
 
     async getOffer(id: string): Promise<Offer | undefined> {

@@ -181,6 +181,8 @@ const TRANSLATORS: { [K in Change['kind']]: (c: Of<K>) => TransactItem } = {
           ...data,
         },
         ConditionExpression: CONDITIONS.absent,
+        // An earlier attempt of the same request wrote it (ids derive from its Idempotency-Key).
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },
     };
   },
@@ -197,6 +199,8 @@ const TRANSLATORS: { [K in Change['kind']]: (c: Of<K>) => TransactItem } = {
           ...data,
         },
         ConditionExpression: CONDITIONS.absent,
+        // An earlier attempt of the same request wrote it (ids derive from its Idempotency-Key).
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },
     };
   },

@@ -632,6 +632,10 @@ export function explainFailure(
   if (current === undefined && change.kind !== 'pair') {
     return { ok: false, problem: 'not-found', guard: 'missing', detail: `${change.name} not found` };
   }
+  if ((change.kind === 'putRequest' || change.kind === 'putPartnership') && current !== undefined) {
+    // A new object's "must not exist" failed: an earlier attempt of the same request wrote it.
+    return { ok: false, problem: 'conflict', guard: 'state', detail: `${change.name} already exists` };
+  }
   const ctx: GuardContext = { limits, ...extra };
   switch (change.kind) {
     case 'offer':
