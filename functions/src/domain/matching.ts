@@ -21,7 +21,7 @@ import { type Decision, decidePropose, roundMayAssign } from '@sinergi/shared/wo
 import { hidden, requireRole } from './access';
 import { CapacityFullError, ConflictError, PairDeclinedError } from './errors';
 import type { Identity, Offer, PartnershipRequest, Runtime } from './model';
-import type { Repository } from './ports';
+import type { MatchCatalogs, Repository } from './ports';
 import { withAverage } from './profiles';
 import { carryOut } from './workflow';
 
@@ -83,19 +83,19 @@ function scoreParts(m: EligiblePairScore & { readonly rank: number }) {
 }
 
 /**
- * Matches, candidates and allocation rounds: reads from the indexes (GetItem + Query of the open items
- * of one type), scoring in memory with the pure matching core.
+ * Matches, candidates and allocation rounds, scored in memory with the pure matching core. Matches and
+ * candidates rank against the warm catalogues (`catalogs`: one version read per call, then only what
+ * changed; functions/src/catalog); rounds read every open item of the type afresh.
  */
-export function matchingService(repo: Repository, rt: Runtime) {
+export function matchingService(repo: Repository, rt: Runtime, catalogs: MatchCatalogs) {
   return {
     /** Offers for one of the caller's requests, best first (owner or admin). */
     async matchesForRequest(who: Identity, requestId: string, query: MatchQuery): Promise<MatchList> {
       const request = await repo.getRequest(requestId);
       if (!request || (request.ownerId !== who.userId && who.role !== 'admin'))
         throw hidden('request', requestId);
-      const offers = await repo.listOpenOffers(request.type);
-      const byId = new Map(offers.map((o) => [o.id, o]));
-      const ranking = rankOffers(toMatchRequest(request), offers.map(toMatchOffer), {
+      const byId = await catalogs.offers(request.type);
+      const ranking = rankOffers(toMatchRequest(request), byId.prepared, {
         limit: query.limit,
         includeExcluded: query.explain === 'excluded',
       });
@@ -127,9 +127,8 @@ export function matchingService(repo: Repository, rt: Runtime) {
     async candidatesForOffer(who: Identity, offerId: string, query: MatchQuery): Promise<CandidateList> {
       const offer = await repo.getOffer(offerId);
       if (!offer || (offer.ownerId !== who.userId && who.role !== 'admin')) throw hidden('offer', offerId);
-      const requests = await repo.listOpenRequests(offer.type);
-      const byId = new Map(requests.map((r) => [r.id, r]));
-      const ranking = rankRequests(toMatchOffer(offer), requests.map(toMatchRequest), {
+      const byId = await catalogs.requests(offer.type);
+      const ranking = rankRequests(toMatchOffer(offer), byId.prepared, {
         limit: query.limit,
         includeExcluded: query.explain === 'excluded',
       });
