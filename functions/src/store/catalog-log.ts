@@ -83,9 +83,22 @@ export function touchedIds(touches: readonly CatalogTouch[]): Map<CatalogKind, s
   return out;
 }
 
-/** One instance's catalogue writer: transactions with their catalogue records, and its version guesses. */
+/** One shard as this instance uses it: whether a write of this instance holds it, and who waits. */
+interface Lane {
+  busy: boolean;
+  waiters: (() => void)[];
+}
+
+/**
+ * One instance's catalogue writer: transactions with their catalogue records, its version guesses,
+ * and one lane per shard. Within an instance, one write at a time holds a shard (the others take a free
+ * shard or wait for the least busy one, in memory), so an instance's own writes never collide on a shard
+ * and its guesses stay right; only writes of other instances can make a guess stale. (On Lambda an
+ * instance serves one request at a time; the local server and the tests serve hundreds at once.)
+ */
 export class CatalogWriter {
   private readonly guesses = new Map<string, number>();
+  private readonly lanes = new Map<string, Lane>();
 
   constructor(
     private readonly dynamo: Dynamo,
@@ -107,9 +120,41 @@ export class CatalogWriter {
     return version;
   }
 
-  private pick(avoid?: number): number {
-    const shard = Math.floor(this.random() * CATALOG_SHARDS) % CATALOG_SHARDS;
-    return shard === avoid ? (shard + 1) % CATALOG_SHARDS : shard;
+  private lane(kind: CatalogKind, shard: number): Lane {
+    const key = `${kind}#${shard}`;
+    let lane = this.lanes.get(key);
+    if (!lane) {
+      lane = { busy: false, waiters: [] };
+      this.lanes.set(key, lane);
+    }
+    return lane;
+  }
+
+  /** The least busy shard of a catalogue (a random one among equals), other than `avoid`. */
+  private pick(kind: CatalogKind, avoid?: number): number {
+    let best: number[] = [];
+    let load = Number.POSITIVE_INFINITY;
+    for (let shard = 0; shard < CATALOG_SHARDS; shard++) {
+      if (shard === avoid) continue;
+      const lane = this.lane(kind, shard);
+      const l = (lane.busy ? 1 : 0) + lane.waiters.length;
+      if (l < load) {
+        load = l;
+        best = [shard];
+      } else if (l === load) best.push(shard);
+    }
+    return best[Math.floor(this.random() * best.length) % best.length] as number;
+  }
+
+  private async hold(kind: CatalogKind, shard: number): Promise<() => void> {
+    const lane = this.lane(kind, shard);
+    if (lane.busy) await new Promise<void>((resolve) => lane.waiters.push(resolve));
+    lane.busy = true;
+    return () => {
+      const next = lane.waiters.shift();
+      if (next) next();
+      else lane.busy = false;
+    };
   }
 
   /**
@@ -124,49 +169,61 @@ export class CatalogWriter {
   ): Promise<void> {
     const touched = [...touchedIds(touches)];
     if (touched.length === 0) return this.dynamo.transact(pattern, items);
-    const shards = touched.map(() => this.pick());
+    const shards = touched.map(([kind]) => this.pick(kind));
     for (let attempt = 1; ; attempt++) {
-      const versions = await Promise.all(touched.map(([kind], j) => this.version(kind, shards[j] as number)));
-      const nowMs = this.now();
-      const tail = touched.flatMap(([kind, ids], j) =>
-        catalogItems(kind, shards[j] as number, versions[j] as number, ids, nowMs),
-      );
+      // Lanes in catalogue order (offers before requests): two writes never wait on each other.
+      const releases: (() => void)[] = [];
+      let error: unknown;
       try {
-        await this.dynamo.transact(pattern, [...items, ...tail], { retryConflicts: false });
-        touched.forEach(([kind], j) => {
-          this.learn(kind, shards[j] as number, (versions[j] as number) + 1);
-        });
-        return;
-      } catch (error) {
-        const own = (i: number) => i < items.length;
-        let catalogOnly = false;
-        if (error instanceof ConditionFailedError) {
-          if (items.some((_, i) => error.failed(i))) throw error;
+        for (const [j, [kind]] of touched.entries())
+          releases.push(await this.hold(kind, shards[j] as number));
+        const versions = await Promise.all(
+          touched.map(([kind], j) => this.version(kind, shards[j] as number)),
+        );
+        const nowMs = this.now();
+        const tail = touched.flatMap(([kind, ids], j) =>
+          catalogItems(kind, shards[j] as number, versions[j] as number, ids, nowMs),
+        );
+        try {
+          await this.dynamo.transact(pattern, [...items, ...tail], { retryConflicts: false });
           touched.forEach(([kind], j) => {
-            const reason = error.reasons[items.length + 2 * j];
-            if (reason?.Code !== 'ConditionalCheckFailed') return;
-            catalogOnly = true;
-            // Stale guess: retry this shard at the version it holds now (no read).
-            const old = reason.Item ? unmarshall(reason.Item as never) : {};
-            this.learn(kind, shards[j] as number, Number(old.version ?? 0));
+            this.learn(kind, shards[j] as number, (versions[j] as number) + 1);
           });
-          if (!catalogOnly) throw error;
-        } else {
-          const conflicted = conflictedItems(error);
-          if (conflicted === undefined) throw error;
-          catalogOnly = conflicted.length > 0 && !conflicted.some(own);
-          // Another writer on the same shard right now: move to another shard.
-          touched.forEach((_, j) => {
-            if (conflicted.includes(items.length + 2 * j)) shards[j] = this.pick(shards[j]);
-          });
+          return;
+        } catch (e) {
+          error = e;
         }
-        if (attempt >= (catalogOnly ? CATALOG_ATTEMPTS : this.dynamo.maxAttempts)) {
-          throw new ServiceUnavailableError('the database is busy; retry shortly', { cause: error });
-        }
-        // A conflict on the write's own items is real contention: the usual backoff.
-        if (catalogOnly) await this.dynamo.sleep(this.random() * Math.min(20, 2 * attempt));
-        else await this.dynamo.backoff(attempt);
+      } finally {
+        for (const release of releases.reverse()) release();
       }
+      let catalogOnly = false;
+      if (error instanceof ConditionFailedError) {
+        const failed = error;
+        if (items.some((_, i) => failed.failed(i))) throw error;
+        touched.forEach(([kind], j) => {
+          const reason = failed.reasons[items.length + 2 * j];
+          if (reason?.Code !== 'ConditionalCheckFailed') return;
+          catalogOnly = true;
+          // Another instance moved this shard: retry it at the version it holds now (no read).
+          const old = reason.Item ? unmarshall(reason.Item as never) : {};
+          this.learn(kind, shards[j] as number, Number(old.version ?? 0));
+        });
+        if (!catalogOnly) throw error;
+      } else {
+        const conflicted = conflictedItems(error);
+        if (conflicted === undefined) throw error;
+        catalogOnly = conflicted.length > 0 && conflicted.every((i) => i >= items.length);
+        // Another instance on the same shard right now: move to another shard.
+        touched.forEach(([kind], j) => {
+          if (conflicted.includes(items.length + 2 * j)) shards[j] = this.pick(kind, shards[j]);
+        });
+      }
+      if (attempt >= (catalogOnly ? CATALOG_ATTEMPTS : this.dynamo.maxAttempts)) {
+        throw new ServiceUnavailableError('the database is busy; retry shortly', { cause: error });
+      }
+      // A conflict on the write's own items is real contention: the usual backoff.
+      if (catalogOnly) await this.dynamo.sleep(this.random() * Math.min(20, 2 * attempt));
+      else await this.dynamo.backoff(attempt);
     }
   }
 }
