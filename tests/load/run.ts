@@ -13,7 +13,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { Offer, PartnershipRequest } from '@sinergi/shared/schemas';
+import { prepareOffer, rankOffers } from '@sinergi/shared/matching';
+import { type Offer, type PartnershipRequest, toMatchOffer, toMatchRequest } from '@sinergi/shared/schemas';
 import autocannon from 'autocannon';
 import { localTokens } from '../../functions/src/auth/tokens';
 import { DEV_JWT_SECRET } from '../../functions/src/config';
@@ -253,9 +254,23 @@ async function main() {
       {},
     );
 
-    // Propose: distinct UMKM, each to an offer of the type with places (capacity ≥ 2 so accepts can fill).
+    // Propose: distinct UMKM, each to one of its eligible offers of the type (the matching core picks
+    // among its best five the one least proposed to so far), with places (capacity ≥ 2).
     const proposers = reqs.slice(3_000, 3_600);
     const targetsOffers = offs.filter((o) => o.capacity >= 2);
+    const preparedTargets = targetsOffers.map((o) => prepareOffer(toMatchOffer(o)));
+    const proposedTo = new Map<string, number>();
+    const remainingOf = new Map(targetsOffers.map((o) => [o.id, o.remaining]));
+    const pairs = proposers.flatMap((r) => {
+      // No more proposals to an offer than its places, so every accept can succeed.
+      const best = rankOffers(toMatchRequest(r), preparedTargets, { limit: 5 })
+        .ranked.map((m) => m.offerId)
+        .filter((id) => (proposedTo.get(id) ?? 0) < (remainingOf.get(id) ?? 0));
+      const pick = best.sort((a, b) => (proposedTo.get(a) ?? 0) - (proposedTo.get(b) ?? 0))[0];
+      if (pick === undefined) return [];
+      proposedTo.set(pick, (proposedTo.get(pick) ?? 0) + 1);
+      return [{ request: r, offerId: pick }];
+    });
     let pi = 0;
     const proposals: { id: string; offerOwner: string }[] = [];
     const offerOwner = new Map(targetsOffers.map((o) => [o.id, o.ownerId]));
@@ -263,18 +278,16 @@ async function main() {
       'POST /partnerships (propose)',
       warm,
       () => {
-        const r = proposers[pi % proposers.length] as PartnershipRequest;
-        const o = targetsOffers[pi % targetsOffers.length] as Offer;
-        pi++;
+        const { request: r, offerId } = pairs[pi++ % pairs.length] as (typeof pairs)[number];
         return {
           method: 'POST',
           path: '/api/partnerships',
           token: reqTokens.get(r.ownerId) as string,
-          body: { requestId: r.id, offerId: o.id },
+          body: { requestId: r.id, offerId },
         };
       },
       {
-        amount: proposers.length,
+        amount: pairs.length,
         onBody: (status, body) => {
           if (status !== 201) return;
           const p = JSON.parse(body) as { id: string; offerId: string };
