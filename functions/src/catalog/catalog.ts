@@ -75,10 +75,13 @@ export class Catalog<T extends { readonly id: string; readonly type: OfferType }
   async current(type: OfferType): Promise<CatalogView<T, P>> {
     const target = await this.source.versions();
     // One refresh at a time per instance; each brings the catalogue to (at least) its call's versions.
-    const step = this.queue.then(() => this.advance(target, type));
+    // The view is taken inside the step, before the next one can start changing the catalogue.
+    const step = this.queue.then(async () => {
+      await this.advance(target, type);
+      return this.snapshot(type);
+    });
     this.queue = step.catch(() => undefined);
-    await step;
-    return this.snapshot(type);
+    return step;
   }
 
   private async advance(target: readonly number[], type: OfferType): Promise<void> {
