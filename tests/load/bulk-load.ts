@@ -8,7 +8,7 @@ import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { MatchOffer, MatchRequest } from '@sinergi/shared/matching';
 import type { Offer, PartnershipRequest } from '@sinergi/shared/schemas';
 import type { DocumentClient } from '../../functions/src/store/client';
-import { keys } from '../../functions/src/store/table';
+import { CATALOG_KINDS, CATALOG_SHARDS, keys } from '../../functions/src/store/table';
 import { generateOffers, generateRequests } from '../../shared/bench/instances';
 
 const CREATED = '2026-11-01T00:00:00.000Z';
@@ -116,7 +116,12 @@ export async function bulkLoad(
   const requests = generateRequests(requestCount, 31).map((m, i) =>
     storedRequest({ ...m, id: `${tag}r${i}`, business: { ...m.business, id: `${tag}b${i}` } }, i),
   );
+  // The catalogues' version shards, as a live table has them (version 0: nothing changed since the load).
+  const shards = CATALOG_KINDS.flatMap((kind) =>
+    Array.from({ length: CATALOG_SHARDS }, (_, k) => ({ ...keys.catalogShard(kind, k), version: 0 })),
+  );
   await writeAll(db, table, [
+    ...shards,
     ...offers.map((o) => ({
       ...keys.offer(o.id),
       ...keys.openOffer(o.type, o.createdAt, o.id),

@@ -246,6 +246,15 @@ async function main() {
       () => candidateCall(nextOff()),
       {},
     );
+    // One connection: each call's own time, without the queue 16 connections build in one process.
+    await drive('GET /requests/{id}/matches (1 connection)', warm, () => matchCall(nextReq()), {
+      connections: 1,
+      amount: 100,
+    });
+    await drive('GET /offers/{id}/candidates (1 connection)', warm, () => candidateCall(nextOff()), {
+      connections: 1,
+      amount: 50,
+    });
     const anyToken = reqTokens.values().next().value as string;
     await drive(
       'GET /offers?type=mentorship&limit=20 (listing)',

@@ -50,13 +50,52 @@ export const INDEX_LAG_MS = 30_000;
 /** At most this many entries per shard are read again after a cold load. */
 const RECENT_ENTRIES = 100;
 
-interface Entry<T, P> {
-  item: T;
-  prepared: P;
+/**
+ * The open items of one type: items and their prepared forms in two arrays, index for index, and each
+ * id's place. A change replaces in place or removes by moving the last one into the hole, so a view
+ * costs two array copies, never a rebuild of the whole type.
+ */
+class TypeSet<T extends { readonly id: string }, P> {
+  readonly items: T[] = [];
+  readonly prepared: P[] = [];
+  private readonly at = new Map<string, number>();
+
+  put(item: T, prepared: P) {
+    const i = this.at.get(item.id);
+    if (i === undefined) {
+      this.at.set(item.id, this.items.length);
+      this.items.push(item);
+      this.prepared.push(prepared);
+    } else {
+      this.items[i] = item;
+      this.prepared[i] = prepared;
+    }
+  }
+
+  delete(id: string): boolean {
+    const i = this.at.get(id);
+    if (i === undefined) return false;
+    const last = this.items.length - 1;
+    if (i !== last) {
+      const moved = this.items[last] as T;
+      this.items[i] = moved;
+      this.prepared[i] = this.prepared[last] as P;
+      this.at.set(moved.id, i);
+    }
+    this.items.pop();
+    this.prepared.pop();
+    this.at.delete(id);
+    return true;
+  }
+
+  /** Where `id` is now (views check it against their own copy). */
+  indexOf(id: string): number | undefined {
+    return this.at.get(id);
+  }
 }
 
 export class Catalog<T extends { readonly id: string; readonly type: OfferType }, P> {
-  private readonly types = new Map<OfferType, Map<string, Entry<T, P>>>();
+  private readonly types = new Map<OfferType, TypeSet<T, P>>();
   private readonly views = new Map<OfferType, CatalogView<T, P>>();
   private held: number[] | undefined;
   private queue: Promise<unknown> = Promise.resolve();
@@ -118,11 +157,11 @@ export class Catalog<T extends { readonly id: string; readonly type: OfferType }
 
   private async coldLoad(type: OfferType, held: readonly number[]): Promise<void> {
     const started = this.now();
-    const entries = new Map<string, Entry<T, P>>();
+    const entries = new TypeSet<T, P>();
     let start: Record<string, unknown> | undefined;
     do {
       const page = await this.source.loadPage(type, start);
-      for (const item of page.items) if (this.keep(item)) entries.set(item.id, this.entry(item));
+      for (const item of page.items) if (this.keep(item)) entries.put(item, this.prepare(item));
       start = page.next;
     } while (start);
     this.types.set(type, entries);
@@ -146,7 +185,7 @@ export class Catalog<T extends { readonly id: string; readonly type: OfferType }
       if (only !== undefined && item.type !== only) continue;
       const entries = this.types.get(item.type);
       if (!entries) continue;
-      if (this.keep(item)) entries.set(item.id, this.entry(item));
+      if (this.keep(item)) entries.put(item, this.prepare(item));
       else entries.delete(item.id);
       this.views.delete(item.type);
     }
@@ -156,24 +195,20 @@ export class Catalog<T extends { readonly id: string; readonly type: OfferType }
     }
   }
 
-  private entry(item: T): Entry<T, P> {
-    return { item, prepared: this.prepare(item) };
-  }
-
   private snapshot(type: OfferType): CatalogView<T, P> {
     const cached = this.views.get(type);
     if (cached) return cached;
-    const entries = this.types.get(type) ?? new Map<string, Entry<T, P>>();
-    const items: T[] = [];
-    const prepared: P[] = [];
-    const byId = new Map<string, T>();
-    for (const e of entries.values()) {
-      items.push(e.item);
-      prepared.push(e.prepared);
-      byId.set(e.item.id, e.item);
-    }
+    const set = this.types.get(type) ?? new TypeSet<T, P>();
+    const items = set.items.slice();
+    const prepared = set.prepared.slice();
     const version = (this.held ?? []).reduce((a, b) => a + b, 0);
-    const view: CatalogView<T, P> = { version, items, prepared, get: (id) => byId.get(id) };
+    const get = (id: string) => {
+      const i = set.indexOf(id);
+      const found = i === undefined ? undefined : items[i];
+      // The set may have moved on since this view: then look in the view's own copy.
+      return found?.id === id ? found : items.find((x) => x.id === id);
+    };
+    const view: CatalogView<T, P> = { version, items, prepared, get };
     this.views.set(type, view);
     return view;
   }

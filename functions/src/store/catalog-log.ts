@@ -52,9 +52,10 @@ export function catalogItems(
       Update: {
         Key: keys.catalogShard(kind, shard),
         UpdateExpression: 'SET #version = :next',
-        ConditionExpression: current === 0 ? 'attribute_not_exists(#version)' : '#version = :current',
+        ConditionExpression:
+          current === 0 ? 'attribute_not_exists(#version) OR #version = :current' : '#version = :current',
         ExpressionAttributeNames: VERSION,
-        ExpressionAttributeValues: current === 0 ? { ':next': next } : { ':next': next, ':current': current },
+        ExpressionAttributeValues: { ':next': next, ':current': current },
         // A writer that guessed wrong learns the shard's version from the cancellation.
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },
