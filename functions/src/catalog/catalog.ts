@@ -110,9 +110,12 @@ export class Catalog<T extends { readonly id: string; readonly type: OfferType }
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** The catalogue of a type, at least as new as the versions this call reads. */
-  async current(type: OfferType): Promise<CatalogView<T, P>> {
-    const target = await this.source.versions();
+  /**
+   * The catalogue of a type, at least as new as the versions this call reads. The type may still be
+   * on its way (the request being read): the versions are read meanwhile.
+   */
+  async current(typeOf: OfferType | PromiseLike<OfferType>): Promise<CatalogView<T, P>> {
+    const [target, type] = await Promise.all([this.source.versions(), typeOf]);
     // One refresh at a time per instance; each brings the catalogue to (at least) its call's versions.
     // The view is taken inside the step, before the next one can start changing the catalogue.
     const step = this.queue.then(async () => {

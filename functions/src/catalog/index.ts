@@ -51,8 +51,9 @@ function viewOf<T extends { id: string }, P>(items: T[], prepare: (t: T) => P): 
  */
 export function queryEverything(repo: Repository): MatchCatalogs {
   return {
-    offers: async (type) => viewOf(await repo.listOpenOffers(type), (o) => prepareOffer(toMatchOffer(o))),
+    offers: async (type) =>
+      viewOf(await repo.listOpenOffers(await type), (o) => prepareOffer(toMatchOffer(o))),
     requests: async (type) =>
-      viewOf(await repo.listOpenRequests(type), (r) => prepareRequest(toMatchRequest(r))),
+      viewOf(await repo.listOpenRequests(await type), (r) => prepareRequest(toMatchRequest(r))),
   };
 }

@@ -91,10 +91,12 @@ export function matchingService(repo: Repository, rt: Runtime, catalogs: MatchCa
   return {
     /** Offers for one of the caller's requests, best first (owner or admin). */
     async matchesForRequest(who: Identity, requestId: string, query: MatchQuery): Promise<MatchList> {
-      const request = await repo.getRequest(requestId);
-      if (!request || (request.ownerId !== who.userId && who.role !== 'admin'))
-        throw hidden('request', requestId);
-      const byId = await catalogs.offers(request.type);
+      // The request and the catalogue's version are read at once (one round trip, not two).
+      const read = repo.getRequest(requestId).then((r) => {
+        if (!r || (r.ownerId !== who.userId && who.role !== 'admin')) throw hidden('request', requestId);
+        return r;
+      });
+      const [request, byId] = await Promise.all([read, catalogs.offers(read.then((r) => r.type))]);
       const ranking = rankOffers(toMatchRequest(request), byId.prepared, {
         limit: query.limit,
         includeExcluded: query.explain === 'excluded',
@@ -125,9 +127,11 @@ export function matchingService(repo: Repository, rt: Runtime, catalogs: MatchCa
 
     /** Open requests for one of the caller's offers, best first (owner or admin). */
     async candidatesForOffer(who: Identity, offerId: string, query: MatchQuery): Promise<CandidateList> {
-      const offer = await repo.getOffer(offerId);
-      if (!offer || (offer.ownerId !== who.userId && who.role !== 'admin')) throw hidden('offer', offerId);
-      const byId = await catalogs.requests(offer.type);
+      const read = repo.getOffer(offerId).then((o) => {
+        if (!o || (o.ownerId !== who.userId && who.role !== 'admin')) throw hidden('offer', offerId);
+        return o;
+      });
+      const [offer, byId] = await Promise.all([read, catalogs.requests(read.then((o) => o.type))]);
       const ranking = rankRequests(toMatchOffer(offer), byId.prepared, {
         limit: query.limit,
         includeExcluded: query.explain === 'excluded',

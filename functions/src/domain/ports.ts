@@ -119,8 +119,11 @@ export interface CatalogView<T, P> {
  * as new as a consistent version read made by the call (functions/src/catalog).
  */
 export interface MatchCatalogs {
-  offers(type: OfferType): Promise<CatalogView<Offer, PreparedOffer>>;
-  requests(type: OfferType): Promise<CatalogView<PartnershipRequest, PreparedRequest>>;
+  /** The type may be a promise (of the request being read): the version is read in parallel with it. */
+  offers(type: OfferType | PromiseLike<OfferType>): Promise<CatalogView<Offer, PreparedOffer>>;
+  requests(
+    type: OfferType | PromiseLike<OfferType>,
+  ): Promise<CatalogView<PartnershipRequest, PreparedRequest>>;
 }
 
 /** A stored idempotent response. */
