@@ -18,6 +18,8 @@ export const PRODUCERS: [string, string][] = [
     'faults-last-slot',
     'RACE_ROUNDS=20 RACE_ACCEPTS=200 npx vitest run --project integ tests/faults/last-slot.integ.test.ts',
   ],
+  // The national-scale load run takes minutes and the whole machine: its saved figures (LOAD_RUN=1: a new run).
+  ['load', 'npm run bench:load'],
   ['dependencies', 'npm run licenses'],
 ];
 

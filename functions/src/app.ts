@@ -3,6 +3,7 @@ import { LIMITS, type RateLimits } from '@sinergi/shared/schemas';
 import { bodyLimit } from 'hono/body-limit';
 import { devLogin } from './auth/dev-login';
 import { createVerifier, localTokens, type TokenVerifier } from './auth/tokens';
+import { queryEverything, warmCatalogs } from './catalog';
 import { authSettings, type Config } from './config';
 import { createServices, defaultRuntime, type Services } from './domain';
 import { PayloadTooLargeError } from './domain/errors';
@@ -29,6 +30,7 @@ import { roundRoutes } from './routes/rounds';
 import { statsRoutes } from './routes/stats';
 import type { DocumentClient } from './store/client';
 import type { AccessObserver } from './store/dynamo';
+import { dynamoCatalogSources } from './store/dynamo-catalog';
 import { DynamoIdempotencyStore } from './store/dynamo-idempotency';
 import { dynamoRepository } from './store/dynamo-repository';
 import { DynamoRoundStore } from './store/dynamo-rounds';
@@ -46,6 +48,8 @@ export interface AppDeps {
   /** Per-user rate limits (default RATE_LIMITS from shared, or none with RATE_LIMITS=off). */
   rateLimits?: RateLimits;
   health?: HealthOptions;
+  /** `catalog` (default): match reads rank this instance's warm catalogues; `query`: every read afresh (the load harness's baseline). */
+  matchReads?: 'catalog' | 'query';
   /** Where the vendored docs script lives (default: functions/assets beside the source). */
   docsScriptPath?: string;
   /**
@@ -73,19 +77,28 @@ export function createApp(deps: AppDeps) {
   const runtime: Runtime = { ...base, newId: derivedOr(base.newId) };
   const storage = { db, tableName: config.TABLE_NAME, ...(deps.onAccess ? { onAccess: deps.onAccess } : {}) };
   const roundOptions = deps.rounds ?? {};
-  const services: Services = createServices(dynamoRepository(storage), runtime, {
-    store: new DynamoRoundStore(storage),
-    ...(roundOptions.dispatch === 'external'
-      ? {}
-      : {
-          // The same worker code, in-process: it starts after the 202 has been answered.
-          dispatch: async (id: string) => {
-            setImmediate(() => void withoutDerivedIds(() => services.rounds.run(id)));
-          },
-        }),
-    ...(roundOptions.source ? { source: roundOptions.source } : {}),
-    ...(roundOptions.lapseDays !== undefined ? { lapseDays: roundOptions.lapseDays } : {}),
-  });
+  const repo = dynamoRepository(storage);
+  // One set of warm catalogues per app, i.e. per function instance (kept across invocations).
+  const catalogs =
+    deps.matchReads === 'query' ? queryEverything(repo) : warmCatalogs(dynamoCatalogSources(storage));
+  const services: Services = createServices(
+    repo,
+    runtime,
+    {
+      store: new DynamoRoundStore(storage),
+      ...(roundOptions.dispatch === 'external'
+        ? {}
+        : {
+            // The same worker code, in-process: it starts after the 202 has been answered.
+            dispatch: async (id: string) => {
+              setImmediate(() => void withoutDerivedIds(() => services.rounds.run(id)));
+            },
+          }),
+      ...(roundOptions.source ? { source: roundOptions.source } : {}),
+      ...(roundOptions.lapseDays !== undefined ? { lapseDays: roundOptions.lapseDays } : {}),
+    },
+    catalogs,
+  );
   if (roundOptions.lapseEveryMs) {
     setInterval(() => void services.rounds.lapse().catch(() => undefined), roundOptions.lapseEveryMs).unref();
   }

@@ -1,10 +1,11 @@
+import { queryEverything } from '../catalog';
 import { accountService } from './accounts';
 import { randomId } from './ids';
 import { matchingService } from './matching';
 import type { Runtime } from './model';
 import { offerService, requestService } from './offers';
 import { partnershipService } from './partnerships';
-import type { Repository } from './ports';
+import type { MatchCatalogs, Repository } from './ports';
 import { businessProfiles, organizationProfiles } from './profiles';
 import { type RoundDispatcher, type RoundSource, type RoundStore, roundService } from './rounds';
 import { statsService } from './stats';
@@ -18,6 +19,8 @@ export function createServices(
   repo: Repository,
   rt: Runtime = defaultRuntime,
   rounds?: { store: RoundStore; dispatch?: RoundDispatcher; source?: RoundSource; lapseDays?: number },
+  /** What match and candidate reads rank against (the app: warm catalogues); default: read afresh. */
+  catalogs: MatchCatalogs = queryEverything(repo),
 ) {
   const roundStore = rounds?.store;
   return {
@@ -28,7 +31,7 @@ export function createServices(
     offers: offerService(repo, rt),
     requests: requestService(repo, rt),
     partnerships: partnershipService(repo, rt),
-    matching: matchingService(repo, rt),
+    matching: matchingService(repo, rt, catalogs),
     stats: statsService(repo),
     rounds: roundService(repo, roundStore ?? missingRoundStore(), rt, {
       ...(rounds?.dispatch ? { dispatch: rounds.dispatch } : {}),

@@ -21,7 +21,7 @@ import { type Decision, decidePropose, roundMayAssign } from '@sinergi/shared/wo
 import { hidden, requireRole } from './access';
 import { CapacityFullError, ConflictError, PairDeclinedError } from './errors';
 import type { Identity, Offer, PartnershipRequest, Runtime } from './model';
-import type { Repository } from './ports';
+import type { MatchCatalogs, Repository } from './ports';
 import { withAverage } from './profiles';
 import { carryOut } from './workflow';
 
@@ -83,19 +83,21 @@ function scoreParts(m: EligiblePairScore & { readonly rank: number }) {
 }
 
 /**
- * Matches, candidates and allocation rounds: reads from the indexes (GetItem + Query of the open items
- * of one type), scoring in memory with the pure matching core.
+ * Matches, candidates and allocation rounds, scored in memory with the pure matching core. Matches and
+ * candidates rank against the warm catalogues (`catalogs`: one version read per call, then only what
+ * changed; functions/src/catalog); rounds read every open item of the type afresh.
  */
-export function matchingService(repo: Repository, rt: Runtime) {
+export function matchingService(repo: Repository, rt: Runtime, catalogs: MatchCatalogs) {
   return {
     /** Offers for one of the caller's requests, best first (owner or admin). */
     async matchesForRequest(who: Identity, requestId: string, query: MatchQuery): Promise<MatchList> {
-      const request = await repo.getRequest(requestId);
-      if (!request || (request.ownerId !== who.userId && who.role !== 'admin'))
-        throw hidden('request', requestId);
-      const offers = await repo.listOpenOffers(request.type);
-      const byId = new Map(offers.map((o) => [o.id, o]));
-      const ranking = rankOffers(toMatchRequest(request), offers.map(toMatchOffer), {
+      // The request and the catalogue's version are read at once (one round trip, not two).
+      const read = repo.getRequest(requestId).then((r) => {
+        if (!r || (r.ownerId !== who.userId && who.role !== 'admin')) throw hidden('request', requestId);
+        return r;
+      });
+      const [request, byId] = await Promise.all([read, catalogs.offers(read.then((r) => r.type))]);
+      const ranking = rankOffers(toMatchRequest(request), byId.prepared, {
         limit: query.limit,
         includeExcluded: query.explain === 'excluded',
       });
@@ -125,11 +127,12 @@ export function matchingService(repo: Repository, rt: Runtime) {
 
     /** Open requests for one of the caller's offers, best first (owner or admin). */
     async candidatesForOffer(who: Identity, offerId: string, query: MatchQuery): Promise<CandidateList> {
-      const offer = await repo.getOffer(offerId);
-      if (!offer || (offer.ownerId !== who.userId && who.role !== 'admin')) throw hidden('offer', offerId);
-      const requests = await repo.listOpenRequests(offer.type);
-      const byId = new Map(requests.map((r) => [r.id, r]));
-      const ranking = rankRequests(toMatchOffer(offer), requests.map(toMatchRequest), {
+      const read = repo.getOffer(offerId).then((o) => {
+        if (!o || (o.ownerId !== who.userId && who.role !== 'admin')) throw hidden('offer', offerId);
+        return o;
+      });
+      const [offer, byId] = await Promise.all([read, catalogs.requests(read.then((o) => o.type))]);
+      const ranking = rankRequests(toMatchOffer(offer), byId.prepared, {
         limit: query.limit,
         includeExcluded: query.explain === 'excluded',
       });

@@ -1,3 +1,4 @@
+import type { PreparedOffer, PreparedRequest } from '@sinergi/shared/matching';
 import type { OfferType } from '@sinergi/shared/schemas';
 import type { Change, ChangePlan } from '@sinergi/shared/workflow';
 import type {
@@ -102,6 +103,27 @@ export class PlanConflictError extends Error {
   ) {
     super(`change ${change.name} failed its condition`, options);
   }
+}
+
+/** The catalogue of one kind and type as of one version: items and their prepared forms, index for index. */
+export interface CatalogView<T, P> {
+  /** The sum of the shard versions it reflects (-1: read afresh, no version). */
+  readonly version: number;
+  readonly items: readonly T[];
+  readonly prepared: readonly P[];
+  get(id: string): T | undefined;
+}
+
+/**
+ * What match and candidate reads rank against: the open offers and open requests of a type, at least
+ * as new as a consistent version read made by the call (functions/src/catalog).
+ */
+export interface MatchCatalogs {
+  /** The type may be a promise (of the request being read): the version is read in parallel with it. */
+  offers(type: OfferType | PromiseLike<OfferType>): Promise<CatalogView<Offer, PreparedOffer>>;
+  requests(
+    type: OfferType | PromiseLike<OfferType>,
+  ): Promise<CatalogView<PartnershipRequest, PreparedRequest>>;
 }
 
 /** A stored idempotent response. */

@@ -1,5 +1,6 @@
 import type { ConsumedCapacity } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   DeleteCommand,
   type DeleteCommandInput,
   GetCommand,
@@ -103,8 +104,8 @@ export class Dynamo {
   readonly tableName: string;
   private readonly db: DocumentClient;
   private readonly onAccess: AccessObserver | undefined;
-  private readonly maxAttempts: number;
-  private readonly sleep: (ms: number) => Promise<void>;
+  readonly maxAttempts: number;
+  readonly sleep: (ms: number) => Promise<void>;
 
   constructor(options: DynamoOptions) {
     this.db = options.db;
@@ -123,6 +124,7 @@ export class Dynamo {
   private async run<T extends { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] }>(
     pattern: AccessPatternName,
     call: () => Promise<T>,
+    retryConflicts = true,
   ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
@@ -149,14 +151,18 @@ export class Dynamo {
           // The SDK already retried the connection: the database is down or out of reach. Safe to retry.
           throw new ServiceUnavailableError('the database is unreachable; retry shortly', { cause: error });
         }
-        if (!retryable) throw error;
+        if (!retryable || (!retryConflicts && !THROTTLING.has(name))) throw error;
         if (attempt >= this.maxAttempts) {
           throw new ServiceUnavailableError('the database is busy; retry shortly', { cause: error });
         }
-        // Full jitter: spreads colliding writers apart so each retry has a fair chance.
-        await this.sleep(Math.random() * Math.min(1000, 10 * 2 ** attempt));
+        await this.backoff(attempt);
       }
     }
+  }
+
+  /** Full jitter: spreads colliding writers apart so each retry has a fair chance. */
+  backoff(attempt: number) {
+    return this.sleep(Math.random() * Math.min(1000, 10 * 2 ** attempt));
   }
 
   async get(pattern: AccessPatternName, key: Record<string, string>, consistent = true) {
@@ -226,21 +232,72 @@ export class Dynamo {
   }
 
   /**
-   * One atomic transaction over items of this table (TableName is filled in). Given a function, the
-   * items are built again for every attempt, so a retried conflict draws new counter shards.
+   * The items of these keys (consistent), in no particular order; absent keys are simply missing.
+   * At most 100 keys per call to DynamoDB; unprocessed keys are asked again.
    */
-  async transact(pattern: AccessPatternName, items: TransactItem[] | (() => TransactItem[])) {
-    const build = typeof items === 'function' ? items : () => items;
-    await this.run(pattern, () => {
-      const withTable = build().map((item) => {
-        const [[kind, body]] = Object.entries(item) as [[string, Record<string, unknown>]];
-        return { [kind]: { ...body, TableName: this.tableName } } as Raw;
-      });
-      return this.db.send(
-        new TransactWriteCommand({ TransactItems: withTable, ReturnConsumedCapacity: 'TOTAL' }),
-      );
-    });
+  async batchGet(pattern: AccessPatternName, keys: readonly Record<string, string>[]) {
+    const found: Record<string, unknown>[] = [];
+    for (let i = 0; i < keys.length; i += 100) {
+      let pending: Record<string, unknown>[] | undefined = keys.slice(i, i + 100);
+      for (let attempt = 1; pending && pending.length > 0; attempt++) {
+        const request: Record<string, unknown>[] = pending;
+        const out = await this.run(pattern, () =>
+          this.db.send(
+            new BatchGetCommand({
+              RequestItems: { [this.tableName]: { Keys: request, ConsistentRead: true } },
+              ReturnConsumedCapacity: 'TOTAL',
+            }),
+          ),
+        );
+        found.push(...(out.Responses?.[this.tableName] ?? []));
+        pending = out.UnprocessedKeys?.[this.tableName]?.Keys;
+        if (pending && pending.length > 0) {
+          if (attempt >= this.maxAttempts) {
+            throw new ServiceUnavailableError('the database is busy; retry shortly');
+          }
+          await this.backoff(attempt);
+        }
+      }
+    }
+    return found;
   }
+
+  /**
+   * One atomic transaction over items of this table (TableName is filled in). Given a function, the
+   * items are built again for every attempt (counter shards are drawn again). `retryConflicts: false`
+   * hands a transaction conflict back to the caller (raw), who rebuilds the transaction itself.
+   */
+  async transact(
+    pattern: AccessPatternName,
+    items: TransactItem[] | (() => TransactItem[]),
+    options: { retryConflicts?: boolean } = {},
+  ) {
+    const build = typeof items === 'function' ? items : () => items;
+    await this.run(
+      pattern,
+      () => {
+        // Built again for every attempt, so a retried conflict draws new counter shards.
+        const withTable = build().map((item) => {
+          const [[kind, body]] = Object.entries(item) as [[string, Record<string, unknown>]];
+          return { [kind]: { ...body, TableName: this.tableName } } as Raw;
+        });
+        return this.db.send(
+          new TransactWriteCommand({ TransactItems: withTable, ReturnConsumedCapacity: 'TOTAL' }),
+        );
+      },
+      options.retryConflicts ?? true,
+    );
+  }
+}
+
+/** The transaction conflicts of a cancelled transaction, by item index (none: not a conflict). */
+export function conflictedItems(error: unknown): number[] | undefined {
+  const name = (error as { name?: string }).name ?? '';
+  if (name === 'TransactionConflictException') return [];
+  if (name !== 'TransactionCanceledException') return undefined;
+  const reasons = (error as { CancellationReasons?: CancellationReason[] }).CancellationReasons ?? [];
+  const conflicted = reasons.flatMap((r, i) => (RETRYABLE_REASONS.has(r.Code ?? '') ? [i] : []));
+  return conflicted.length > 0 ? conflicted : undefined;
 }
 
 /** `SET #a = :a, ...` for the defined values of `fields`, with its names and values. */

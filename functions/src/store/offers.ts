@@ -2,6 +2,7 @@
 import type { OfferType } from '@sinergi/shared/schemas';
 import { ConflictError } from '../domain/errors';
 import type { Offer, OrganizationSnapshot, Page, PageRequest } from '../domain/model';
+import { type CatalogWriter, offerTouched } from './catalog-log';
 import { decodeCursor } from './cursor';
 import { ConditionFailedError, type Dynamo, setExpression } from './dynamo';
 import { toOffer } from './items';
@@ -13,29 +14,35 @@ import { CONDITIONS, counters, INDEX, INDEX_KEYS, KEY, keys, ownerPrefixes, part
 const SERVES_PROVINCE =
   'contains(provinces, :province) OR size(provinces) = :zero OR organization.province = :province';
 
-export function offerStore(dynamo: Dynamo) {
+/** Offers; every write that changes what a match read shows is recorded in the offers' catalogue. */
+export function offerStore(dynamo: Dynamo, catalog: CatalogWriter) {
   return {
     async createOffer(offer: Offer): Promise<void> {
-      await dynamo
-        .transact('createOffer', () => [
-          {
-            Put: {
-              Item: {
-                ...keys.offer(offer.id),
-                ...keys.openOffer(offer.type, offer.createdAt, offer.id),
-                ...keys.offerOwner(offer.organizationId, offer.createdAt, offer.id),
-                entity: 'offer',
-                ...offer,
+      await catalog
+        .transact(
+          'createOffer',
+          () => [
+            {
+              Put: {
+                Item: {
+                  ...keys.offer(offer.id),
+                  ...keys.openOffer(offer.type, offer.createdAt, offer.id),
+                  ...keys.offerOwner(offer.organizationId, offer.createdAt, offer.id),
+                  entity: 'offer',
+                  ...offer,
+                },
+                ConditionExpression: CONDITIONS.absent,
               },
-              ConditionExpression: CONDITIONS.absent,
             },
-          },
-          bump(counters.openOffers(offer.type), 1),
-        ])
+            bump(counters.openOffers(offer.type), 1),
+          ],
+          [offerTouched(offer.id)],
+        )
         .catch((error: unknown) => {
           // Only an earlier attempt of the same request (ids.ts) can have written this id.
-          if (error instanceof ConditionFailedError)
+          if (error instanceof ConditionFailedError) {
             throw new ConflictError('this offer already exists', { cause: error });
+          }
           throw error;
         });
     },
@@ -79,15 +86,21 @@ export function offerStore(dynamo: Dynamo) {
         }
       }
       try {
-        const attributes = await dynamo.update('updateOffer', {
-          Key: keys.offer(id),
-          UpdateExpression: `SET ${set.parts.join(', ')}`,
-          ConditionExpression: condition,
-          ExpressionAttributeNames: { ...set.names, '#status': 'status', '#capacity': 'capacity' },
-          ExpressionAttributeValues: values,
-          ReturnValues: 'ALL_NEW',
-        });
-        return toOffer(attributes ?? {});
+        await catalog.transact(
+          'updateOffer',
+          [
+            {
+              Update: {
+                Key: keys.offer(id),
+                UpdateExpression: `SET ${set.parts.join(', ')}`,
+                ConditionExpression: condition,
+                ExpressionAttributeNames: { ...set.names, '#status': 'status', '#capacity': 'capacity' },
+                ExpressionAttributeValues: values,
+              },
+            },
+          ],
+          [offerTouched(id)],
+        );
       } catch (error) {
         if (error instanceof ConditionFailedError) {
           throw new ConflictError('the offer changed meanwhile (closed or slots taken); reload and retry', {
@@ -96,22 +109,29 @@ export function offerStore(dynamo: Dynamo) {
         }
         throw error;
       }
+      // A transaction returns no attributes: the offer as written, read back.
+      const item = await dynamo.get('getOffer', keys.offer(id));
+      return toOffer(item ?? {});
     },
 
     async closeOffer(offer: Offer, now: string): Promise<boolean> {
       try {
-        await dynamo.transact('closeOffer', () => [
-          {
-            Update: {
-              Key: keys.offer(offer.id),
-              UpdateExpression: `SET #status = :closed, updatedAt = :now REMOVE ${KEY.gsi1pk}, ${KEY.gsi1sk}`,
-              ConditionExpression: CONDITIONS.open,
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':closed': 'closed', ':open': 'open', ':now': now },
+        await catalog.transact(
+          'closeOffer',
+          () => [
+            {
+              Update: {
+                Key: keys.offer(offer.id),
+                UpdateExpression: `SET #status = :closed, updatedAt = :now REMOVE ${KEY.gsi1pk}, ${KEY.gsi1sk}`,
+                ConditionExpression: CONDITIONS.open,
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':closed': 'closed', ':open': 'open', ':now': now },
+              },
             },
-          },
-          bump(counters.openOffers(offer.type), -1),
-        ]);
+            bump(counters.openOffers(offer.type), -1),
+          ],
+          [offerTouched(offer.id)],
+        );
         return true;
       } catch (error) {
         if (error instanceof ConditionFailedError) return false;
@@ -186,15 +206,23 @@ export function offerStore(dynamo: Dynamo) {
 
     async setOfferOrganization(offerId: string, organization: OrganizationSnapshot, track: Offer['track']) {
       try {
-        await dynamo.update('refreshOfferOrganization', {
-          Key: keys.offer(offerId),
-          UpdateExpression: 'SET organization = :organization, track = :track',
-          ConditionExpression: CONDITIONS.exists,
-          ExpressionAttributeValues: {
-            ':organization': organization,
-            ':track': { ratingCount: track.ratingCount, ratingSum: track.ratingSum },
-          },
-        });
+        await catalog.transact(
+          'refreshOfferOrganization',
+          [
+            {
+              Update: {
+                Key: keys.offer(offerId),
+                UpdateExpression: 'SET organization = :organization, track = :track',
+                ConditionExpression: CONDITIONS.exists,
+                ExpressionAttributeValues: {
+                  ':organization': organization,
+                  ':track': { ratingCount: track.ratingCount, ratingSum: track.ratingSum },
+                },
+              },
+            },
+          ],
+          [offerTouched(offerId)],
+        );
       } catch (error) {
         if (!(error instanceof ConditionFailedError)) throw error;
       }

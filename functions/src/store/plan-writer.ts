@@ -6,13 +6,18 @@
  * is now (`ReturnValuesOnConditionCheckFailure: ALL_OLD`, read back into a domain object), so the
  * domain can explain it by the guards of that change. Reordering a plan cannot break the mapping.
  *
- * A new kind of change (a catalogue version bump, a change-log entry, a sharded counter) is one entry
- * in `TRANSLATORS` and `CURRENT`; TypeScript refuses a kind without one.
+ * A new kind of change (a sharded counter, …) is one entry in `TRANSLATORS`, `CURRENT` and `TOUCHES`;
+ * TypeScript refuses a kind without one.
+ *
+ * The warm catalogues are the store's read model, not the workflow's business: `TOUCHES` says which
+ * changes alter what a catalogue shows, and the catalogue writer (catalog-log.ts) appends their version
+ * bump and change-log entry to the same transaction, after the plan's items.
  */
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Change, ChangePlan } from '@sinergi/shared/workflow';
 import { PlanConflictError } from '../domain/ports';
-import { ConditionFailedError, type Dynamo, type TransactItem } from './dynamo';
+import { type CatalogTouch, type CatalogWriter, offerTouched, requestTouched } from './catalog-log';
+import { ConditionFailedError, type TransactItem } from './dynamo';
 import {
   feedbackAttribute,
   type Item,
@@ -296,6 +301,31 @@ const CURRENT: { [K in Change['kind']]: (item: Item | undefined, c: Of<K>) => un
     item ? Number(item[businessRequestCount(c.type as never)] ?? 0) : undefined,
 };
 
+/**
+ * What each change alters in the warm catalogues. Offers show their slots, including the proposals
+ * waiting (`pendingProposals` is in the match answer), so every slot or pending change touches the
+ * offer. Candidates never show a request's proposals or declines, so only a request's status (matched,
+ * closed, reopened) and a new request touch it.
+ */
+const TOUCHES: { [K in Change['kind']]: (c: Of<K>) => CatalogTouch[] } = {
+  putPartnership: () => [],
+  putRequest: (c) => [requestTouched(c.request.id)],
+  partnershipStatus: () => [],
+  feedback: () => [],
+  pair: () => [],
+  request: (c) => (c.status ? [requestTouched(c.id)] : []),
+  offer: (c) => (c.remainingDelta || c.pendingDelta ? [offerTouched(c.id)] : []),
+  counter: () => [],
+  // The organization's rating sums; offers carry their own copy, refreshed (and touched) separately.
+  trackRecord: () => [],
+  businessRequests: () => [],
+};
+
+/** The catalogue items a plan changes. */
+export function touches(plan: ChangePlan): CatalogTouch[] {
+  return plan.changes.flatMap((c) => (TOUCHES[c.kind] as (c: Change) => CatalogTouch[])(c));
+}
+
 /** The access pattern each transition's plan is measured under (table.ts ACCESS_PATTERNS). */
 const PATTERNS: Record<string, AccessPatternName> = {
   propose: 'proposePartnership',
@@ -321,12 +351,12 @@ export function translate(plan: ChangePlan): { items: TransactItem[]; names: str
  * Writes a plan as one transaction. A failed condition becomes PlanConflictError naming the change
  * (the first whose condition failed) and carrying its item as it is now.
  */
-export async function writePlan(dynamo: Dynamo, plan: ChangePlan): Promise<void> {
+export async function writePlan(catalog: CatalogWriter, plan: ChangePlan): Promise<void> {
   const { names } = translate(plan);
   const pattern = PATTERNS[plan.transition];
   if (!pattern) throw new Error(`no access pattern for plan ${plan.transition}`);
   try {
-    await dynamo.transact(pattern, () => translate(plan).items);
+    await catalog.transact(pattern, () => translate(plan).items, touches(plan));
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;
     const failedNames = new Set(names.filter((_, i) => error.failed(i)));

@@ -3,12 +3,13 @@
 import type { OfferType } from '@sinergi/shared/schemas';
 import { ConflictError } from '../domain/errors';
 import type { BusinessSnapshot, Page, PageRequest, PartnershipRequest } from '../domain/model';
+import { type CatalogWriter, requestTouched } from './catalog-log';
 import { ConditionFailedError, type Dynamo, setExpression } from './dynamo';
 import { toRequest } from './items';
 import { ownerPage, ownerQuery } from './paging';
 import { CONDITIONS, INDEX, KEY, keys, ownerPrefixes, partitions } from './table';
 
-export function requestStore(dynamo: Dynamo) {
+export function requestStore(dynamo: Dynamo, catalog: CatalogWriter) {
   return {
     async getRequest(id: string): Promise<PartnershipRequest | undefined> {
       const item = await dynamo.get('getRequest', keys.request(id));
@@ -33,21 +34,30 @@ export function requestStore(dynamo: Dynamo) {
       } = changes;
       const set = setExpression(fields);
       try {
-        const attributes = await dynamo.update('updateRequest', {
-          Key: keys.request(id),
-          UpdateExpression: `SET ${set.parts.join(', ')}`,
-          ConditionExpression: `${CONDITIONS.open} AND ${CONDITIONS.sameUpdatedAt}`,
-          ExpressionAttributeNames: { ...set.names, '#status': 'status' },
-          ExpressionAttributeValues: { ...set.values, ':open': 'open', ':expected': expectedUpdatedAt },
-          ReturnValues: 'ALL_NEW',
-        });
-        return toRequest(attributes ?? {});
+        await catalog.transact(
+          'updateRequest',
+          [
+            {
+              Update: {
+                Key: keys.request(id),
+                UpdateExpression: `SET ${set.parts.join(', ')}`,
+                ConditionExpression: `${CONDITIONS.open} AND ${CONDITIONS.sameUpdatedAt}`,
+                ExpressionAttributeNames: { ...set.names, '#status': 'status' },
+                ExpressionAttributeValues: { ...set.values, ':open': 'open', ':expected': expectedUpdatedAt },
+              },
+            },
+          ],
+          [requestTouched(id)],
+        );
       } catch (error) {
         if (error instanceof ConditionFailedError) {
           throw new ConflictError('the request changed meanwhile; reload and retry', { cause: error });
         }
         throw error;
       }
+      // A transaction returns no attributes: the request as written, read back.
+      const item = await dynamo.get('getRequest', keys.request(id));
+      return toRequest(item ?? {});
     },
 
     async listOpenRequests(type: OfferType): Promise<PartnershipRequest[]> {
@@ -73,12 +83,20 @@ export function requestStore(dynamo: Dynamo) {
 
     async setRequestBusiness(requestId: string, business: BusinessSnapshot): Promise<void> {
       try {
-        await dynamo.update('refreshRequestSnapshot', {
-          Key: keys.request(requestId),
-          UpdateExpression: 'SET business = :business',
-          ConditionExpression: CONDITIONS.exists,
-          ExpressionAttributeValues: { ':business': business },
-        });
+        await catalog.transact(
+          'refreshRequestSnapshot',
+          [
+            {
+              Update: {
+                Key: keys.request(requestId),
+                UpdateExpression: 'SET business = :business',
+                ConditionExpression: CONDITIONS.exists,
+                ExpressionAttributeValues: { ':business': business },
+              },
+            },
+          ],
+          [requestTouched(requestId)],
+        );
       } catch (error) {
         if (!(error instanceof ConditionFailedError)) throw error;
       }

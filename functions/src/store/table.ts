@@ -22,6 +22,8 @@
  * | round assignments | `ROUND#<id>`            | `PAGE#<00000>` (500 per page) |                                           |                                          |
  * | stated preference | `PREFS#<type>`          | `REQUEST#<id>` / `OFFER#<id>` |                                           |                                          |
  * | round proposal due| `LAPSE`                 | `<dueAt>#<partnershipId>` |                                               |                                          |
+ * | catalogue shard   | `CATALOG#<offers\|requests>` | `SHARD#<k>` (`version`, k < CATALOG_SHARDS) |                          |                                          |
+ * | catalogue change  | `CHANGES#<offers\|requests>#<k>` | `<version, 10 digits>` (`ids`, `at`, TTL `expiresAt`) |           |                                          |
  *
  * GSI1 is sparse: an offer or request carries GSI1 keys only while it is open, so "all open offers of a
  * type" is one Query that never reads closed items. GSI2 groups what one owner (or one party) has.
@@ -98,6 +100,13 @@ export const keys = {
   }),
   offerPreference: (type: OfferType, offerId: string) => ({ PK: `PREFS#${type}`, SK: `OFFER#${offerId}` }),
   lapse: (dueAt: string, partnershipId: string) => ({ PK: 'LAPSE', SK: `${dueAt}#${partnershipId}` }),
+
+  /** The warm catalogues' version shards and change log (see CATALOG_SHARDS, store/catalog-log.ts). */
+  catalogShard: (kind: CatalogKind, shard: number) => ({ PK: `CATALOG#${kind}`, SK: `SHARD#${shard}` }),
+  catalogChange: (kind: CatalogKind, shard: number, version: number) => ({
+    PK: `CHANGES#${kind}#${shard}`,
+    SK: catalogChangeSk(version),
+  }),
 
   /** GSI1 keys an open offer carries; removed when it closes. */
   openOffer: (type: OfferType, createdAt: string, id: string) => ({
@@ -180,6 +189,22 @@ export const CONDITIONS = {
 /** Sort-key prefix of partnerships in a party's partition. */
 export const partnershipPrefix = 'PARTNERSHIP#';
 
+/**
+ * The warm catalogues (functions/src/catalog): what match reads rank (`offers`) and what candidate reads
+ * rank (`requests`), each over every type. Every write that changes what a catalogue shows bumps ONE of
+ * its `CATALOG_SHARDS` version items (chosen at random, `version = v → v+1` conditioned on `v`) and puts
+ * the change-log entry `v+1` of that shard naming the changed ids, in the write's own transaction. So
+ * each shard's log is gapless, no item takes every write, and a reader learns everything that changed
+ * with one Query of the shards and one Query per shard that moved. Entries expire after a day (TTL);
+ * a reader that finds a gap reloads cold.
+ */
+export type CatalogKind = 'offers' | 'requests';
+export const CATALOG_KINDS: readonly CatalogKind[] = ['offers', 'requests'];
+export const CATALOG_SHARDS = 8;
+export const CATALOG_CHANGE_TTL_SECONDS = 24 * 60 * 60;
+/** A change-log sort key: the version, zero-padded so the log sorts by it. */
+export const catalogChangeSk = (version: number) => String(version).padStart(10, '0');
+
 /** Partition values for Queries (the same strings the key builders write). */
 export const partitions = {
   openOffers: (type: OfferType) => `OPEN_OFFERS#${type}`,
@@ -191,6 +216,8 @@ export const partitions = {
   round: (id: string) => `ROUND#${id}`,
   preferences: (type: OfferType) => `PREFS#${type}`,
   lapse: 'LAPSE',
+  catalog: (kind: CatalogKind) => `CATALOG#${kind}`,
+  catalogChanges: (kind: CatalogKind, shard: number) => `CHANGES#${kind}#${shard}`,
 } as const;
 
 /** Attribute names of each index's keys, for validating pagination cursors against the index read. */
@@ -246,7 +273,10 @@ export type CounterDimension =
   | 'partnershipsOfSize';
 
 /**
- * Every read and write the API makes, by name. The adapter tags each DynamoDB call with one of these
+ * Every read and write the API makes, by name. Writes that change what a warm catalogue shows carry
+ * its record in the same transaction (+2 items: a shard's version, a change-log entry): offer creation,
+ * edits, closing and slot changes (propose, accept, decline, lapse, cancel); request creation, edits,
+ * and status changes (accept, close, cancel-active). The adapter tags each DynamoDB call with one of these
  * names, so consumed capacity is reported per pattern (storage.integ.test.ts measures them and fails
  * on any Scan). `cost` is the measured consumed capacity on DynamoDB Local with the test fixtures
  * (items of ~1 KB; RCU figures are strongly consistent unless noted); see functions/README.md.
@@ -278,27 +308,27 @@ export const ACCESS_PATTERNS = {
   getOffer: { op: 'GetItem', key: 'OFFER#<id> / OFFER', cost: '1 RCU', maxCapacity: 1 },
   createOffer: {
     op: 'TransactWriteItems',
-    key: 'OFFER#<id> (+GSI1, GSI2), 1 counter',
+    key: 'OFFER#<id> (+GSI1, GSI2), 1 counter, the offers’ catalogue record',
     cost: '16 WCU',
     maxCapacity: 16,
   },
   updateOffer: {
-    op: 'UpdateItem',
-    key: 'OFFER#<id> / OFFER (+GSI1, GSI2 copies)',
-    cost: '3 WCU',
-    maxCapacity: 3,
+    op: 'TransactWriteItems',
+    key: 'OFFER#<id> / OFFER (+GSI1, GSI2 copies), the offers’ catalogue record; then a getOffer',
+    cost: '16 WCU (DynamoDB Local reports 16 for every transaction; AWS: 2 per item ≤ 1 KB)',
+    maxCapacity: 16,
   },
   closeOffer: {
     op: 'TransactWriteItems',
-    key: 'OFFER#<id> (leaves GSI1), 1 counter',
+    key: 'OFFER#<id> (leaves GSI1), 1 counter, the offers’ catalogue record',
     cost: '16 WCU',
     maxCapacity: 16,
   },
   refreshOfferOrganization: {
-    op: 'UpdateItem',
-    key: 'OFFER#<id>, once per offer of the organization',
-    cost: '3 WCU each',
-    maxCapacity: 3,
+    op: 'TransactWriteItems',
+    key: 'OFFER#<id> and the offers’ catalogue record, once per offer of the organization',
+    cost: '16 WCU each',
+    maxCapacity: 16,
   },
   listOpenOffersByType: {
     op: 'Query',
@@ -317,11 +347,16 @@ export const ACCESS_PATTERNS = {
   getRequest: { op: 'GetItem', key: 'REQUEST#<id> / REQUEST', cost: '1 RCU', maxCapacity: 1 },
   createRequest: {
     op: 'TransactWriteItems',
-    key: 'REQUEST#<id> (+GSI1, GSI2), BUSINESS#<id> openRequests_<type>+1 if below LIMITS.openRequestsPerType',
+    key: 'REQUEST#<id> (+GSI1, GSI2), BUSINESS#<id> openRequests_<type>+1 if below LIMITS.openRequestsPerType, the requests’ catalogue record',
     cost: '16 WCU',
     maxCapacity: 16,
   },
-  updateRequest: { op: 'UpdateItem', key: 'REQUEST#<id> / REQUEST', cost: '3 WCU', maxCapacity: 3 },
+  updateRequest: {
+    op: 'TransactWriteItems',
+    key: 'REQUEST#<id> / REQUEST, the requests’ catalogue record; then a getRequest',
+    cost: '16 WCU',
+    maxCapacity: 16,
+  },
   closeRequest: {
     op: 'TransactWriteItems',
     key: 'REQUEST#<id> (leaves GSI1), BUSINESS#<id> openRequests_<type>-1, and its pending proposals withdrawn',
@@ -330,10 +365,10 @@ export const ACCESS_PATTERNS = {
     maxCapacity: 24,
   },
   refreshRequestSnapshot: {
-    op: 'UpdateItem',
-    key: 'REQUEST#<id>, once per request of the business',
-    cost: '3 WCU each',
-    maxCapacity: 3,
+    op: 'TransactWriteItems',
+    key: 'REQUEST#<id> and the requests’ catalogue record, once per request of the business',
+    cost: '16 WCU each',
+    maxCapacity: 16,
   },
   listOpenRequestsByType: {
     op: 'Query',
@@ -490,6 +525,37 @@ export const ACCESS_PATTERNS = {
     maxCapacity: 64,
   },
   deleteLapse: { op: 'DeleteItem', key: 'LAPSE / <dueAt>#<partnershipId>', cost: '1 WCU', maxCapacity: 1 },
+  readCatalogVersions: {
+    op: 'Query',
+    key: 'CATALOG#<kind> (the CATALOG_SHARDS version items, consistent)',
+    cost: '1 RCU',
+    maxCapacity: 1,
+  },
+  readCatalogShard: {
+    op: 'GetItem',
+    key: 'CATALOG#<kind> / SHARD#<k> (consistent; a writer without a guess of its version)',
+    cost: '1 RCU',
+    maxCapacity: 1,
+  },
+  readCatalogChanges: {
+    op: 'Query',
+    key: 'CHANGES#<kind>#<k>, SK > the version held (consistent, one page)',
+    cost: '1 RCU per 4 KB (~100 entries)',
+    maxCapacity: 64,
+  },
+  readCatalogItems: {
+    op: 'BatchGetItem',
+    key: 'OFFER#<id> or REQUEST#<id>, the ids a change named (consistent, ≤100 per call)',
+    cost: '1 RCU per item',
+    maxCapacity: 200,
+  },
+  loadCatalogPage: {
+    op: 'Query',
+    index: 'GSI1',
+    key: 'OPEN_OFFERS#<type> or OPEN_REQUESTS#<type>, one 1 MB page (a cold instance)',
+    cost: '≤ 128 RCU per page (eventually consistent)',
+    maxCapacity: 128,
+  },
 } as const satisfies Record<
   string,
   { op: string; index?: string; key: string; cost: string; maxCapacity: number }

@@ -50,6 +50,8 @@ export const LAMBDA_RUNTIME = Runtime.NODEJS_22_X;
 /** The DynamoDB actions the API needs; transactions need the per-item actions of their parts. */
 export const API_TABLE_ACTIONS = [
   'dynamodb:GetItem',
+  // The warm catalogues read the items a change names in batches (functions/src/store/dynamo-catalog.ts).
+  'dynamodb:BatchGetItem',
   'dynamodb:Query',
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',

@@ -1,0 +1,161 @@
+/**
+ * The warm catalogues across function instances, on DynamoDB Local: two app instances on one table,
+ * one changes, the other reads; a restarted instance starts cold and answers the same.
+ */
+
+import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app';
+import { NO_RATE_LIMITS } from '../http/rate-limit';
+import { dynamoCatalogSources } from '../store/dynamo-catalog';
+import { CATALOG_SHARDS, partitions } from '../store/table';
+import { type Harness, harness } from '../testing/harness';
+import { warmCatalogs } from '.';
+
+let h: Harness;
+let other: ReturnType<typeof createApp>;
+
+// biome-ignore lint/suspicious/noExplicitAny: JSON bodies
+async function read(app: ReturnType<typeof createApp>, path: string, token: string): Promise<any> {
+  const response = await app.request(`/api${path}`, { headers: { authorization: `Bearer ${token}` } });
+  expect(response.status).toBe(200);
+  return response.json();
+}
+
+const ids = (body: { items: { offerId?: string; requestId?: string }[] }) =>
+  body.items.map((m) => m.offerId ?? m.requestId);
+
+const instance = () => createApp({ ...h.deps, rateLimits: NO_RATE_LIMITS });
+
+beforeAll(async () => {
+  h = await harness({}, { isolated: true });
+  other = instance(); // a second function instance on the same table
+});
+
+describe('warm catalogues', () => {
+  it("shows one instance's change to an offer (capacity, topics, status) on the other's next read", async () => {
+    const partner = await h.partner('corporate');
+    const offer = await h.offer(partner.token, { topics: ['pemasaran digital'], capacity: 2 });
+    const umkm = await h.umkm();
+    const request = await h.request(umkm.token, { needs: ['pemasaran digital'] });
+    const matches = `/requests/${request.id}/matches?explain=excluded`;
+
+    const first = await read(other, matches, umkm.token);
+    expect(ids(first)).toContain(offer.id);
+    expect(first.items.find((m: { offerId: string }) => m.offerId === offer.id).offer.capacity).toBe(2);
+
+    // Capacity, through instance h.
+    await h.call('PATCH', `/offers/${offer.id}`, { token: partner.token, body: { capacity: 5 } });
+    const second = await read(other, matches, umkm.token);
+    const seen = second.items.find((m: { offerId: string }) => m.offerId === offer.id);
+    expect(seen.offer).toMatchObject({ capacity: 5, remaining: 5 });
+
+    // Topics: the match's reasons and fit follow the new topics.
+    await h.call('PATCH', `/offers/${offer.id}`, { token: partner.token, body: { topics: ['ekspor'] } });
+    const third = await read(other, matches, umkm.token);
+    const moved = third.items.find((m: { offerId: string }) => m.offerId === offer.id);
+    expect(moved.offer.topics).toEqual(['ekspor']);
+    expect(moved.fit).toBeLessThan(seen.fit);
+
+    // Status: a closed offer leaves the other instance's list.
+    await h.call('DELETE', `/offers/${offer.id}`, { token: partner.token });
+    const fourth = await read(other, matches, umkm.token);
+    expect(ids(fourth)).not.toContain(offer.id);
+    expect(fourth.excluded.items.map((e: { offerId: string }) => e.offerId)).not.toContain(offer.id);
+  });
+
+  it('drops an offer that fills between two reads', async () => {
+    const partner = await h.partner('university');
+    const offer = await h.offer(partner.token, {
+      type: 'internship',
+      topics: ['desain grafis'],
+      capacity: 1,
+    });
+    const reader = await h.umkm();
+    const readerRequest = await h.request(reader.token, { type: 'internship', needs: ['desain grafis'] });
+    const matches = `/requests/${readerRequest.id}/matches?explain=excluded`;
+    expect(ids(await read(other, matches, reader.token))).toContain(offer.id);
+
+    const winner = await h.umkm();
+    const winnerRequest = await h.request(winner.token, { type: 'internship', needs: ['desain grafis'] });
+    const proposed = await h.call('POST', '/partnerships', {
+      token: winner.token,
+      body: { requestId: winnerRequest.id, offerId: offer.id },
+    });
+    expect(proposed.status).toBe(201);
+    // Another offer of the type, to watch the candidates side on the other instance.
+    const spare = await h.offer(partner.token, {
+      type: 'internship',
+      topics: ['desain grafis'],
+      capacity: 2,
+    });
+    const spareCandidates = `/offers/${spare.id}/candidates`;
+    expect(ids(await read(other, spareCandidates, partner.token))).toContain(winnerRequest.id);
+    const accepted = await h.call('POST', `/partnerships/${proposed.body.id}/accept`, {
+      token: partner.token,
+    });
+    expect(accepted.status).toBe(200);
+
+    const after = await read(other, matches, reader.token);
+    expect(ids(after)).not.toContain(offer.id);
+    expect(after.excluded.items).toContainEqual(
+      expect.objectContaining({ offerId: offer.id, filter: 'capacity' }),
+    );
+    // The matched request left the other instance's candidates too.
+    const candidates = await read(other, spareCandidates, partner.token);
+    expect(ids(candidates)).not.toContain(winnerRequest.id);
+    expect(ids(candidates)).toContain(readerRequest.id);
+  });
+
+  it('sees new requests among candidates, and a restarted instance starts cold with the same answers', async () => {
+    const partner = await h.partner('community');
+    const offer = await h.offer(partner.token, { type: 'distribution', topics: ['distribusi'], capacity: 3 });
+    const candidates = `/offers/${offer.id}/candidates`;
+    const before = await read(other, candidates, partner.token);
+    const umkm = await h.umkm();
+    const request = await h.request(umkm.token, { type: 'distribution', needs: ['distribusi'] });
+    const warm = await read(other, candidates, partner.token);
+    expect(ids(warm)).toContain(request.id);
+    expect(warm.eligibleCount).toBe(before.eligibleCount + 1);
+
+    const restarted = instance();
+    const cold = await read(restarted, candidates, partner.token);
+    expect(cold).toEqual(warm);
+    const matches = `/requests/${request.id}/matches?explain=excluded`;
+    expect(await read(restarted, matches, umkm.token)).toEqual(await read(other, matches, umkm.token));
+  });
+
+  it('answers like the query-everything path, and reloads cold when the log it needs has expired', async () => {
+    const partner = await h.partner('corporate');
+    const umkm = await h.umkm();
+    const request = await h.request(umkm.token, { needs: ['ekspor'] });
+    const matches = `/requests/${request.id}/matches?explain=excluded&limit=50`;
+    const baseline = createApp({ ...h.deps, rateLimits: NO_RATE_LIMITS, matchReads: 'query' });
+    const storage = { db: h.deps.db, tableName: h.deps.config.TABLE_NAME };
+    const catalogs = warmCatalogs(dynamoCatalogSources(storage));
+    await catalogs.offers('mentorship');
+    const offer = await h.offer(partner.token, { topics: ['ekspor'] });
+    expect(await read(other, matches, umkm.token)).toEqual(await read(baseline, matches, umkm.token));
+
+    // The log entries expire (TTL): the instance holding an older version finds a gap and starts over.
+    for (let shard = 0; shard < CATALOG_SHARDS; shard++) {
+      const pk = partitions.catalogChanges('offers', shard);
+      const out = await h.deps.db.send(
+        new QueryCommand({
+          TableName: h.deps.config.TABLE_NAME,
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': pk },
+        }),
+      );
+      for (const item of out.Items ?? []) {
+        await h.deps.db.send(
+          new DeleteCommand({ TableName: h.deps.config.TABLE_NAME, Key: { PK: item.PK, SK: item.SK } }),
+        );
+      }
+    }
+    const view = await catalogs.offers('mentorship');
+    expect(catalogs.offerCatalog.stats.resets).toBe(1);
+    expect(catalogs.offerCatalog.stats.coldLoads).toBe(2);
+    expect(view.get(offer.id)).toMatchObject({ id: offer.id, status: 'open' });
+  });
+});

@@ -1,0 +1,218 @@
+/**
+ * A warm catalogue: the prepared open offers (or open requests) of each type, kept in this function
+ * instance's memory and brought up to date by change, so a match read costs the same at 200 offers as
+ * at 20,000.
+ *
+ * Every call reads the catalogue's version shards (ONE consistent Query of `CATALOG_SHARDS` tiny items,
+ * store/table.ts). For each shard that moved past the version this instance holds, it reads that shard's
+ * log after it (one consistent Query; the log is gapless, written in the same transaction as each
+ * change, see store/catalog-log.ts), then only the items the entries name (consistent BatchGetItem),
+ * and prepares those again. Every answer therefore reflects at least the versions the call read: an
+ * offer closed or filled before the call is never shown as open with a free slot. A type is loaded
+ * cold on its first use, in 1 MB pages of the open-items index; since that index is eventually
+ * consistent, the changes of the last `INDEX_LAG_MS` are read again on top. A gap in a log (entries
+ * expired while the instance slept) drops everything: the next call loads cold.
+ *
+ * @example
+ * const offers = new Catalog(source, (o) => o.status === 'open', (o) => prepareOffer(toMatchOffer(o)));
+ * const view = await offers.current('mentorship'); // { version, items, prepared, get(id) }
+ */
+import type { OfferType } from '@sinergi/shared/schemas';
+import type { CatalogView } from '../domain/ports';
+
+/** One change-log entry: the version it made and the ids it changed. */
+export interface CatalogEntry {
+  readonly version: number;
+  readonly ids: readonly string[];
+  /** Epoch ms of the write. */
+  readonly at: number;
+}
+
+/** Where a catalogue reads from (store/dynamo-catalog.ts). */
+export interface CatalogSource<T> {
+  /** Every shard's version (consistent; 0 before its first change), by shard. */
+  versions(): Promise<number[]>;
+  /** The entries of one shard with versions after `after`, up to `upTo`, in order (consistent). */
+  changes(shard: number, after: number, upTo: number): Promise<CatalogEntry[]>;
+  /** The newest `limit` entries of one shard up to `upTo`, newest first. */
+  latest(shard: number, upTo: number, limit: number): Promise<CatalogEntry[]>;
+  /** The current items of these ids (consistent); ids that no longer exist are simply absent. */
+  items(ids: readonly string[]): Promise<T[]>;
+  /** One page of the open items of a type (a cold load). */
+  loadPage(
+    type: OfferType,
+    start?: Record<string, unknown>,
+  ): Promise<{ items: T[]; next?: Record<string, unknown> }>;
+}
+
+/** How far the open-items index may lag behind the table: changes this recent are read again after a cold load. */
+export const INDEX_LAG_MS = 30_000;
+/** At most this many entries per shard are read again after a cold load. */
+const RECENT_ENTRIES = 100;
+
+/**
+ * The open items of one type: items and their prepared forms in two arrays, index for index, and each
+ * id's place. A change replaces in place or removes by moving the last one into the hole, so a view
+ * costs two array copies, never a rebuild of the whole type.
+ */
+class TypeSet<T extends { readonly id: string }, P> {
+  readonly items: T[] = [];
+  readonly prepared: P[] = [];
+  private readonly at = new Map<string, number>();
+
+  put(item: T, prepared: P) {
+    const i = this.at.get(item.id);
+    if (i === undefined) {
+      this.at.set(item.id, this.items.length);
+      this.items.push(item);
+      this.prepared.push(prepared);
+    } else {
+      this.items[i] = item;
+      this.prepared[i] = prepared;
+    }
+  }
+
+  delete(id: string): boolean {
+    const i = this.at.get(id);
+    if (i === undefined) return false;
+    const last = this.items.length - 1;
+    if (i !== last) {
+      const moved = this.items[last] as T;
+      this.items[i] = moved;
+      this.prepared[i] = this.prepared[last] as P;
+      this.at.set(moved.id, i);
+    }
+    this.items.pop();
+    this.prepared.pop();
+    this.at.delete(id);
+    return true;
+  }
+
+  /** Where `id` is now (views check it against their own copy). */
+  indexOf(id: string): number | undefined {
+    return this.at.get(id);
+  }
+}
+
+export class Catalog<T extends { readonly id: string; readonly type: OfferType }, P> {
+  private readonly types = new Map<OfferType, TypeSet<T, P>>();
+  private readonly views = new Map<OfferType, CatalogView<T, P>>();
+  private held: number[] | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Counts for tests and the load harness. */
+  readonly stats = { coldLoads: 0, refreshes: 0, itemsRead: 0, resets: 0 };
+
+  constructor(
+    private readonly source: CatalogSource<T>,
+    /** Whether an item belongs in the catalogue (open). */
+    private readonly keep: (item: T) => boolean,
+    private readonly prepare: (item: T) => P,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /**
+   * The catalogue of a type, at least as new as the versions this call reads. The type may still be
+   * on its way (the request being read): the versions are read meanwhile.
+   */
+  async current(typeOf: OfferType | PromiseLike<OfferType>): Promise<CatalogView<T, P>> {
+    const [target, type] = await Promise.all([this.source.versions(), typeOf]);
+    // One refresh at a time per instance; each brings the catalogue to (at least) its call's versions.
+    // The view is taken inside the step, before the next one can start changing the catalogue.
+    const step = this.queue.then(async () => {
+      await this.advance(target, type);
+      return this.snapshot(type);
+    });
+    this.queue = step.catch(() => undefined);
+    return step;
+  }
+
+  private async advance(target: readonly number[], type: OfferType): Promise<void> {
+    const held = this.held;
+    if (held && target.some((v, k) => v > (held[k] ?? 0))) {
+      const moved = target.flatMap((v, k) => (v > (held[k] ?? 0) ? [k] : []));
+      const logs = await Promise.all(
+        moved.map((k) => this.source.changes(k, held[k] ?? 0, target[k] as number)),
+      );
+      const gap = logs.some((entries, i) => {
+        const k = moved[i] as number;
+        return (
+          entries.length !== (target[k] as number) - (held[k] ?? 0) ||
+          entries[0]?.version !== (held[k] ?? 0) + 1
+        );
+      });
+      if (gap) {
+        // The log expired under this instance: start over.
+        this.stats.resets++;
+        this.held = undefined;
+      } else {
+        await this.apply(logs.flat().flatMap((e) => e.ids));
+        this.held = target.map((v, k) => Math.max(v, held[k] ?? 0));
+        this.stats.refreshes++;
+      }
+    }
+    if (!this.held) {
+      this.types.clear();
+      this.views.clear();
+      this.held = [...target];
+    }
+    if (!this.types.has(type)) await this.coldLoad(type, this.held);
+  }
+
+  private async coldLoad(type: OfferType, held: readonly number[]): Promise<void> {
+    const started = this.now();
+    const entries = new TypeSet<T, P>();
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.source.loadPage(type, start);
+      for (const item of page.items) if (this.keep(item)) entries.put(item, this.prepare(item));
+      start = page.next;
+    } while (start);
+    this.types.set(type, entries);
+    // The index may not show the latest changes yet: read their items again (consistently).
+    const recent = await Promise.all(held.map((v, k) => this.source.latest(k, v, RECENT_ENTRIES)));
+    const ids = recent.flat().flatMap((e) => (e.at >= started - INDEX_LAG_MS ? e.ids : []));
+    await this.apply(ids, type);
+    this.views.delete(type);
+    this.stats.coldLoads++;
+  }
+
+  /** Reads the items of `ids` again and puts them in (or out of) the loaded types (or only `only`). */
+  private async apply(ids: readonly string[], only?: OfferType): Promise<void> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return;
+    const items = await this.source.items(unique);
+    this.stats.itemsRead += items.length;
+    const found = new Set<string>();
+    for (const item of items) {
+      found.add(item.id);
+      if (only !== undefined && item.type !== only) continue;
+      const entries = this.types.get(item.type);
+      if (!entries) continue;
+      if (this.keep(item)) entries.put(item, this.prepare(item));
+      else entries.delete(item.id);
+      this.views.delete(item.type);
+    }
+    for (const id of unique) {
+      if (found.has(id)) continue;
+      for (const [type, entries] of this.types) if (entries.delete(id)) this.views.delete(type);
+    }
+  }
+
+  private snapshot(type: OfferType): CatalogView<T, P> {
+    const cached = this.views.get(type);
+    if (cached) return cached;
+    const set = this.types.get(type) ?? new TypeSet<T, P>();
+    const items = set.items.slice();
+    const prepared = set.prepared.slice();
+    const version = (this.held ?? []).reduce((a, b) => a + b, 0);
+    const get = (id: string) => {
+      const i = set.indexOf(id);
+      const found = i === undefined ? undefined : items[i];
+      // The set may have moved on since this view: then look in the view's own copy.
+      return found?.id === id ? found : items.find((x) => x.id === id);
+    };
+    const view: CatalogView<T, P> = { version, items, prepared, get };
+    this.views.set(type, view);
+    return view;
+  }
+}
