@@ -7,6 +7,9 @@ import { fileURLToPath } from 'node:url';
 import type { BuildOptions } from 'esbuild';
 
 export const LAMBDA_ENTRY = fileURLToPath(new URL('./lambda.ts', import.meta.url));
+/** The round worker (a queued round, from the table's stream) and the scheduled lapse: their own bundles. */
+export const ROUND_WORKER_ENTRY = fileURLToPath(new URL('./round-worker.ts', import.meta.url));
+export const LAPSE_ENTRY = fileURLToPath(new URL('./lapse.ts', import.meta.url));
 
 /** The Lambda runtime: Node.js 22 on arm64 (infra), so the bundle targets node22. */
 export const LAMBDA_NODE_TARGET = 'node22';

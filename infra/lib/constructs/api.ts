@@ -118,10 +118,28 @@ export class Api extends Construct {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
   readonly accessLogs: LogGroup;
+  /**
+   * The configuration every Sinergi function parses (functions/src/config.ts): the round worker and the
+   * lapse function get the same, so they fail closed on the same rules.
+   */
+  readonly environment: Record<string, string>;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
     const { stage } = props;
+    this.environment = {
+      TABLE_NAME: props.table.tableName,
+      AUTH_MODE: 'oidc',
+      OIDC_ISSUER: props.auth.issuer,
+      OIDC_CLIENT_ID: props.auth.clientId,
+      OIDC_JWKS_URI: props.auth.jwksUri,
+      OIDC_TOKEN_USE: 'access',
+      OIDC_GROUPS_CLAIM: 'cognito:groups',
+      POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+      POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+      POWERTOOLS_LOG_LEVEL: 'INFO',
+      STAGE: stage.name,
+    };
     this.fn = sinergiFunction(this, 'Function', {
       entry: LAMBDA_ENTRY,
       stage,
@@ -129,20 +147,7 @@ export class Api extends Construct {
       // Under API Gateway's 29 s; the DynamoDB retry budget (functions/src/store/client.ts) fits in it.
       timeout: Duration.seconds(25),
       ...(stage.reservedConcurrency ? { reservedConcurrency: stage.reservedConcurrency } : {}),
-      environment: {
-        TABLE_NAME: props.table.tableName,
-        AUTH_MODE: 'oidc',
-        OIDC_ISSUER: props.auth.issuer,
-        OIDC_CLIENT_ID: props.auth.clientId,
-        OIDC_JWKS_URI: props.auth.jwksUri,
-        OIDC_TOKEN_USE: 'access',
-        OIDC_GROUPS_CLAIM: 'cognito:groups',
-        DOCS_SCRIPT_URL: props.docsScriptUrl,
-        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
-        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
-        POWERTOOLS_LOG_LEVEL: 'INFO',
-        STAGE: stage.name,
-      },
+      environment: { ...this.environment, DOCS_SCRIPT_URL: props.docsScriptUrl },
     });
     // Exactly what the storage layer calls (functions/src/store/): no Scan, no batch, no table admin.
     props.table.grant(this.fn, ...API_TABLE_ACTIONS);
