@@ -2,7 +2,7 @@
  * `npm run bench` (part): the Lambda bundle's size, and its cold start — importing the bundle in a
  * fresh Node process plus answering the first event (GET /api/health against a loopback endpoint that
  * answers like DynamoDB) — as a ratio to a minimal Hono + DynamoDB client handler bundled the same way
- * (LAMBDA_BUNDLE_OPTIONS) and measured in the same run, alternating, median of several rounds.
+ * (bundleLambda) and measured in the same run, alternating, median of several rounds.
  * Targets: bundle ≤ 1 MB, ratio ≤ 1.5.
  */
 import { execFile } from 'node:child_process';
@@ -12,8 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
-import { LAMBDA_BUNDLE_OPTIONS, LAMBDA_ENTRY } from '../src/lambda-bundle';
+import { bundleLambda, LAMBDA_ENTRY } from '../src/lambda-bundle';
 
 const ROUNDS = Number(process.env.BENCH_COLD_ROUNDS ?? 7);
 const dir = mkdtempSync(join(tmpdir(), 'sinergi-cold-'));
@@ -34,8 +33,7 @@ const minimalEntry = join(process.cwd(), 'functions', 'bench', '.minimal-handler
 writeFileSync(minimalEntry, minimalSource);
 
 async function bundle(name: string, entry: string) {
-  const outfile = join(dir, `${name}.mjs`);
-  await build({ ...LAMBDA_BUNDLE_OPTIONS, entryPoints: [entry], outfile, logLevel: 'error' });
+  const { outfile } = await bundleLambda(entry, join(dir, name));
   return { outfile, bytes: statSync(outfile).size };
 }
 

@@ -1,11 +1,11 @@
 import { Duration } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
-import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { LambdaFunction as LambdaTarget } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
 import { LAPSE_ENTRY, ROUND_WORKER_ENTRY } from '../../../functions/src/lambda-bundle';
 import { ROUND_QUEUED_IMAGE } from '../../../functions/src/store/dynamo-rounds';
@@ -56,8 +56,8 @@ export interface RoundsProps {
  * retention, and get only the DynamoDB actions they call.
  */
 export class Rounds extends Construct {
-  readonly worker: NodejsFunction;
-  readonly lapse: NodejsFunction;
+  readonly worker: LambdaFunction;
+  readonly lapse: LambdaFunction;
   readonly schedule: Rule;
 
   constructor(scope: Construct, id: string, props: RoundsProps) {
@@ -112,6 +112,6 @@ export class Rounds extends Construct {
       description: 'Lapse round proposals left unanswered past the programme window',
       schedule: Schedule.rate(LAPSE_EVERY),
     });
-    this.schedule.addTarget(new LambdaFunction(this.lapse, { retryAttempts: 2 }));
+    this.schedule.addTarget(new LambdaTarget(this.lapse, { retryAttempts: 2 }));
   }
 }
