@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { writeFigures } from '../../scripts/figures';
 import { bundleLambda, LAMBDA_ENTRY } from '../src/lambda-bundle';
 
 const ROUNDS = Number(process.env.BENCH_COLD_ROUNDS ?? 7);
@@ -113,3 +114,11 @@ console.log(
 console.log(
   `  ratio                  ${ratio.toFixed(2)}   target ≤ 1.5   ${ratio <= 1.5 ? 'met' : 'MISSED'}`,
 );
+writeFigures('lambda', 'npm run bench:lambda', [
+  { measure: 'Lambda bundle size (API)', value: mb(api.bytes), target: '≤ 1 MB' },
+  {
+    measure: `cold init + first event vs a minimal Hono + DynamoDB handler (median of ${ROUNDS})`,
+    value: `${ratio.toFixed(2)} (${median(apiTimes).toFixed(0)} vs ${median(minTimes).toFixed(0)} ms)`,
+    target: '≤ 1.5',
+  },
+]);
