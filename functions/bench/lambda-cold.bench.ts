@@ -61,12 +61,13 @@ const event = { version: '2.0', routeKey: '$default', rawPath: '/api/health', ra
   routeKey: '$default', stage: '$default', accountId: '1', apiId: 'a', domainName: 'x', domainPrefix: 'x', time: '', timeEpoch: 0 }, isBase64Encoded: false };
 const reply = await handler(event, { awsRequestId: 'r', functionName: 'bench', getRemainingTimeInMillis: () => 10000 });
 if (reply.statusCode !== 200) throw new Error('status ' + reply.statusCode + ' ' + reply.body);
-process.stdout.write('COLD ' + (performance.now() - t0).toFixed(2) + '\\n');
+const cpu = process.cpuUsage(); // the whole process's, from its start: the same boot work on both sides
+process.stdout.write('COLD ' + (performance.now() - t0).toFixed(2) + ' CPU ' + ((cpu.user + cpu.system) / 1000).toFixed(2) + '\\n');
 `;
 const probeFile = join(dir, 'probe.mjs');
 writeFileSync(probeFile, probe);
 
-async function cold(file: string): Promise<number> {
+async function cold(file: string): Promise<{ wall: number; cpu: number }> {
   // Async, so this process's loopback endpoint keeps answering while the child runs.
   const { stdout: out } = await promisify(execFile)(process.execPath, [probeFile, file], {
     env: {
@@ -82,7 +83,8 @@ async function cold(file: string): Promise<number> {
       NODE_ENV: 'production',
     },
   });
-  return Number(/COLD ([\d.]+)/.exec(out)?.[1]);
+  const m = /COLD ([\d.]+) CPU ([\d.]+)/.exec(out);
+  return { wall: Number(m?.[1]), cpu: Number(m?.[2]) };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
@@ -90,9 +92,15 @@ await cold(api.outfile);
 await cold(minimal.outfile); // warm the file cache for both
 const apiTimes: number[] = [];
 const minTimes: number[] = [];
+const apiCpu: number[] = [];
+const minCpu: number[] = [];
 for (let i = 0; i < ROUNDS; i++) {
-  apiTimes.push(await cold(api.outfile));
-  minTimes.push(await cold(minimal.outfile));
+  const a = await cold(api.outfile);
+  const m = await cold(minimal.outfile);
+  apiTimes.push(a.wall);
+  minTimes.push(m.wall);
+  apiCpu.push(a.cpu);
+  minCpu.push(m.cpu);
 }
 fake.close();
 rmSync(dir, { recursive: true, force: true });
@@ -114,11 +122,21 @@ console.log(
 console.log(
   `  ratio                  ${ratio.toFixed(2)}   target ≤ 1.5   ${ratio <= 1.5 ? 'met' : 'MISSED'}`,
 );
+// The process's CPU time (boot, import, first event): less inflated than the wall clock when other
+// work shares the machine. Shown beside the target's figure, not instead of it.
+const cpuRatio = median(apiCpu) / median(minCpu);
+console.log(
+  `  CPU (whole process)    ${median(apiCpu).toFixed(0)} ms vs minimal ${median(minCpu).toFixed(0)} ms, ratio ${cpuRatio.toFixed(2)}`,
+);
 writeFigures('lambda', 'npm run bench:lambda', [
   { measure: 'Lambda bundle size (API)', value: mb(api.bytes), target: '≤ 1 MB' },
   {
     measure: `cold init + first event vs a minimal Hono + DynamoDB handler (median of ${ROUNDS})`,
     value: `${ratio.toFixed(2)} (${median(apiTimes).toFixed(0)} vs ${median(minTimes).toFixed(0)} ms)`,
     target: '≤ 1.5',
+  },
+  {
+    measure: 'the same, CPU time of the whole process (boot included)',
+    value: `${cpuRatio.toFixed(2)} (${median(apiCpu).toFixed(0)} vs ${median(minCpu).toFixed(0)} ms)`,
   },
 ]);
