@@ -5,7 +5,6 @@
  */
 import type { OfferType } from '@sinergi/shared/schemas';
 import type {
-  DeclinedPair,
   OfferPreference,
   RequestPreference,
   RoundRecord,

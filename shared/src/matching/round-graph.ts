@@ -182,7 +182,10 @@ export function graphBuilder(
   const push = (oi: number, fit: number, rank: number, approvedPair: number) => {
     if (edges === cap) {
       cap *= 2;
-      const grow = <T extends Int32Array | Float64Array | Uint8Array>(a: T, b: T) => (b.set(a), b);
+      const grow = <T extends Int32Array | Float64Array | Uint8Array>(a: T, b: T) => {
+        b.set(a);
+        return b;
+      };
       eOffer = grow(eOffer, new Int32Array(cap));
       eFit = grow(eFit, new Float64Array(cap));
       eRank = grow(eRank, new Int32Array(cap));
