@@ -1,15 +1,24 @@
 /**
- * How the Lambda function is bundled: lambda.integ.test.ts and the benchmark build the bundle with
- * exactly these options, and infra's `NodejsFunction` passes the same (`bundling` from
- * `nodejsBundling()` in infra/lib/constructs/api.ts), so what the tests invoke is what deploys.
+ * How every Lambda function is bundled: lambda.integ.test.ts, the benchmark and infra's functions all
+ * build through {@link bundleLambda} (infra synchronously, through {@link bundleLambdaSync}, which runs
+ * this module as a script), so what the tests invoke is exactly what deploys.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BuildOptions } from 'esbuild';
+import type { BuildOptions, Plugin } from 'esbuild';
 
 export const LAMBDA_ENTRY = fileURLToPath(new URL('./lambda.ts', import.meta.url));
+/** The round worker (a queued round, from the table's stream) and the scheduled lapse: their own bundles. */
+export const ROUND_WORKER_ENTRY = fileURLToPath(new URL('./round-worker.ts', import.meta.url));
+export const LAPSE_ENTRY = fileURLToPath(new URL('./lapse.ts', import.meta.url));
 
 /** The Lambda runtime: Node.js 22 on arm64 (infra), so the bundle targets node22. */
 export const LAMBDA_NODE_TARGET = 'node22';
+
+/** The bundle's file name in its directory: the function's handler is `index.handler`. */
+export const LAMBDA_BUNDLE_FILE = 'index.mjs';
 
 export const LAMBDA_BUNDLE_OPTIONS = {
   bundle: true,
@@ -25,7 +34,7 @@ export const LAMBDA_BUNDLE_OPTIONS = {
   // providers the SDK's default chain loads lazily (`await import(...)`) after `fromEnv`: on Lambda the
   // function's credentials are in its environment, so they are never loaded (135 KB of SSO, INI,
   // process, web-identity, container and instance-metadata providers). Locally the client has explicit
-  // credentials. CDK passes the same list as `externalModules`.
+  // credentials.
   external: [
     '@aws-sdk/credential-provider-sso',
     '@aws-sdk/credential-provider-ini',
@@ -40,3 +49,61 @@ export const LAMBDA_BUNDLE_OPTIONS = {
   // Node's own modules only; prefer ESM entry points so unused SDK code is tree-shaken.
   mainFields: ['module', 'main'],
 } as const satisfies BuildOptions;
+
+/**
+ * zod re-exports every locale as a namespace (`z.locales`, `z.core.locales`: 264 KB of messages in
+ * 40-odd languages), and esbuild cannot drop a namespace that is itself exported, so every bundle with
+ * zod carries them. Sinergi never reads them: zod registers its English messages from `locales/en.js`
+ * directly (classic/schemas.js), which this leaves alone, so every error message stays the same. The
+ * two namespace modules are replaced by one exporting English only.
+ */
+export const zodWithoutLocales: Plugin = {
+  name: 'zod-without-locales',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]v4[\\/](classic|core)[\\/]/.test(args.importer)
+        ? { path: join(dirname(args.importer), '..', 'locales', 'en.js'), namespace: 'zod-en-only' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-en-only' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      loader: 'js',
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
+/** Bundle one entry into `outdir/index.mjs`; returns the file and its size. */
+export async function bundleLambda(entry: string, outdir: string, extra: BuildOptions = {}) {
+  const { build } = await import('esbuild');
+  const outfile = join(outdir, LAMBDA_BUNDLE_FILE);
+  const result = await build({
+    ...LAMBDA_BUNDLE_OPTIONS,
+    plugins: [zodWithoutLocales],
+    entryPoints: [entry],
+    outfile,
+    metafile: true,
+    logLevel: 'error',
+    ...extra,
+  });
+  const bytes = Object.values(result.metafile?.outputs ?? {}).reduce((sum, o) => sum + o.bytes, 0);
+  return { outfile, bytes, metafile: result.metafile };
+}
+
+/**
+ * The same build, synchronously (CDK constructs are synchronous and esbuild's plugins need its async
+ * API): runs this module as a script in a child Node process.
+ */
+export function bundleLambdaSync(entry: string, outdir: string): void {
+  mkdirSync(outdir, { recursive: true });
+  execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), entry, outdir], {
+    cwd: fileURLToPath(new URL('../..', import.meta.url)),
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [entry, outdir] = process.argv.slice(2);
+  if (!entry || !outdir) throw new Error('usage: lambda-bundle.ts <entry> <outdir>');
+  await bundleLambda(entry, outdir);
+}

@@ -1,5 +1,5 @@
 /**
- * The lapse Lambda entry (AWS, on a schedule, e.g. every 15 minutes): cancels the round proposals still
+ * The lapse Lambda entry (AWS: an EventBridge rule every 5 minutes, infra/lib/constructs/rounds.ts): cancels the round proposals still
  * unanswered after the programme window, so their slots return and their UMKM can be placed again.
  * Locally the same `lapse` runs on a timer (createApp's `rounds.lapseEveryMs`).
  */

@@ -37,6 +37,19 @@ export function acknowledgeNagFindings(stack: Stack) {
   }
   ack(find(stack, 'Api/Function'), BASIC_EXECUTION, BASIC_EXECUTION_REASON);
   ack(find(stack, 'SignUpTriggers'), BASIC_EXECUTION, BASIC_EXECUTION_REASON);
+  for (const fn of ['Rounds/Worker', 'Rounds/Lapse']) {
+    ack(find(stack, fn), BASIC_EXECUTION, BASIC_EXECUTION_REASON);
+    ack(
+      find(stack, fn),
+      'L1',
+      'Same runtime as the API function (Node.js 22): the round worker and the lapse function are bundled with the same options and run the same domain code the tests exercise on node22.',
+    );
+  }
+  ack(
+    find(stack, 'Rounds/Worker'),
+    'IAM5[Resource::<DataTableFDBAD0F2.Arn>/index/*]',
+    "The round worker reads the open requests and offers of a type through the table's GSIs; DynamoDB names an index's ARN <table>/index/<name>, and the wildcard covers only this table's indexes. Its actions are four (GetItem, Query, PutItem, UpdateItem): no Scan, no Delete, no table admin.",
+  );
   ack(
     find(stack, 'Api/Function'),
     'IAM5[Resource::<DataTableFDBAD0F2.Arn>/index/*]',

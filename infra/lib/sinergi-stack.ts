@@ -6,6 +6,7 @@ import { Api, sinergiFunction } from './constructs/api';
 import { Auth } from './constructs/auth';
 import { Data } from './constructs/data';
 import { Observability } from './constructs/observability';
+import { Rounds } from './constructs/rounds';
 import { DOCS_SCRIPT_PATH, Web } from './constructs/web';
 import { acknowledgeNagFindings } from './nag';
 import type { StageSettings } from './stages';
@@ -63,6 +64,7 @@ export class SinergiStack extends Stack {
       docsScriptUrl: DOCS_SCRIPT_PATH,
     });
     web.addApi(api.httpApi);
+    const rounds = new Rounds(this, 'Rounds', { stage, table: data.table, environment: api.environment });
 
     const config: SiteConfig = {
       stage: stage.name,
@@ -84,6 +86,10 @@ export class SinergiStack extends Stack {
       stage,
       api: api.httpApi,
       fn: api.fn,
+      workers: [
+        { name: 'RoundWorker', fn: rounds.worker, what: 'The round worker' },
+        { name: 'Lapse', fn: rounds.lapse, what: 'The scheduled lapse function' },
+      ],
       table: data.table,
       ...(props.alarmEmail ? { alarmEmail: props.alarmEmail } : {}),
     });

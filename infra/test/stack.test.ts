@@ -5,6 +5,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { API_TABLE_ACTIONS, PUBLIC_ROUTES } from '../lib/constructs/api';
+import { LAPSE_TABLE_ACTIONS, ROUND_WORKER_TABLE_ACTIONS } from '../lib/constructs/rounds';
 import { NAG_ACKNOWLEDGEMENTS } from '../lib/nag';
 import { type Synthesized, synth } from './synth';
 
@@ -45,6 +46,97 @@ describe('data', () => {
     ]);
     const gsis = table?.Properties?.GlobalSecondaryIndexes as { IndexName: string }[];
     expect(gsis.map((g) => g.IndexName).sort()).toEqual(['GSI1', 'GSI2']);
+  });
+});
+
+describe('rounds', () => {
+  type Statement = { Action: string | string[]; Resource: unknown };
+  const policyOf = (s: Synthesized, prefix: string): Statement[] => {
+    const [policy] = of(s, 'AWS::IAM::Policy').filter((p) => p.id.startsWith(prefix));
+    const doc = policy?.Properties?.PolicyDocument as { Statement: Statement[] } | undefined;
+    return doc?.Statement ?? [];
+  };
+
+  it('streams new images of the table to the round worker, filtered to INSERTs of a queued round', () => {
+    for (const s of [dev, prod]) {
+      s.template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+        StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
+      });
+      const mappings = of(s, 'AWS::Lambda::EventSourceMapping');
+      expect(mappings).toHaveLength(1);
+      const m = mappings[0]?.Properties as Record<string, unknown>;
+      expect(JSON.stringify(m.FunctionName)).toMatch(/RoundsWorker/);
+      expect(JSON.stringify(m.EventSourceArn)).toMatch(/DataTable[A-Z0-9]+.*StreamArn/);
+      expect(m).toMatchObject({ StartingPosition: 'LATEST', BatchSize: 1, MaximumRetryAttempts: 2 });
+      const filters = (m.FilterCriteria as { Filters: { Pattern: string }[] }).Filters;
+      expect(filters.map((f) => JSON.parse(f.Pattern))).toEqual([
+        {
+          eventName: ['INSERT'],
+          dynamodb: { NewImage: { SK: { S: ['ROUND'] }, status: { S: ['queued'] } } },
+        },
+      ]);
+    }
+  });
+
+  it('bundles the worker and the lapse function like the API: Node.js 22, arm64, JSON logs, own entry', () => {
+    const fns = of(dev, 'AWS::Lambda::Function').filter((f) => /^Rounds(Worker|Lapse)[A-Z0-9]/.test(f.id));
+    expect(fns).toHaveLength(2);
+    for (const f of fns) {
+      expect(f.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        LoggingConfig: expect.objectContaining({ LogFormat: 'JSON' }),
+        Environment: {
+          Variables: expect.objectContaining({ AUTH_MODE: 'oidc', TABLE_NAME: expect.anything() }),
+        },
+      });
+    }
+    const worker = fns.find((f) => f.id.startsWith('RoundsWorker'));
+    // A 100k-request round runs minutes: the function may too (Lambda's maximum).
+    expect(worker?.Properties?.Timeout).toBe(900);
+  });
+
+  it('lapses on a schedule every 5 minutes, invoking the lapse function', () => {
+    for (const s of [dev, prod]) {
+      const rules = of(s, 'AWS::Events::Rule');
+      expect(rules).toHaveLength(1);
+      expect(rules[0]?.Properties).toMatchObject({ ScheduleExpression: 'rate(5 minutes)', State: 'ENABLED' });
+      const targets = rules[0]?.Properties?.Targets as { Arn: unknown }[];
+      expect(targets).toHaveLength(1);
+      expect(JSON.stringify(targets[0]?.Arn)).toMatch(/RoundsLapse/);
+      s.template.hasResourceProperties('AWS::Lambda::Permission', {
+        Action: 'lambda:InvokeFunction',
+        Principal: 'events.amazonaws.com',
+      });
+    }
+  });
+
+  it('grants each only what it calls: the worker its table, indexes and stream; lapse the table alone', () => {
+    const worker = policyOf(dev, 'RoundsWorkerServiceRoleDefaultPolicy');
+    const tableActions = worker
+      .flatMap((st) => ([] as string[]).concat(st.Action))
+      .filter((a) => !/^dynamodb:(DescribeStream|GetRecords|GetShardIterator|ListStreams)$/.test(a));
+    expect([...new Set(tableActions)].sort()).toEqual([...ROUND_WORKER_TABLE_ACTIONS].sort());
+    const stream = worker.find((st) => ([] as string[]).concat(st.Action).includes('dynamodb:GetRecords'));
+    expect(JSON.stringify(stream?.Resource)).toMatch(/StreamArn/);
+    const lapse = policyOf(dev, 'RoundsLapseServiceRoleDefaultPolicy');
+    expect(lapse.flatMap((st) => ([] as string[]).concat(st.Action)).sort()).toEqual(
+      [...LAPSE_TABLE_ACTIONS].sort(),
+    );
+    // The table's ARN, no index.
+    expect(JSON.stringify(lapse.map((st) => st.Resource))).toMatch(
+      /^\[\{"Fn::GetAtt":\["DataTable[A-Z0-9]+","Arn"\]\}\]$/,
+    );
+    for (const st of [...worker, ...lapse]) {
+      expect(([] as string[]).concat(st.Action)).not.toContain('dynamodb:Scan');
+    }
+  });
+
+  it('alarms on the worker and the lapse function failing or being throttled', () => {
+    const alarms = of(prod, 'AWS::CloudWatch::Alarm').map((a) => a.id);
+    for (const name of ['RoundWorkerErrors', 'RoundWorkerThrottles', 'LapseErrors', 'LapseThrottles']) {
+      expect(alarms.some((id) => id.startsWith(`Observability${name}`))).toBe(true);
+    }
   });
 });
 

@@ -18,7 +18,7 @@ import {
   type StatedPreferences,
   tieKey,
 } from '@sinergi/shared/matching';
-import { type OfferType, toMatchOffer, toMatchRequest } from '@sinergi/shared/schemas';
+import { DEFAULT_LAPSE_DAYS, type OfferType, toMatchOffer, toMatchRequest } from '@sinergi/shared/schemas';
 import { type Decision, decideAction, decidePropose } from '@sinergi/shared/workflow';
 import { found, hidden, requireRole } from './access';
 import { CapacityFullError, ConflictError } from './errors';
@@ -35,6 +35,8 @@ export interface RoundInput {
   minFit?: number;
   seed?: number;
   dryRun: boolean;
+  /** The programme's answer window in days (default: the service's, 7). */
+  lapseDays?: number;
 }
 
 export interface RoundConfirmation {
@@ -53,6 +55,8 @@ export interface RoundRecord {
   minFit: number;
   seed: number;
   dryRun: boolean;
+  /** Days a proposal this round creates may wait for an answer before it lapses (older rounds: none). */
+  lapseDays?: number;
   status: RoundStatus;
   /** In [0, 1]. */
   progress: number;
@@ -186,7 +190,7 @@ export function roundService(
   options: { dispatch?: RoundDispatcher; source?: RoundSource; lapseDays?: number } = {},
 ) {
   const source = options.source ?? tableSource(repo);
-  const lapseDays = options.lapseDays ?? 7;
+  const lapseDays = options.lapseDays ?? DEFAULT_LAPSE_DAYS;
 
   async function readState(type: OfferType) {
     const [data, prefs] = await Promise.all([source.load(type), store.listPreferences(type)]);
@@ -222,6 +226,7 @@ export function roundService(
         minFit: input.minFit ?? (input.objective === 'placements' ? PLACEMENTS_MIN_FIT : 0),
         seed: input.seed ?? tieKey(0, id) % 1_000_000,
         dryRun: input.dryRun,
+        lapseDays: input.lapseDays ?? lapseDays,
         status: 'queued',
         progress: 0,
         stage: 'queued',
@@ -374,7 +379,9 @@ export function roundService(
       const requestById = new Map(state.requests.map((r) => [r.id, r]));
       const offerById = new Map(state.offers.map((o) => [o.id, o]));
       const counts = { proposed: 0, alreadyLive: 0, noFreeSlot: 0 };
-      const dueAt = new Date(rt.now().getTime() + lapseDays * 86_400_000).toISOString();
+      // The round's own window (the programme's), else the service default for rounds stored before it.
+      const windowDays = round.lapseDays ?? lapseDays;
+      const dueAt = new Date(rt.now().getTime() + windowDays * 86_400_000).toISOString();
       for (let p = 0; p < (round.pages ?? 0); p++) {
         const items = (await store.getAssignmentPage(id, p)) ?? [];
         await forEachLimited(items, ROUND_WRITE_CONCURRENCY, async (a) => {

@@ -1,6 +1,8 @@
 /** Matches, candidates, rounds and impact figures on a table of their own (they read everything open). */
+
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, harness } from '../testing/harness';
+import { runRound } from './rounds/test-support';
 
 let h: Harness;
 beforeAll(async () => {
@@ -75,35 +77,26 @@ describe('matching through the API', () => {
       await h.request(u.token, { type: 'internship', needs: ['desain grafis'] });
       umkms.push(u);
     }
-    const dry = await h.call('POST', '/rounds', {
-      token: admin.token,
-      body: { type: 'internship', dryRun: true },
-    });
-    expect(dry.status).toBe(200);
-    expect(dry.body.dryRun).toBe(true);
-    expect(dry.body.assignments).toHaveLength(2);
-    for (const a of dry.body.assignments) {
+    // A round is a job (202, then polled); without an objective it is the stable round.
+    const dry = await runRound(h, admin.token, { type: 'internship', dryRun: true });
+    expect(dry.round.status).toBe('done');
+    expect(dry.round.dryRun).toBe(true);
+    expect(dry.assignments).toHaveLength(2);
+    for (const a of dry.assignments) {
       expect(a).toMatchObject({ offerTitle: 'Magang desain', businessName: expect.any(String) });
       expect(['31', '91']).toContain(a.province);
     }
-    expect(dry.body.report).toMatchObject({ requestCount: 4, capacity: 2, assignedCount: 2 });
-    expect(dry.body.withoutImpact).toBeDefined();
+    expect(dry.round.summary).toMatchObject({ objective: 'stable', requests: 4, slots: 2, placed: 2 });
     // The tie-breaking seed is recorded with the round; giving it back repeats the round exactly.
-    expect(Number.isInteger(dry.body.seed)).toBe(true);
-    const repeat = await h.call('POST', '/rounds', {
-      token: admin.token,
-      body: { type: 'internship', dryRun: true, seed: dry.body.seed },
-    });
-    expect(repeat.body.seed).toBe(dry.body.seed);
-    expect(repeat.body.assignments).toEqual(dry.body.assignments);
+    expect(Number.isInteger(dry.round.seed)).toBe(true);
+    const repeat = await runRound(h, admin.token, { type: 'internship', dryRun: true, seed: dry.round.seed });
+    expect(repeat.round.seed).toBe(dry.round.seed);
+    expect(repeat.assignments).toEqual(dry.assignments);
     const before = await h.call('GET', '/partnerships?role=mine', { token: university.token });
     expect(before.body.items).toHaveLength(0);
 
-    const real = await h.call('POST', '/rounds', {
-      token: admin.token,
-      body: { type: 'internship', impactWeight: 0.8 },
-    });
-    expect(real.body.proposed).toBe(2);
+    const real = await runRound(h, admin.token, { type: 'internship', equity: { weight: 0.8 } });
+    expect(real.round.confirmation?.proposed).toBe(2);
     const proposals = await h.call('GET', '/partnerships?role=mine', { token: university.token });
     expect(proposals.body.items).toHaveLength(2);
     expect(
@@ -112,13 +105,15 @@ describe('matching through the API', () => {
       ),
     ).toBe(true);
 
-    // Running the same round again does not duplicate live pairs.
-    const again = await h.call('POST', '/rounds', {
-      token: admin.token,
-      body: { type: 'internship', impactWeight: 0.8 },
-    });
-    expect(again.body.proposed).toBe(0);
-    expect(again.body.alreadyLive).toBe(2);
+    // Running the same round again does not duplicate live pairs: the two waiting requests are left out,
+    // and the offer has no free slot for the other two.
+    const again = await runRound(h, admin.token, { type: 'internship', equity: { weight: 0.8 } });
+    expect(again.round.skipped).toBe(2);
+    expect(again.round.summary?.placed).toBe(0);
+    expect(again.round.confirmation?.proposed).toBe(0);
+    expect(
+      (await h.call('GET', '/partnerships?role=mine', { token: university.token })).body.items,
+    ).toHaveLength(2);
 
     // Accepting both fills the offer and shows in the impact figures by province, type and size class.
     for (const p of proposals.body.items) {

@@ -5,7 +5,6 @@
  */
 import type { OfferType } from '@sinergi/shared/schemas';
 import type {
-  DeclinedPair,
   OfferPreference,
   RequestPreference,
   RoundRecord,
@@ -16,6 +15,13 @@ import { ConditionFailedError, Dynamo, type DynamoOptions } from './dynamo';
 import { keys, partitions } from './table';
 
 const KEY_ATTRS = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK'];
+
+/**
+ * What a queued round looks like in the table's stream (NEW_IMAGE): its sort key and status. The round
+ * worker's event-source filter (infra/lib/constructs/rounds.ts) and the worker itself (round-worker.ts)
+ * both match on it, so only the INSERT of a queued round invokes the worker.
+ */
+export const ROUND_QUEUED_IMAGE = { SK: keys.round('').SK, status: 'queued' } as const;
 function strip<T>(item: Record<string, unknown>): T {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(item)) if (!KEY_ATTRS.includes(k)) out[k] = v;

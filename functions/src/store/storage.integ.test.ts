@@ -5,6 +5,7 @@
  */
 import type { ConsumedCapacity } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runRound } from '../routes/rounds/test-support';
 import { type Harness, harness } from '../testing/harness';
 import { ACCESS_PATTERNS, type AccessPatternName } from './table';
 
@@ -135,8 +136,8 @@ describe('access patterns', () => {
     );
 
     // Rounds, closing, stats, idempotent creation.
-    const round = await h.call('POST', '/rounds', { token: admin.token, body: { type: 'mentorship' } });
-    expect(round.status).toBe(200);
+    const round = await runRound(h, admin.token, { type: 'mentorship' });
+    expect(round.round.status).toBe('done');
     await h.call('DELETE', `/offers/${offers[4].id}`, { token: partner.token });
     await h.call('DELETE', `/requests/${requests[2].id}`, { token: umkm.token });
     const summary = await h.call('GET', '/stats/summary');

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Duration } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -7,16 +10,16 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import {
   ApplicationLogLevel,
   Architecture,
+  Code,
+  Function as LambdaFunction,
   LoggingFormat,
   Runtime,
   SystemLogLevel,
 } from 'aws-cdk-lib/aws-lambda';
-import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { LAMBDA_BUNDLE_OPTIONS, LAMBDA_ENTRY } from '../../../functions/src/lambda-bundle';
+import { bundleLambdaSync, LAMBDA_ENTRY } from '../../../functions/src/lambda-bundle';
 import { METRICS_NAMESPACE, SERVICE_NAME } from '../../../functions/src/observability/metrics';
-import { REPO_ROOT } from '../paths';
 import { removalPolicy, type StageSettings } from '../stages';
 
 /** The routes anyone may call: no JWT authorizer. Every other /api route requires a valid token. */
@@ -29,20 +32,19 @@ export const PUBLIC_ROUTES: readonly { path: string; methods: HttpMethod[] }[] =
   { path: '/api/stats/{proxy+}', methods: [HttpMethod.GET] },
 ];
 
-/** `NodejsFunction` bundling from LAMBDA_BUNDLE_OPTIONS, the options lambda.integ.test.ts builds with. */
-export function nodejsBundling(): BundlingOptions {
-  const o = LAMBDA_BUNDLE_OPTIONS;
-  return {
-    format: o.format === 'esm' ? OutputFormat.ESM : OutputFormat.CJS,
-    target: o.target,
-    minify: o.minify,
-    banner: o.banner.js,
-    mainFields: [...o.mainFields],
-    // Bundle the AWS SDK too: one file, a pinned SDK version, faster start than the runtime's copy.
-    externalModules: [...o.external],
-    bundleAwsSDK: true,
-    sourceMap: false,
-  };
+const bundles = new Map<string, string>();
+/**
+ * The function's code: `entry` bundled by functions/src/lambda-bundle.ts, the build the tests and the
+ * benchmark invoke (options, plugins and all), once per entry per synth.
+ */
+export function lambdaCode(entry: string): Code {
+  let dir = bundles.get(entry);
+  if (!dir) {
+    dir = mkdtempSync(join(tmpdir(), 'sinergi-fn-'));
+    bundleLambdaSync(entry, dir);
+    bundles.set(entry, dir);
+  }
+  return Code.fromAsset(dir);
 }
 
 export const LAMBDA_RUNTIME = Runtime.NODEJS_22_X;
@@ -68,7 +70,7 @@ export interface ApiProps {
   docsScriptUrl: string;
 }
 
-/** A Node.js 22 arm64 function bundled as the tests bundle it. */
+/** A Node.js 22 arm64 function bundled as the tests bundle it (JSON logs, the stage's retention). */
 export function sinergiFunction(
   scope: Construct,
   id: string,
@@ -86,17 +88,14 @@ export function sinergiFunction(
     retention: props.stage.logRetention,
     removalPolicy: removalPolicy(props.stage),
   });
-  return new NodejsFunction(scope, id, {
-    entry: props.entry,
-    handler: 'handler',
+  return new LambdaFunction(scope, id, {
+    code: lambdaCode(props.entry),
+    handler: 'index.handler',
     runtime: LAMBDA_RUNTIME,
     architecture: Architecture.ARM_64,
     memorySize: props.memorySize ?? 1024,
     timeout: props.timeout ?? Duration.seconds(10),
     description: props.description,
-    projectRoot: REPO_ROOT,
-    depsLockFilePath: `${REPO_ROOT}/package-lock.json`,
-    bundling: nodejsBundling(),
     logGroup,
     loggingFormat: LoggingFormat.JSON,
     applicationLogLevelV2: ApplicationLogLevel.INFO,
@@ -116,14 +115,32 @@ export function sinergiFunction(
  * from construct attributes: read/write on this table and its indexes only.
  */
 export class Api extends Construct {
-  readonly fn: NodejsFunction;
+  readonly fn: LambdaFunction;
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
   readonly accessLogs: LogGroup;
+  /**
+   * The configuration every Sinergi function parses (functions/src/config.ts): the round worker and the
+   * lapse function get the same, so they fail closed on the same rules.
+   */
+  readonly environment: Record<string, string>;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
     const { stage } = props;
+    this.environment = {
+      TABLE_NAME: props.table.tableName,
+      AUTH_MODE: 'oidc',
+      OIDC_ISSUER: props.auth.issuer,
+      OIDC_CLIENT_ID: props.auth.clientId,
+      OIDC_JWKS_URI: props.auth.jwksUri,
+      OIDC_TOKEN_USE: 'access',
+      OIDC_GROUPS_CLAIM: 'cognito:groups',
+      POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+      POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+      POWERTOOLS_LOG_LEVEL: 'INFO',
+      STAGE: stage.name,
+    };
     this.fn = sinergiFunction(this, 'Function', {
       entry: LAMBDA_ENTRY,
       stage,
@@ -131,20 +148,7 @@ export class Api extends Construct {
       // Under API Gateway's 29 s; the DynamoDB retry budget (functions/src/store/client.ts) fits in it.
       timeout: Duration.seconds(25),
       ...(stage.reservedConcurrency ? { reservedConcurrency: stage.reservedConcurrency } : {}),
-      environment: {
-        TABLE_NAME: props.table.tableName,
-        AUTH_MODE: 'oidc',
-        OIDC_ISSUER: props.auth.issuer,
-        OIDC_CLIENT_ID: props.auth.clientId,
-        OIDC_JWKS_URI: props.auth.jwksUri,
-        OIDC_TOKEN_USE: 'access',
-        OIDC_GROUPS_CLAIM: 'cognito:groups',
-        DOCS_SCRIPT_URL: props.docsScriptUrl,
-        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
-        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
-        POWERTOOLS_LOG_LEVEL: 'INFO',
-        STAGE: stage.name,
-      },
+      environment: { ...this.environment, DOCS_SCRIPT_URL: props.docsScriptUrl },
     });
     // Exactly what the storage layer calls (functions/src/store/): no Scan, no batch, no table admin.
     props.table.grant(this.fn, ...API_TABLE_ACTIONS);

@@ -13,7 +13,7 @@ import {
   UserPoolOperation,
 } from 'aws-cdk-lib/aws-cognito';
 import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { ROLES } from '../../../shared/src/schemas/common';
 import { removalPolicy, type StageSettings } from '../stages';
@@ -23,7 +23,7 @@ export interface AuthProps {
   /** The site's origin (https://<distribution>), for the client's callback and sign-out URLs. */
   siteOrigin: string;
   /** The sign-up trigger function (PreSignUp + PostConfirmation). */
-  triggers: NodejsFunction;
+  triggers: LambdaFunction;
   /** The managed login's domain prefix (unique in the region). */
   domainPrefix: string;
 }
@@ -79,7 +79,7 @@ export class Auth extends Construct {
           resources: [this.userPool.userPoolArn],
         }),
       ],
-    }).attachToRole(props.triggers.role as NonNullable<NodejsFunction['role']>);
+    }).attachToRole(props.triggers.role as NonNullable<LambdaFunction['role']>);
 
     for (const role of ROLES) {
       new CfnUserPoolGroup(this, `Group-${role}`, {

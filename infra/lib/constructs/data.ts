@@ -1,4 +1,4 @@
-import { AttributeType, Billing, ProjectionType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, Billing, ProjectionType, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { TABLE_DEFINITION } from '../../../functions/src/store/table';
 import { removalPolicy, type StageSettings } from '../stages';
@@ -6,7 +6,8 @@ import { removalPolicy, type StageSettings } from '../stages';
 /**
  * The one table, built from TABLE_DEFINITION (functions/src/store/table.ts), the same definition the
  * local bootstrap turns into a CreateTable call: keys, GSIs and the TTL attribute of expiring items
- * (idempotency records). On-demand billing; PITR, deletion protection and retention per stage.
+ * (idempotency records). On-demand billing; PITR, deletion protection and retention per stage. A stream
+ * of new images feeds the round worker (infra/lib/constructs/rounds.ts: queued rounds only, by filter).
  */
 export class Data extends Construct {
   readonly table: TableV2;
@@ -20,6 +21,7 @@ export class Data extends Construct {
       sortKey: key(d.sortKey),
       billing: d.billing === 'PAY_PER_REQUEST' ? Billing.onDemand() : Billing.onDemand(),
       timeToLiveAttribute: d.timeToLiveAttribute,
+      dynamoStream: StreamViewType.NEW_IMAGE,
       globalSecondaryIndexes: d.globalSecondaryIndexes.map((g) => ({
         indexName: g.indexName,
         partitionKey: key(g.partitionKey),

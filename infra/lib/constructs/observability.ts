@@ -23,6 +23,8 @@ export interface ObservabilityProps {
   stage: StageSettings;
   api: HttpApi;
   fn: IFunction;
+  /** Functions off the request path (round worker, lapse): an errors and a throttles alarm each. */
+  workers?: { name: string; fn: IFunction; what: string }[];
   table: ITableV2;
   /** Where alarm notices go (context `alarmEmail`); the topic exists either way for other subscribers. */
   alarmEmail?: string;
@@ -95,6 +97,20 @@ export class Observability extends Construct {
       'p99 API latency at or above 3 s over 5 minutes',
     );
     alarm('DynamoThrottles', dynamoThrottles, 1, 'DynamoDB throttled reads or writes');
+    for (const w of props.workers ?? []) {
+      alarm(
+        `${w.name}Errors`,
+        w.fn.metricErrors({ period, statistic: 'Sum' }),
+        1,
+        `${w.what} failed (crash or timeout)`,
+      );
+      alarm(
+        `${w.name}Throttles`,
+        w.fn.metricThrottles({ period, statistic: 'Sum' }),
+        1,
+        `${w.what} was throttled`,
+      );
+    }
 
     const business = (name: string) =>
       new Metric({
@@ -131,8 +147,18 @@ export class Observability extends Construct {
       }),
       new GraphWidget({
         title: 'Function and database',
-        left: [props.fn.metricErrors({ period }), props.fn.metricThrottles({ period }), dynamoThrottles],
-        right: [props.fn.metricInvocations({ period })],
+        left: [
+          props.fn.metricErrors({ period }),
+          props.fn.metricThrottles({ period }),
+          dynamoThrottles,
+          ...(props.workers ?? []).map((w) => w.fn.metricErrors({ period, label: `${w.name} errors` })),
+        ],
+        right: [
+          props.fn.metricInvocations({ period }),
+          ...(props.workers ?? []).map((w) =>
+            w.fn.metricDuration({ period, statistic: 'Maximum', label: `${w.name} duration (max)` }),
+          ),
+        ],
         width: 12,
       }),
     );

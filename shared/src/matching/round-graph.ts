@@ -172,10 +172,30 @@ export function graphBuilder(
   const offerTie = Uint32Array.from(os, (o) => tieKey(seed, o.source.id));
 
   const start = new Int32Array(rs.length + 1);
-  let eOffer: number[] = [];
-  let eFit: number[] = [];
-  let eRank: number[] = [];
-  let eApproved: number[] = [];
+  // Edge columns as typed arrays grown by doubling (a shortlisted graph has about k edges per request).
+  let cap = Math.max(16, Math.min(sameTypePairs, rs.length * (k + 2)));
+  let eOffer = new Int32Array(cap);
+  let eFit = new Float64Array(cap);
+  let eRank = new Int32Array(cap);
+  let eApproved = new Uint8Array(cap);
+  let edges = 0;
+  const push = (oi: number, fit: number, rank: number, approvedPair: number) => {
+    if (edges === cap) {
+      cap *= 2;
+      const grow = <T extends Int32Array | Float64Array | Uint8Array>(a: T, b: T) => {
+        b.set(a);
+        return b;
+      };
+      eOffer = grow(eOffer, new Int32Array(cap));
+      eFit = grow(eFit, new Float64Array(cap));
+      eRank = grow(eRank, new Int32Array(cap));
+      eApproved = grow(eApproved, new Uint8Array(cap));
+    }
+    eOffer[edges] = oi;
+    eFit[edges] = fit;
+    eRank[edges] = rank;
+    eApproved[edges++] = approvedPair;
+  };
   let excludedPairs = 0;
   let added = 0;
 
@@ -196,14 +216,9 @@ export function graphBuilder(
       if (ranks === undefined && approved === undefined && excluded === undefined) {
         // Nothing stated for this request (the common case): the chunk is already in fit order; only
         // runs of equal fit need the seeded order.
-        const from = eOffer.length;
-        for (let q = 0; q < length; q++) {
-          eOffer.push(chunkOffer[q] as number);
-          eFit.push(chunkFit[q] as number);
-          eRank.push(-1);
-          eApproved.push(0);
-        }
-        for (let q = from + 1; q < eOffer.length; q++) {
+        const from = edges;
+        for (let q = 0; q < length; q++) push(chunkOffer[q] as number, chunkFit[q] as number, -1, 0);
+        for (let q = from + 1; q < edges; q++) {
           // Insertion step within equal fits (runs are short).
           let x = q;
           while (
@@ -217,7 +232,7 @@ export function graphBuilder(
             x--;
           }
         }
-        start[ri + 1] = eOffer.length;
+        start[ri + 1] = edges;
         return;
       }
       for (let q = 0; q < length; q++) pairs.set(chunkOffer[q] as number, chunkFit[q] as number);
@@ -251,12 +266,9 @@ export function graphBuilder(
       return (offerTie[a] as number) - (offerTie[b] as number) || a - b;
     });
     for (const oi of list) {
-      eOffer.push(oi);
-      eFit.push(pairs.get(oi) as number);
-      eRank.push(ranks?.get(oi) ?? -1);
-      eApproved.push(approved?.has(oi) ? 1 : 0);
+      push(oi, pairs.get(oi) as number, ranks?.get(oi) ?? -1, approved?.has(oi) ? 1 : 0);
     }
-    start[ri + 1] = eOffer.length;
+    start[ri + 1] = edges;
   };
 
   return {
@@ -274,10 +286,10 @@ export function graphBuilder(
         offers: os,
         capacity: Int32Array.from(os, (o) => Math.max(0, o.remaining)),
         start,
-        offer: Int32Array.from(eOffer),
-        fit: Float64Array.from(eFit),
-        statedRank: Int32Array.from(eRank),
-        approved: Uint8Array.from(eApproved),
+        offer: eOffer.slice(0, edges),
+        fit: eFit.slice(0, edges),
+        statedRank: eRank.slice(0, edges),
+        approved: eApproved.slice(0, edges),
         priority: Float64Array.from(rs, (r) => povertyPriority(r.source.business.province)),
         requestTie: Uint32Array.from(rs, (r) => tieKey(seed, r.source.id)),
         offerTie,
@@ -285,10 +297,11 @@ export function graphBuilder(
         excludedPairs,
         seed,
       };
-      eOffer = [];
-      eFit = [];
-      eRank = [];
-      eApproved = [];
+      eOffer = new Int32Array(0);
+      eFit = new Float64Array(0);
+      eRank = new Int32Array(0);
+      eApproved = new Uint8Array(0);
+      cap = 0;
       return graph;
     },
   };

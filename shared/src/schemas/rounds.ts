@@ -22,7 +22,8 @@ export const RoundEquity = z
 export const RoundJobCreate = z
   .strictObject({
     type: OfferType,
-    objective: RoundObjective,
+    /** Default `stable` (a body without it runs the same job as before: deferred acceptance). */
+    objective: RoundObjective.default('stable'),
     equity: RoundEquity.optional(),
     /** Pairs below this fit are never assigned (default 0.3 for placements, else 0). */
     minFit: z.number().min(0).max(1).optional(),
@@ -33,10 +34,20 @@ export const RoundJobCreate = z
       .min(0)
       .max(2 ** 31 - 1)
       .optional(),
-    dryRun: z.boolean(),
+    /** Compute and report only (confirm later); default false: the finished round proposes at once. */
+    dryRun: z.boolean().default(false),
+    /**
+     * The programme's answer window: days a proposal this round creates may wait for the partner's
+     * answer before it lapses (its slot returns, the UMKM can be placed again). Default 7.
+     */
+    lapseDays: z.number().int().min(1).max(60).optional(),
   })
   .meta({ id: 'RoundJobCreate' });
+
+/** The answer window of a round's proposals when the admin sets none (days). */
+export const DEFAULT_LAPSE_DAYS = 7;
 export type RoundJobCreate = z.infer<typeof RoundJobCreate>;
+export type RoundJobCreateInput = z.input<typeof RoundJobCreate>;
 
 const GroupCount = z.object({ requests: z.number().int(), placed: z.number().int() });
 
@@ -84,6 +95,8 @@ export const RoundJob = z
     minFit: z.number(),
     seed: z.number().int(),
     dryRun: z.boolean(),
+    /** Days a proposal of this round may wait for an answer before it lapses (absent on older rounds: 7). */
+    lapseDays: z.number().int().optional(),
     status: z.enum(['queued', 'running', 'done', 'failed']),
     progress: z.number().min(0).max(1),
     stage: z.string(),

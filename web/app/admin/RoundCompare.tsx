@@ -234,8 +234,8 @@ export function RoundCompare() {
                         <span data-testid={`round-confirmed-${o.key}`}>
                           <Bi
                             t={[
-                              `${r.confirmation.proposed ?? 0} pengajuan dikirim`,
-                              `${r.confirmation.proposed ?? 0} proposals sent`,
+                              `${r.confirmation.proposed ?? 0} pengajuan dikirim, dijawab dalam ${r.lapseDays ?? 7} hari`,
+                              `${r.confirmation.proposed ?? 0} proposals sent, to be answered within ${r.lapseDays ?? 7} days`,
                             ]}
                           />
                         </span>

@@ -4,12 +4,10 @@ import {
   RequestPreferenceBody,
   RoundAssignmentPage,
   RoundAssignmentPageQuery,
-  RoundCreate,
   RoundJob,
   RoundJobCreate,
   RoundJobList,
   RoundListQuery,
-  RoundResult,
 } from '@sinergi/shared/schemas';
 import { z } from 'zod';
 import type { Services } from '../../domain';
@@ -23,14 +21,10 @@ const run = createRoute({
   path: '/',
   tags: ['Allocation rounds'],
   summary:
-    'Admins: queue an allocation round of one type with a chosen objective (answers 202 with its id at once; poll GET /rounds/{id}). A body without `objective` runs the older synchronous stable round and answers 200 (kept while callers move)',
+    'Admins: queue an allocation round of one type (objective default `stable`; answers 202 with its id at once; poll GET /rounds/{id}). Without `dryRun: true` the finished round proposes at once; a dry run waits for POST /rounds/{id}/confirm',
   security: bearer,
-  request: { headers: idempotencyHeader, body: body(z.union([RoundJobCreate, RoundCreate])) },
-  responses: {
-    202: json(RoundJob, 'The queued round'),
-    200: json(RoundResult, 'The synchronous round (no objective given)'),
-    ...problems,
-  },
+  request: { headers: idempotencyHeader, body: body(RoundJobCreate) },
+  responses: { 202: json(RoundJob, 'The queued round'), ...problems },
 });
 
 const list = createRoute({
@@ -136,12 +130,8 @@ export function roundRoutes(services: Services) {
   const app = router();
   app.use('*', requireSignIn());
   app.openapi(run, async (c) => {
-    const input = c.req.valid('json');
-    if ('objective' in input) {
-      const round = await services.rounds.create(caller(c), input);
-      return c.json(RoundJob.parse(round), 202);
-    }
-    return c.json(await services.matching.runRound(caller(c), input), 200);
+    const round = await services.rounds.create(caller(c), c.req.valid('json'));
+    return c.json(RoundJob.parse(round), 202);
   });
   app.openapi(lapse, async (c) => c.json({ lapsed: await services.rounds.lapseNow(caller(c)) }, 200));
   app.openapi(list, async (c) => {

@@ -138,6 +138,41 @@ describe('rounds as jobs', () => {
     expect(next.round.summary.placed).toBe(again.round.summary.placed);
   }, 180_000);
 
+  it('lapses a round’s proposals after the programme’s own window (lapseDays), not the default week', async () => {
+    const invalid = await h.call('POST', '/rounds', {
+      token: admin.token,
+      body: { type: 'mentorship', objective: 'welfare', dryRun: true, lapseDays: 0 },
+    });
+    expect(invalid.status).toBe(400);
+    expect(JSON.stringify(invalid.body)).toContain('lapseDays');
+    expect(
+      (
+        await h.call('POST', '/rounds', {
+          token: admin.token,
+          body: { type: 'mentorship', objective: 'welfare', dryRun: true, lapseDays: 61 },
+        })
+      ).status,
+    ).toBe(400);
+
+    await world(2, [2]);
+    const id = await start({ objective: 'welfare', lapseDays: 2 });
+    const { round } = await until(id);
+    expect(round.lapseDays).toBe(2);
+    const confirmed = await h.call('POST', `/rounds/${id}/confirm`, { token: admin.token });
+    expect(confirmed.status).toBe(200);
+    const proposed = confirmed.body.confirmation.proposed;
+    expect(proposed).toBeGreaterThan(0);
+    // A day in: inside the window, nothing lapses.
+    clock += 1 * 86_400_000;
+    expect((await h.call('POST', '/rounds/lapse', { token: admin.token })).body.lapsed).toBe(0);
+    // Past two days (well before the default seven): every proposal of this round lapses.
+    clock += 1.5 * 86_400_000;
+    expect((await h.call('POST', '/rounds/lapse', { token: admin.token })).body.lapsed).toBe(proposed);
+    // A round without a window gets the default.
+    const plain = await until(await start({ objective: 'stable' }));
+    expect(plain.round.lapseDays).toBe(7);
+  }, 180_000);
+
   it('never assigns a pair a partner rejected or a UMKM declined, and puts a UMKM’s first wish first', async () => {
     // The table still holds the first test's open requests, which a partner may rank above u1: b gets
     // room for every request, so only u1's stated order decides where u1 goes.

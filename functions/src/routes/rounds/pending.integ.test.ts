@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Account, type Harness, harness } from '../../testing/harness';
+import { runRound } from './test-support';
 
 let h: Harness;
 let admin: Account;
@@ -37,13 +38,16 @@ async function world(requests: number, capacities: number[]) {
   return { partners, umkms };
 }
 
+/** A round of distribution offers run to its end (a job: queued, run, and — unless a dry run — confirmed). */
 const round = async (body: Record<string, unknown> = {}) => {
-  const reply = await h.call('POST', '/rounds', {
-    token: admin.token,
-    body: { type: 'distribution', ...body },
-  });
-  expect(reply.status).toBe(200);
-  return reply.body;
+  const { round: job, assignments } = await runRound(h, admin.token, { type: 'distribution', ...body });
+  return {
+    job,
+    assignments,
+    skipped: job.skipped ?? 0,
+    slots: job.summary?.slots ?? 0,
+    proposed: job.confirmation?.proposed ?? 0,
+  };
 };
 
 interface Partnership {
@@ -94,21 +98,23 @@ describe('rounds respect pending proposals', () => {
     });
 
     const dry = await round({ dryRun: true });
-    expect(dry.report.capacity).toBe(2 + 2);
-    expect(dry.skipped).toEqual([direct.requestId]);
+    expect(dry.slots).toBe(2 + 2);
+    expect(dry.skipped).toBe(1);
+    expect(dry.assignments.map((x) => x.requestId)).not.toContain(direct.requestId);
 
     const first = await round();
-    expect(first.skipped).toEqual([direct.requestId]);
+    expect(first.job.status).toBe('done');
+    expect(first.skipped).toBe(1);
     expect(first.proposed).toBe(4);
-    expect(first.assignments.map((x: { requestId: string }) => x.requestId)).not.toContain(direct.requestId);
+    expect(first.assignments.map((x) => x.requestId)).not.toContain(direct.requestId);
     expect(await invariants(w)).toBe(5);
 
     // Another round, other settings: every slot is spoken for and every proposed request waits.
-    const second = await round({ impactWeight: 0 });
+    const second = await round({ objective: 'welfare', equity: { target: 0 } });
     expect(second.proposed).toBe(0);
     expect(second.assignments).toEqual([]);
-    expect(second.report.capacity).toBe(0);
-    expect(second.alreadyLive).toBe(5);
+    expect(second.slots).toBe(0);
+    expect(second.skipped).toBe(5);
     expect(await invariants(w)).toBe(5);
 
     // A declines one of its round proposals: exactly that slot is free again, for a request not waiting.
@@ -116,15 +122,16 @@ describe('rounds respect pending proposals', () => {
       await h.call('GET', '/partnerships?role=mine&status=proposed', { token: a.partner.token })
     ).body.items.find((p: Partnership) => p.requestId !== direct.requestId) as Partnership;
     await h.call('POST', `/partnerships/${ofA.id}/decline`, { token: a.partner.token });
-    const stillWaiting = first.assignments
-      .map((x: { requestId: string }) => x.requestId)
-      .filter((id: string) => id !== ofA.requestId);
+    const stillWaiting = first.assignments.map((x) => x.requestId).filter((id) => id !== ofA.requestId);
     const third = await round();
     expect(third.proposed).toBe(1);
-    expect([...third.skipped].sort()).toEqual([direct.requestId, ...stillWaiting].sort());
-    const placed = third.assignments.find((x: { outcome: string }) => x.outcome === 'proposed');
+    expect(third.skipped).toBe(1 + stillWaiting.length);
+    expect(third.assignments).toHaveLength(1);
+    const placed = third.assignments[0] as (typeof third.assignments)[0];
     expect(placed.offerId).toBe(a.offerId);
     expect([direct.requestId, ...stillWaiting]).not.toContain(placed.requestId);
+    // The declined pair is remembered: A's decliner is not given A again.
+    expect(placed.requestId).not.toBe(ofA.requestId);
     expect(await invariants(w)).toBe(5);
 
     // Accepting takes the slot and stops the proposal waiting; the offer's free slots stay at zero.
@@ -142,17 +149,23 @@ describe('rounds respect pending proposals', () => {
     const w = await world(10, [2, 3, 1]);
     // The table still holds the first test's world (its requests may take these new slots too): count
     // what went to this world's offers.
-    const results = await Promise.all([round(), round({ impactWeight: 0 }), round({ impactWeight: 1 })]);
-    const offers = new Set(w.partners.map((p) => p.offerId));
-    const proposedHere = results
-      .flatMap((r) => r.assignments)
-      .filter((x: { outcome: string; offerId: string }) => x.outcome === 'proposed' && offers.has(x.offerId));
-    expect(proposedHere.length).toBeGreaterThan(0);
-    expect(proposedHere.length).toBeLessThanOrEqual(2 + 3 + 1);
-    const proposedAll = results
-      .flatMap((r) => r.assignments)
-      .filter((x: { outcome: string }) => x.outcome === 'proposed');
-    expect(new Set(proposedAll.map((x: { requestId: string }) => x.requestId)).size).toBe(proposedAll.length);
-    expect(await invariants(w)).toBe(proposedHere.length);
+    const results = await Promise.all([
+      round(),
+      round({ objective: 'placements' }),
+      round({ objective: 'welfare', equity: { weight: 1 } }),
+    ]);
+    // A round whose data another confirmed round changed meanwhile refuses to propose (it fails with
+    // the reason); the others propose, and together they stay within the free slots.
+    for (const r of results) {
+      if (r.job.status === 'failed') expect(r.job.error).toMatch(/changed since/);
+      else expect(r.job.confirmation?.state).toBe('confirmed');
+    }
+    const proposedAll = results.reduce((n, r) => n + r.proposed, 0);
+    expect(proposedAll).toBeGreaterThan(0);
+    // invariants: per offer, waiting proposals = its counter ≤ its slots; per request, one at most.
+    const proposedHere = await invariants(w);
+    expect(proposedHere).toBeGreaterThan(0);
+    expect(proposedHere).toBeLessThanOrEqual(2 + 3 + 1);
+    expect(proposedHere).toBeLessThanOrEqual(proposedAll);
   }, 90_000);
 });

@@ -41,9 +41,7 @@ export interface ConceptHit {
 }
 
 /** The analyser every text goes through (vocabulary terms included, so both sides agree). */
-const analyzer: Analyzer = createAnalyzer(
-  CONCEPTS.flatMap((c) => [c.id, c.en, ...c.terms].flatMap((t) => normalizeText(t).split(' '))),
-);
+let analyzer: Analyzer;
 
 /**
  * The canonical form of a text: chat forms, affixes, reduplication and typos resolved, one space between
@@ -53,10 +51,11 @@ const analyzer: Analyzer = createAnalyzer(
  * normalizeNeed('Memasarkan produk2nya lewat IG'); // → 'pasar produk lewat instagram' (or similar canonical words)
  */
 export function normalizeNeed(text: string): string {
+  ensureIndex();
   return analyzer.normalize(text);
 }
 
-// ── Index built once at module load ──────────────────────────────────────────────────────────────
+// ── Index built once, on first use (see `ensureIndex`) ──────────────────────────────────────────────────────────────
 
 const termToConcept = new Map<string, number>();
 const keyToId = new Map<string, number>();
@@ -64,25 +63,8 @@ const keyToId = new Map<string, number>();
 const ambiguousTerms: { term: string; concepts: [string, string] }[] = [];
 let longestPhrase = 1;
 
-CONCEPTS.forEach((concept, id) => {
-  keyToId.set(concept.key, id);
-  for (const raw of [concept.id, concept.en, ...concept.terms]) {
-    const term = analyzer.normalize(raw);
-    if (term === '') continue;
-    const owner = termToConcept.get(term);
-    if (owner !== undefined && owner !== id) {
-      ambiguousTerms.push({ term: `${raw} → ${term}`, concepts: [CONCEPTS[owner]?.key ?? '?', concept.key] });
-      continue;
-    }
-    termToConcept.set(term, id);
-    longestPhrase = Math.max(longestPhrase, term.split(' ').length);
-  }
-});
-
 /** Parent id per concept (-1 = none), resolved from `broader` keys. */
-const broaderIds: Int32Array = Int32Array.from(CONCEPTS, (c) =>
-  c.broader === undefined ? -1 : (keyToId.get(c.broader) ?? -1),
-);
+let broaderIds: Int32Array;
 
 /**
  * Related concepts (all ancestors and all descendants, never the concept itself), sorted. These earn
@@ -91,52 +73,9 @@ const broaderIds: Int32Array = Int32Array.from(CONCEPTS, (c) =>
  * (field of study) but not a skill.
  */
 /** Skill ↔ field-of-study links, both ways (see {@link STUDY_LINKS}). */
-const studyLinks: number[][] = (() => {
-  const links: number[][] = CONCEPTS.map(() => []);
-  const direct: number[][] = CONCEPTS.map(() => []);
-  for (const [skill, fields] of Object.entries(STUDY_LINKS)) {
-    const a = keyToId.get(skill);
-    for (const field of fields) {
-      const b = keyToId.get(field);
-      if (a !== undefined && b !== undefined) direct[a]?.push(b);
-    }
-  }
-  // A skill with no field of its own takes its nearest broader concept's ("sayuran" is taught where
-  // "pertanian" is); one with its own never inherits ("budidaya ikan" is marine science, not agronomy).
-  CONCEPTS.forEach((_, id) => {
-    let fields: readonly number[] = [];
-    for (let p = id, guard = 0; p >= 0 && guard < 16 && fields.length === 0; p = broaderIds[p] ?? -1, guard++)
-      fields = direct[p] ?? [];
-    for (const f of fields) {
-      links[id]?.push(f);
-      links[f]?.push(id);
-    }
-  });
-  return links;
-})();
+let studyLinks: number[][];
 
-const relatedIds: readonly Int32Array[] = (() => {
-  const children: number[][] = CONCEPTS.map(() => []);
-  broaderIds.forEach((parent, id) => {
-    if (parent >= 0) children[parent]?.push(id);
-  });
-  return CONCEPTS.map((_, id) => {
-    const out = new Set<number>();
-    // Ancestors; the guard stops a cycle, which the vocabulary test also forbids.
-    for (let p = broaderIds[id] ?? -1, guard = 0; p >= 0 && guard < 16; p = broaderIds[p] ?? -1, guard++) {
-      out.add(p);
-    }
-    const stack = [...(children[id] ?? [])];
-    while (stack.length > 0) {
-      const child = stack.pop() as number;
-      if (out.has(child) || child === id) continue;
-      out.add(child);
-      stack.push(...(children[child] ?? []));
-    }
-    for (const k of studyLinks[id] ?? []) if (k !== id) out.add(k);
-    return Int32Array.from([...out].sort((a, b) => a - b));
-  });
-})();
+let relatedIds: readonly Int32Array[];
 
 /** 32-bit FNV-1a: cheap, stable across runtimes, good enough spread for single words. */
 function fnv1a(text: string): number {
@@ -236,14 +175,9 @@ const PRODUCT_ROOTS = [
 ];
 
 /** Ancestors of each known concept (for "a narrower concept implies its broader one"). */
-const ancestorIds: readonly Int32Array[] = CONCEPTS.map((_, id) => {
-  const out: number[] = [];
-  for (let p = broaderIds[id] ?? -1, guard = 0; p >= 0 && guard < 16; p = broaderIds[p] ?? -1, guard++)
-    out.push(p);
-  return Int32Array.from(out);
-});
+let ancestorIds: readonly Int32Array[];
 
-const productRootIds = new Set(PRODUCT_ROOTS.map((k) => keyToId.get(k) ?? -1));
+let productRootIds: ReadonlySet<number>;
 /** Whether a known concept is a product or sector (or under one). */
 function isProduct(id: number): boolean {
   if (productRootIds.has(id)) return true;
@@ -254,16 +188,6 @@ function isProduct(id: number): boolean {
 /** Terms indexed a second time without their stop words, so "pinjaman ke bank" finds "pinjaman bank". */
 const termWithoutStops = new Map<string, number>();
 let longestLoosePhrase = 1;
-for (const [term, id] of termToConcept) {
-  const words = term.split(' ').filter((w) => !analyzer.isStop(w));
-  if (words.length < 2 || words.length === term.split(' ').length) continue;
-  const key = words.join(' ');
-  if (termToConcept.has(key)) continue;
-  const owner = termWithoutStops.get(key);
-  // Two concepts whose terms differ only by stop words: the loose form names neither.
-  termWithoutStops.set(key, owner === undefined || owner === id ? id : -1);
-  longestLoosePhrase = Math.max(longestLoosePhrase, words.length);
-}
 
 /** A phrase found in a text: its concept, and whether it is a loose word or a sales channel. */
 interface Phrase {
@@ -274,14 +198,7 @@ interface Phrase {
 }
 
 /** Every proper word prefix of a multi-word term, in both forms ("pemasaran" of "pemasaran digital"). */
-const phrasePrefixes: ReadonlySet<string> = (() => {
-  const out = new Set<string>();
-  for (const term of [...termToConcept.keys(), ...termWithoutStops.keys()]) {
-    const words = term.split(' ');
-    for (let n = 1; n < words.length; n++) out.add(words.slice(0, n).join(' '));
-  }
-  return out;
-})();
+let phrasePrefixes: ReadonlySet<string>;
 
 /** Lookup for the stream without stop words: multi-word terms in either form (single words were found already). */
 function looseLookup(key: string): number | undefined {
@@ -347,6 +264,7 @@ function findPhrases(
  * a.notUnderstood;                       // → []
  */
 export function analyseTexts(texts: readonly string[]): TextAnalysis {
+  ensureIndex();
   const found = new Map<number, string>();
   const notUnderstood: string[] = [];
   const corrections: { from: string; to: string }[] = [];
@@ -455,6 +373,7 @@ export function conceptLabel(hit: ConceptHit): { id: string; en: string } {
  * findConcept('zzz');        // → undefined
  */
 export function findConcept(term: string): ConceptDefinition | undefined {
+  ensureIndex();
   const id = termToConcept.get(analyzer.normalize(term));
   return id === undefined ? undefined : CONCEPTS[id];
 }
@@ -466,6 +385,7 @@ export function findConcept(term: string): ConceptDefinition | undefined {
  * conceptIdOf('halal'); // → a number in [0, KNOWN_CONCEPT_COUNT)
  */
 export function conceptIdOf(key: string): number {
+  ensureIndex();
   const id = keyToId.get(key);
   if (id === undefined) throw new Error(`Unknown concept key: ${key}`);
   return id;
@@ -478,17 +398,20 @@ export function conceptIdOf(key: string): number {
  * relatedConcepts(conceptIdOf('instagram')).includes(conceptIdOf('social_media')); // → true
  */
 export function relatedConcepts(id: number): Int32Array {
+  ensureIndex();
   return relatedIds[id] ?? EMPTY;
 }
 const EMPTY = new Int32Array(0);
 
 /** Diagnostics for the vocabulary test: terms claimed by two concepts (must be empty). */
 export function vocabularyConflicts(): readonly { term: string; concepts: [string, string] }[] {
+  ensureIndex();
   return ambiguousTerms;
 }
 
 /** Diagnostics for the vocabulary test: `broader` and study-link keys that name no concept. */
 export function danglingBroaderKeys(): readonly string[] {
+  ensureIndex();
   const links = Object.entries(STUDY_LINKS).flatMap(([k, v]) => [k, ...v]);
   return [
     ...CONCEPTS.filter((c) => c.broader !== undefined && !keyToId.has(c.broader)).map((c) => c.key),
@@ -497,16 +420,7 @@ export function danglingBroaderKeys(): readonly string[] {
 }
 
 /** Single words of the vocabulary's terms, with the concept each one names (for suggestions). */
-const suggestionWords: readonly (readonly [string, number])[] = (() => {
-  const out = new Map<string, number>();
-  CONCEPTS.forEach((c, id) => {
-    for (const raw of [c.id, c.en, ...c.terms]) {
-      const t = normalizeText(raw);
-      if (!t.includes(' ') && t.length >= 3 && !out.has(t)) out.set(t, id);
-    }
-  });
-  return [...out];
-})();
+let suggestionWords: readonly (readonly [string, number])[];
 
 /** Edit distance, stopping early once it exceeds `max`. */
 function boundedDistance(a: string, b: string, max: number): number {
@@ -538,6 +452,7 @@ function boundedDistance(a: string, b: string, max: number): number {
  * suggestConcepts('pemasran').map((c) => c.key); // → ['marketing', …]
  */
 export function suggestConcepts(word: string, limit = 3): ConceptDefinition[] {
+  ensureIndex();
   const w = normalizeText(word);
   if (w.length < 3) return [];
   const scored: [number, number][] = [];
@@ -553,4 +468,132 @@ export function suggestConcepts(word: string, limit = 3): ConceptDefinition[] {
     if (out.length >= limit) break;
   }
   return out;
+}
+
+let indexed = false;
+/**
+ * Builds the vocabulary index (the analyser over every term, term → concept, the concept graph, phrase
+ * prefixes, suggestion words) the first time a function needs it, not at import: a process that never
+ * analyses text (a Lambda answering its first request, a round worker) does not pay for it.
+ */
+function ensureIndex(): void {
+  if (indexed) return;
+  analyzer = createAnalyzer(
+    CONCEPTS.flatMap((c) => [c.id, c.en, ...c.terms].flatMap((t) => normalizeText(t).split(' '))),
+  );
+
+  CONCEPTS.forEach((concept, id) => {
+    keyToId.set(concept.key, id);
+    for (const raw of [concept.id, concept.en, ...concept.terms]) {
+      const term = analyzer.normalize(raw);
+      if (term === '') continue;
+      const owner = termToConcept.get(term);
+      if (owner !== undefined && owner !== id) {
+        ambiguousTerms.push({
+          term: `${raw} → ${term}`,
+          concepts: [CONCEPTS[owner]?.key ?? '?', concept.key],
+        });
+        continue;
+      }
+      termToConcept.set(term, id);
+      longestPhrase = Math.max(longestPhrase, term.split(' ').length);
+    }
+  });
+
+  broaderIds = Int32Array.from(CONCEPTS, (c) =>
+    c.broader === undefined ? -1 : (keyToId.get(c.broader) ?? -1),
+  );
+
+  studyLinks = (() => {
+    const links: number[][] = CONCEPTS.map(() => []);
+    const direct: number[][] = CONCEPTS.map(() => []);
+    for (const [skill, fields] of Object.entries(STUDY_LINKS)) {
+      const a = keyToId.get(skill);
+      for (const field of fields) {
+        const b = keyToId.get(field);
+        if (a !== undefined && b !== undefined) direct[a]?.push(b);
+      }
+    }
+    // A skill with no field of its own takes its nearest broader concept's ("sayuran" is taught where
+    // "pertanian" is); one with its own never inherits ("budidaya ikan" is marine science, not agronomy).
+    CONCEPTS.forEach((_, id) => {
+      let fields: readonly number[] = [];
+      for (
+        let p = id, guard = 0;
+        p >= 0 && guard < 16 && fields.length === 0;
+        p = broaderIds[p] ?? -1, guard++
+      )
+        fields = direct[p] ?? [];
+      for (const f of fields) {
+        links[id]?.push(f);
+        links[f]?.push(id);
+      }
+    });
+    return links;
+  })();
+
+  relatedIds = (() => {
+    const children: number[][] = CONCEPTS.map(() => []);
+    broaderIds.forEach((parent, id) => {
+      if (parent >= 0) children[parent]?.push(id);
+    });
+    return CONCEPTS.map((_, id) => {
+      const out = new Set<number>();
+      // Ancestors; the guard stops a cycle, which the vocabulary test also forbids.
+      for (let p = broaderIds[id] ?? -1, guard = 0; p >= 0 && guard < 16; p = broaderIds[p] ?? -1, guard++) {
+        out.add(p);
+      }
+      const stack = [...(children[id] ?? [])];
+      while (stack.length > 0) {
+        const child = stack.pop() as number;
+        if (out.has(child) || child === id) continue;
+        out.add(child);
+        stack.push(...(children[child] ?? []));
+      }
+      for (const k of studyLinks[id] ?? []) if (k !== id) out.add(k);
+      return Int32Array.from([...out].sort((a, b) => a - b));
+    });
+  })();
+
+  ancestorIds = CONCEPTS.map((_, id) => {
+    const out: number[] = [];
+    for (let p = broaderIds[id] ?? -1, guard = 0; p >= 0 && guard < 16; p = broaderIds[p] ?? -1, guard++)
+      out.push(p);
+    return Int32Array.from(out);
+  });
+
+  productRootIds = new Set(PRODUCT_ROOTS.map((k) => keyToId.get(k) ?? -1));
+
+  for (const [term, id] of termToConcept) {
+    const words = term.split(' ').filter((w) => !analyzer.isStop(w));
+    if (words.length < 2 || words.length === term.split(' ').length) continue;
+    const key = words.join(' ');
+    if (termToConcept.has(key)) continue;
+    const owner = termWithoutStops.get(key);
+    // Two concepts whose terms differ only by stop words: the loose form names neither.
+    termWithoutStops.set(key, owner === undefined || owner === id ? id : -1);
+    longestLoosePhrase = Math.max(longestLoosePhrase, words.length);
+  }
+
+  phrasePrefixes = (() => {
+    const out = new Set<string>();
+    for (const term of [...termToConcept.keys(), ...termWithoutStops.keys()]) {
+      const words = term.split(' ');
+      for (let n = 1; n < words.length; n++) out.add(words.slice(0, n).join(' '));
+    }
+    return out;
+  })();
+
+  suggestionWords = (() => {
+    const out = new Map<string, number>();
+    CONCEPTS.forEach((c, id) => {
+      for (const raw of [c.id, c.en, ...c.terms]) {
+        const t = normalizeText(raw);
+        if (!t.includes(' ') && t.length >= 3 && !out.has(t)) out.set(t, id);
+      }
+    });
+    return [...out];
+  })();
+
+  indexed = true;
 }
