@@ -2,7 +2,7 @@
 
 import type { Offer, OfferCreate, OfferType } from '@sinergi/shared/schemas';
 import { useState } from 'react';
-import { CertificationPreview, UnderstoodPreview } from '../../components/Understood';
+import { CertificationPreview, UnderstoodPreview } from '../../components/Previews';
 import { Bi, DateRangeFields, ErrorNotice, Field, Loading } from '../../components/ui';
 import { api } from '../../lib/api';
 import { useReference, useSubmit } from '../../lib/hooks';

@@ -2,7 +2,7 @@
 
 import type { Business, BusinessCreate } from '@sinergi/shared/schemas';
 import { useState } from 'react';
-import { CertificationPreview } from '../../components/Understood';
+import { CertificationPreview } from '../../components/Previews';
 import { Bi, ErrorNotice, Field, Loading, ProvinceField, SectionTitle } from '../../components/ui';
 import { api } from '../../lib/api';
 import { useReference, useSubmit } from '../../lib/hooks';

@@ -2,7 +2,7 @@
 
 import type { OfferType, PartnershipRequest, RequestCreate } from '@sinergi/shared/schemas';
 import { useState } from 'react';
-import { UnderstoodPreview } from '../../components/Understood';
+import { UnderstoodPreview } from '../../components/Previews';
 import { Bi, DateRangeFields, ErrorNotice, Field, OfferTypeField } from '../../components/ui';
 import { api } from '../../lib/api';
 import { useSubmit } from '../../lib/hooks';
