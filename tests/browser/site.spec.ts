@@ -88,20 +88,24 @@ test('a UMKM in English sees its ranked matches with the reasons in English only
   request,
 }) => {
   const get = await apiAs(request, 'business', 'umkm-0001');
-  const requests = await get<{ items: { id: string }[] }>('/api/requests?limit=100');
+  const requests = await get<{
+    items: { id: string; status: string; pendingProposals: { offerId: string }[] }[];
+  }>('/api/requests?limit=100');
   let requestId = '';
   let reasons: { id: string; en: string }[] = [];
-  for (const r of requests.items) {
-    const m = await get<{ items: { reasons: { id: string; en: string }[] }[] }>(
+  // An open request with a match it has not proposed to yet, so that the "Propose" button shows.
+  for (const r of requests.items.filter((x) => x.status === 'open')) {
+    const m = await get<{ items: { offerId: string; reasons: { id: string; en: string }[] }[] }>(
       `/api/requests/${r.id}/matches?limit=5`,
     );
-    if (m.items.length > 0) {
+    const pending = new Set(r.pendingProposals.map((p) => p.offerId));
+    if (m.items.some((x) => !pending.has(x.offerId))) {
       requestId = r.id;
       reasons = m.items[0]?.reasons ?? [];
       break;
     }
   }
-  expect(requestId, 'umkm-0001 has a request with matches').not.toBe('');
+  expect(requestId, 'umkm-0001 has an open request with a match to propose to').not.toBe('');
 
   await open(page, '/');
   await page.getByTestId('lang-switch').click();
@@ -184,6 +188,39 @@ test('admin journey: the map shows the same figures as the table, for both measu
       [...a].sort((x, y) => String(x[0]).localeCompare(String(y[0])));
     expect(sort(fromMap)).toEqual(sort(fromTable));
   }
+
+  // Filtered by offer type or by size class, the map and the table still show the same figures, and
+  // they are the filtered ones: the table's column sums to the API's national figure for the filter.
+  await page.getByRole('radio', { name: 'Kemitraan per 100 UMKM' }).check();
+  const impact = (await (await page.request.get('/api/stats/impact')).json()) as {
+    byType: Record<string, number>;
+    bySizeClass: Record<string, number>;
+  };
+  for (const [value, label, expected] of [
+    ['type:internship', 'Magang', impact.byType.internship],
+    ['size:kecil', 'Kecil', impact.bySizeClass.kecil],
+  ] as const) {
+    await page.getByTestId('impact-filter').selectOption({ label });
+    await expect(table).toHaveAttribute('data-filter', value);
+    const rows = await table.locator('tbody tr').evaluateAll((trs) =>
+      trs.map((r) => ({
+        province: r.getAttribute('data-province'),
+        per100: r.querySelector('td[data-measure="per100"]')?.textContent?.trim(),
+        partnerships: Number(
+          r.querySelector('td[data-measure="partnerships"]')?.textContent?.replace(/\D/g, ''),
+        ),
+      })),
+    );
+    expect(rows.reduce((s, r) => s + r.partnerships, 0)).toBe(expected);
+    const fromMap = await map
+      .locator('path[data-province]')
+      .evaluateAll((paths) =>
+        paths.map((p) => [p.getAttribute('data-province'), p.getAttribute('data-value')]),
+      );
+    const byCode = new Map(fromMap.map(([code, v]) => [code, v]));
+    for (const r of rows) expect(byCode.get(r.province), `${value} ${r.province}`).toBe(r.per100);
+  }
+  await page.getByTestId('impact-filter').selectOption({ label: 'Semua' });
 
   // Tap a province: its figures are shown beside the map.
   await map.locator('path[data-province="31"]').dispatchEvent('pointerdown');

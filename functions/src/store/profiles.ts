@@ -21,6 +21,7 @@ export function profileStore(dynamo: Dynamo) {
           linkAccount(business.ownerId, 'business', 'businessId', business.id, business.createdAt),
           bump(counters.businesses(), 1),
           bump(counters.businessesInProvince(business.province), 1),
+          bump(counters.businessesInProvinceOfSize(business.province, business.sizeClass), 1),
         ]);
       } catch (error) {
         if (error instanceof ConditionFailedError) {
@@ -43,10 +44,14 @@ export function profileStore(dynamo: Dynamo) {
           Update: {
             Key: keys.business(next.id),
             UpdateExpression: `SET ${set.parts.join(', ')}`,
-            // The province counters move with the profile, so it must still be in `previous`'s province.
-            ConditionExpression: CONDITIONS.sameProvince,
+            // The province and size counters move with the profile, so it must still be as `previous`.
+            ConditionExpression: CONDITIONS.sameProvinceAndSize,
             ExpressionAttributeNames: set.names,
-            ExpressionAttributeValues: { ...set.values, ':previousProvince': previous.province },
+            ExpressionAttributeValues: {
+              ...set.values,
+              ':previousProvince': previous.province,
+              ':previousSizeClass': previous.sizeClass,
+            },
           },
         },
       ];
@@ -54,6 +59,12 @@ export function profileStore(dynamo: Dynamo) {
         items.push(
           bump(counters.businessesInProvince(previous.province), -1),
           bump(counters.businessesInProvince(next.province), 1),
+        );
+      }
+      if (next.province !== previous.province || next.sizeClass !== previous.sizeClass) {
+        items.push(
+          bump(counters.businessesInProvinceOfSize(previous.province, previous.sizeClass), -1),
+          bump(counters.businessesInProvinceOfSize(next.province, next.sizeClass), 1),
         );
       }
       try {

@@ -173,7 +173,8 @@ export const CONDITIONS = {
   sameUpdatedAt: 'updatedAt = :expected',
   sameCapacity: '#capacity = :capacity',
   remainingAtLeast: 'remaining >= :needed',
-  sameProvince: 'province = :previousProvince',
+  /** The province and size-class counters move with a profile: both must still be as read. */
+  sameProvinceAndSize: 'province = :previousProvince AND sizeClass = :previousSizeClass',
   notLinked: 'attribute_not_exists(#field)',
 } as const;
 
@@ -219,6 +220,14 @@ export const counters = {
   partnershipsInProvince: (province: string) => keys.counter('partnershipsInProvince', province),
   partnershipsOfType: (type: OfferType) => keys.counter('partnershipsOfType', type),
   partnershipsOfSize: (sizeClass: string) => keys.counter('partnershipsOfSize', sizeClass),
+  /** Per province and offer type, and per province and size class: the admin's filtered map and table. */
+  partnershipsInProvinceOfType: (province: string, type: OfferType) =>
+    keys.counter('partnershipsInProvinceOfType', `${province}#${type}`),
+  partnershipsInProvinceOfSize: (province: string, sizeClass: string) =>
+    keys.counter('partnershipsInProvinceOfSize', `${province}#${sizeClass}`),
+  /** Registered UMKM per province and size class: the denominator of the size-filtered rate. */
+  businessesInProvinceOfSize: (province: string, sizeClass: string) =>
+    keys.counter('businessesInProvinceOfSize', `${province}#${sizeClass}`),
 } as const;
 
 export type CounterDimension =
@@ -229,7 +238,10 @@ export type CounterDimension =
   | 'partnerships'
   | 'partnershipsInProvince'
   | 'partnershipsOfType'
-  | 'partnershipsOfSize';
+  | 'partnershipsOfSize'
+  | 'partnershipsInProvinceOfType'
+  | 'partnershipsInProvinceOfSize'
+  | 'businessesInProvinceOfSize';
 
 /**
  * Every read and write the API makes, by name. The adapter tags each DynamoDB call with one of these
@@ -243,15 +255,15 @@ export const ACCESS_PATTERNS = {
   getBusiness: { op: 'GetItem', key: 'BUSINESS#<id> / PROFILE', cost: '1 RCU', maxCapacity: 1 },
   createBusiness: {
     op: 'TransactWriteItems',
-    key: 'BUSINESS#<id>, USER#<userId> (link, one per account), 2 counters',
-    cost: '4 WCU',
-    maxCapacity: 4,
+    key: 'BUSINESS#<id>, USER#<userId> (link, one per account), 3 counters',
+    cost: '5 WCU',
+    maxCapacity: 5,
   },
   updateBusiness: {
     op: 'TransactWriteItems',
-    key: 'BUSINESS#<id> (+2 counters when the province moves)',
-    cost: '2-4 WCU',
-    maxCapacity: 4,
+    key: 'BUSINESS#<id> (+2 counters when the province moves, +2 when the province or size class moves)',
+    cost: '2-5 WCU',
+    maxCapacity: 5,
   },
   getOrganization: { op: 'GetItem', key: 'ORG#<id> / PROFILE', cost: '1 RCU', maxCapacity: 1 },
   createOrganization: {
@@ -344,7 +356,7 @@ export const ACCESS_PATTERNS = {
   },
   acceptPartnership: {
     op: 'TransactWriteItems',
-    key: 'PARTNERSHIP#<id> proposed→active, OFFER#<id> remaining-1 pendingProposals-1 if >0 and open, REQUEST#<id> open→matched (leaves GSI1), 4 counters, the request’s other proposals withdrawn (+ their PAIR deleted, their OFFER pendingProposals-1); after a getRequest',
+    key: 'PARTNERSHIP#<id> proposed→active, OFFER#<id> remaining-1 pendingProposals-1 if >0 and open, REQUEST#<id> open→matched (leaves GSI1), 6 counters, the request’s other proposals withdrawn (+ their PAIR deleted, their OFFER pendingProposals-1); after a getRequest',
     cost: '16 WCU',
     maxCapacity: 16,
   },
@@ -362,7 +374,7 @@ export const ACCESS_PATTERNS = {
   },
   cancelPartnership: {
     op: 'TransactWriteItems',
-    key: 'PARTNERSHIP#<id>, delete PAIR, REQUEST#<id> (proposed: leaves liveProposals, OFFER pendingProposals-1; active: matched→open unless closed, back in GSI1, +OFFER slot back, 4 counters, after a getRequest)',
+    key: 'PARTNERSHIP#<id>, delete PAIR, REQUEST#<id> (proposed: leaves liveProposals, OFFER pendingProposals-1; active: matched→open unless closed, back in GSI1, +OFFER slot back, 6 counters, after a getRequest)',
     cost: '16 WCU',
     maxCapacity: 16,
   },

@@ -1,24 +1,24 @@
 'use client';
 
-import type { OfferType, RoundCreate, RoundResult, StatsImpact } from '@sinergi/shared/schemas';
+import type { OfferType, SizeClass, StatsImpact } from '@sinergi/shared/schemas';
 import dynamic from 'next/dynamic';
 import { useEffect, useMemo, useState } from 'react';
-import {
-  Empty,
-  ErrorNotice,
-  Field,
-  Loading,
-  OfferTypeField,
-  PageTitle,
-  SectionTitle,
-} from '../../components/ui';
+import { ErrorNotice, Loading, PageTitle, SectionTitle } from '../../components/ui';
 import { api } from '../../lib/api';
 import { formatCount } from '../../lib/format';
-import { useAsync, useReference, useSubmit } from '../../lib/hooks';
-import type { Messages } from '../../lib/i18n/id';
+import { useAsync } from '../../lib/hooks';
 import { both, useT } from '../../lib/i18n/locale';
-import { formatMeasure, impactCsv, impactRows, type Measure } from '../../lib/impact';
-import { formatDecimal, formatPercent } from '../../lib/labels';
+import {
+  ALL,
+  filterValue,
+  formatMeasure,
+  type ImpactFilter,
+  impactCsv,
+  impactRows,
+  type Measure,
+  parseFilter,
+} from '../../lib/impact';
+import { formatPercent } from '../../lib/labels';
 import { RoundCompare } from './RoundCompare';
 
 // d3-geo and topojson-client load with the map, after the page and its table.
@@ -39,6 +39,10 @@ export function AdminHome() {
   );
 }
 
+// Listed here, not imported as values from @sinergi/shared/schemas: that would bring zod into the page.
+const OFFER_TYPES: readonly OfferType[] = ['mentorship', 'internship', 'distribution'];
+const SIZE_CLASSES: readonly SizeClass[] = ['mikro', 'kecil', 'menengah'];
+
 type SortKey = 'name' | 'povertyRatePct' | 'per100' | 'partnerships' | 'businesses';
 
 function ImpactPanel() {
@@ -48,8 +52,10 @@ function ImpactPanel() {
     [],
   );
   const [measure, setMeasure] = useState<Measure>('per100');
+  const [filter, setFilter] = useState<ImpactFilter>(ALL);
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'povertyRatePct', desc: true });
-  const rows = useMemo(() => (state.kind === 'ready' ? impactRows(state.data) : []), [state]);
+  // The map, the chart, the table and the CSV all show these rows: one filter, the same figures.
+  const rows = useMemo(() => (state.kind === 'ready' ? impactRows(state.data, filter) : []), [state, filter]);
   const csvUrl = useMemo(
     () =>
       rows.length > 0 ? URL.createObjectURL(new Blob([impactCsv(rows)], { type: 'text/csv' })) : undefined,
@@ -100,6 +106,30 @@ function ImpactPanel() {
                 </label>
               ))}
             </fieldset>
+            <label className="field field--inline">
+              <span className="field__label">{t.map.filter}</span>
+              <select
+                data-testid="impact-filter"
+                value={filterValue(filter)}
+                onChange={(e) => setFilter(parseFilter(e.target.value))}
+              >
+                <option value="all">{t.map.all}</option>
+                <optgroup label={t.map.type}>
+                  {OFFER_TYPES.map((k) => (
+                    <option key={k} value={`type:${k}`}>
+                      {t.type[k]}
+                    </option>
+                  ))}
+                </optgroup>
+                <optgroup label={t.map.size}>
+                  {SIZE_CLASSES.map((k) => (
+                    <option key={k} value={`size:${k}`}>
+                      {t.size[k]}
+                    </option>
+                  ))}
+                </optgroup>
+              </select>
+            </label>
             {csvUrl && (
               <a className="button button--secondary" href={csvUrl} download="sinergi-dampak-provinsi.csv">
                 {t.map.exportCsv}
@@ -111,7 +141,7 @@ function ImpactPanel() {
             <PovertyChart rows={rows} />
           </div>
           <div className="table-wrap">
-            <table className="table" data-testid="impact-table">
+            <table className="table" data-testid="impact-table" data-filter={filterValue(filter)}>
               <caption className="visually-hidden">{t.admin.impactTitle}</caption>
               <thead>
                 <tr>
@@ -145,8 +175,12 @@ function ImpactPanel() {
                     <td className="num" data-measure="per100">
                       {formatMeasure(p.per100)}
                     </td>
-                    <td className="num">{formatCount(p.partnerships)}</td>
-                    <td className="num">{formatCount(p.businesses)}</td>
+                    <td className="num" data-measure="partnerships">
+                      {formatCount(p.partnerships)}
+                    </td>
+                    <td className="num" data-measure="businesses">
+                      {formatCount(p.businesses)}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -230,6 +230,7 @@ export const en: Messages = {
     measure: 'Measure',
     per100: 'Partnerships per 100 UMKM',
     poverty: 'Poverty rate (BPS) %',
+    filter: 'Filter',
     type: 'Partnership type',
     size: 'Size class',
     all: 'All',
@@ -250,7 +251,8 @@ export const en: Messages = {
     received: (who, offer) => `${who} proposed a partnership for "${offer}".`,
     accepted: (who, offer) => `${who} accepted your proposal for "${offer}".`,
     declined: (who, offer) => `${who} declined your proposal for "${offer}".`,
-    lapsing: (offer, days) => `The proposal "${offer}" lapses in ${days} ${days === 1 ? 'day' : 'days'}.`,
+    lapsing: (offer, hours) =>
+      `The proposal "${offer}" lapses in ${hours} ${hours === 1 ? 'hour' : 'hours'} unless answered.`,
     round: (offer) => `An allocation round proposed "${offer}".`,
     needsAnswer: 'Needs an answer',
     open: 'Open',

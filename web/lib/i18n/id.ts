@@ -234,6 +234,7 @@ export const id = {
     measure: 'Ukuran',
     per100: 'Kemitraan per 100 UMKM',
     poverty: 'Kemiskinan (BPS) %',
+    filter: 'Saring',
     type: 'Jenis kemitraan',
     size: 'Kelas usaha',
     all: 'Semua',
@@ -254,7 +255,8 @@ export const id = {
     received: (who: string, offer: string) => `${who} mengajukan kemitraan untuk "${offer}".`,
     accepted: (who: string, offer: string) => `${who} menerima pengajuan Anda untuk "${offer}".`,
     declined: (who: string, offer: string) => `${who} menolak pengajuan Anda untuk "${offer}".`,
-    lapsing: (offer: string, days: number) => `Pengajuan "${offer}" akan kedaluwarsa dalam ${days} hari.`,
+    lapsing: (offer: string, hours: number) =>
+      `Pengajuan "${offer}" akan kedaluwarsa dalam ${hours} jam jika tidak dijawab.`,
     round: (offer: string) => `Putaran alokasi mengusulkan "${offer}".`,
     needsAnswer: 'Perlu jawaban',
     open: 'Buka',
