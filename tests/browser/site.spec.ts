@@ -232,6 +232,26 @@ test('admin journey: the map shows the same figures as the table, for both measu
   await shot(page, 'id-admin');
 });
 
+test('figures follow the language: the admin in English reads decimals with a point, in Bahasa Indonesia with a comma', async ({
+  page,
+}) => {
+  await open(page, '/');
+  await page.getByTestId('lang-switch').click();
+  await demoSignIn(page, 'Admin');
+  const jakarta = page.getByTestId('impact-table').locator('tr[data-province="31"]');
+  const poverty = jakarta.locator('td[data-measure="povertyRatePct"]');
+  await expect(poverty).toHaveText(/^\d+\.\d$/);
+  // The same figure on the map, in the same language.
+  const value = await poverty.textContent();
+  await expect(page.getByTestId('province-map').locator('path[data-province="31"]')).toHaveAttribute(
+    'data-value',
+    value ?? '',
+  );
+  await page.getByTestId('lang-switch').click();
+  await expect(poverty).toHaveText(/^\d+,\d$/);
+  await expect(poverty).toHaveText((value ?? '').replace('.', ','));
+});
+
 const AXE_PAGES: { account?: string; path: string; needs?: 'request' | 'offer' }[] = [
   { path: '/' },
   { path: '/masuk' },

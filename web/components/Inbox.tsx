@@ -4,6 +4,7 @@ import type { Inbox as InboxData } from '@sinergi/shared/schemas';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { api } from '../lib/api';
+import { useFormats } from '../lib/format';
 import { useAsync } from '../lib/hooks';
 import { both, useT } from '../lib/i18n/locale';
 import { inboxMessage } from '../lib/inbox';
@@ -40,6 +41,7 @@ export function InboxLink() {
 /** The inbox page: what needs the person's answer first, then what changed. */
 export function InboxPage() {
   const t = useT();
+  const f = useFormats();
   const session = useSession();
   const [state, reload] = useAsync(loadInbox, []);
   return (
@@ -60,7 +62,7 @@ export function InboxPage() {
                 <li key={`${item.kind}-${item.partnershipId}`} className="item" data-kind={item.kind}>
                   <p className="item__title">{inboxMessage(t, item)}</p>
                   <p className="item__meta">
-                    <Bi t={TYPE_LABELS[item.type]} /> · {new Date(item.at).toLocaleDateString('id-ID')}
+                    <Bi t={TYPE_LABELS[item.type]} /> · {f.date(item.at)}
                     {item.needsAnswer && (
                       <>
                         {' '}

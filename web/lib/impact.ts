@@ -1,4 +1,6 @@
 import type { OfferType, SizeClass, StatsImpact } from '@sinergi/shared/schemas';
+import { formatsFor } from './format';
+import type { Locale } from './i18n/locale';
 
 /** One province's figures, as the table, the map, the chart and the CSV all show them. */
 export interface ImpactRow {
@@ -56,11 +58,9 @@ export function impactRows(data: StatsImpact, filter: ImpactFilter = ALL): Impac
   });
 }
 
-const oneDecimal = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
-
-/** The figure printed in the table and on the map: one decimal, Indonesian style ("12,3"), "—" for none. */
-export function formatMeasure(value: number | undefined): string {
-  return value === undefined ? '—' : oneDecimal.format(value);
+/** The figure printed in the table and on the map: one decimal ("12,3" / "12.3"), "—" for none. */
+export function formatMeasure(value: number | undefined, locale: Locale = 'id'): string {
+  return formatsFor(locale).measure(value);
 }
 
 /** Five classes between the smallest and the largest value: the map's legend. */

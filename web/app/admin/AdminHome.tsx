@@ -5,20 +5,18 @@ import dynamic from 'next/dynamic';
 import { useEffect, useMemo, useState } from 'react';
 import { ErrorNotice, Loading, PageTitle, SectionTitle } from '../../components/ui';
 import { api } from '../../lib/api';
-import { formatCount } from '../../lib/format';
+import { useFormats } from '../../lib/format';
 import { useAsync } from '../../lib/hooks';
 import { both, useT } from '../../lib/i18n/locale';
 import {
   ALL,
   filterValue,
-  formatMeasure,
   type ImpactFilter,
   impactCsv,
   impactRows,
   type Measure,
   parseFilter,
 } from '../../lib/impact';
-import { formatPercent } from '../../lib/labels';
 import { RoundCompare } from './RoundCompare';
 
 // d3-geo and topojson-client load with the map, after the page and its table.
@@ -43,10 +41,29 @@ export function AdminHome() {
 const OFFER_TYPES: readonly OfferType[] = ['mentorship', 'internship', 'distribution'];
 const SIZE_CLASSES: readonly SizeClass[] = ['mikro', 'kecil', 'menengah'];
 
+/** One dimension's options of the filter: `type:<key>` or `size:<key>`, named from the catalogue. */
+function filterGroup<K extends string>(
+  label: string,
+  prefix: 'type' | 'size',
+  keys: readonly K[],
+  names: Readonly<Record<K, string>>,
+) {
+  return (
+    <optgroup label={label}>
+      {keys.map((k) => (
+        <option key={k} value={`${prefix}:${k}`}>
+          {names[k]}
+        </option>
+      ))}
+    </optgroup>
+  );
+}
+
 type SortKey = 'name' | 'povertyRatePct' | 'per100' | 'partnerships' | 'businesses';
 
 function ImpactPanel() {
   const t = useT();
+  const f = useFormats();
   const [state, reload] = useAsync(
     (signal) => api<StatsImpact>('GET', '/api/stats/impact', undefined, signal),
     [],
@@ -84,10 +101,8 @@ function ImpactPanel() {
         <>
           <p className="muted">
             {t.admin.impactSummary(
-              formatCount(state.data.total),
-              state.data.highPovertyShare === undefined
-                ? undefined
-                : formatPercent(state.data.highPovertyShare),
+              f.count(state.data.total),
+              state.data.highPovertyShare === undefined ? undefined : f.percent(state.data.highPovertyShare),
             )}
           </p>
           <div className="map-controls">
@@ -114,20 +129,8 @@ function ImpactPanel() {
                 onChange={(e) => setFilter(parseFilter(e.target.value))}
               >
                 <option value="all">{t.map.all}</option>
-                <optgroup label={t.map.type}>
-                  {OFFER_TYPES.map((k) => (
-                    <option key={k} value={`type:${k}`}>
-                      {t.type[k]}
-                    </option>
-                  ))}
-                </optgroup>
-                <optgroup label={t.map.size}>
-                  {SIZE_CLASSES.map((k) => (
-                    <option key={k} value={`size:${k}`}>
-                      {t.size[k]}
-                    </option>
-                  ))}
-                </optgroup>
+                {filterGroup(t.map.type, 'type', OFFER_TYPES, t.type)}
+                {filterGroup(t.map.size, 'size', SIZE_CLASSES, t.size)}
               </select>
             </label>
             {csvUrl && (
@@ -170,16 +173,16 @@ function ImpactPanel() {
                   <tr key={p.province} data-province={p.province}>
                     <th scope="row">{p.name}</th>
                     <td className="num" data-measure="povertyRatePct">
-                      {formatMeasure(p.povertyRatePct)}
+                      {f.measure(p.povertyRatePct)}
                     </td>
                     <td className="num" data-measure="per100">
-                      {formatMeasure(p.per100)}
+                      {f.measure(p.per100)}
                     </td>
                     <td className="num" data-measure="partnerships">
-                      {formatCount(p.partnerships)}
+                      {f.count(p.partnerships)}
                     </td>
                     <td className="num" data-measure="businesses">
-                      {formatCount(p.businesses)}
+                      {f.count(p.businesses)}
                     </td>
                   </tr>
                 ))}

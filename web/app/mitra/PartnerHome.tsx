@@ -5,8 +5,9 @@ import Link from 'next/link';
 import { PartnershipList } from '../../components/Partnerships';
 import { Bi, Empty, ErrorNotice, Loading, Paged, PageTitle, SectionTitle } from '../../components/ui';
 import { api } from '../../lib/api';
+import { useFormats } from '../../lib/format';
 import { useAsync } from '../../lib/hooks';
-import { both } from '../../lib/i18n/locale';
+import { both, useT } from '../../lib/i18n/locale';
 import { MODE_LABELS, OFFER_TYPE_OF_KIND, ROLE_LABELS, TYPE_LABELS } from '../../lib/labels';
 import { OfferForm } from './OfferForm';
 import { OrganizationForm } from './OrganizationForm';
@@ -38,6 +39,8 @@ async function loadHome(signal: AbortSignal) {
 /** A corporate, university or community partner's space: offers, candidates, incoming proposals. */
 export function PartnerHome() {
   const [state, reload] = useAsync(loadHome, []);
+  const t = useT();
+  const f = useFormats();
   if (state.kind === 'loading') return <Loading />;
   if (state.kind === 'error') return <ErrorNotice error={state.error} onRetry={reload} />;
   const { organization, offers, proposals, partnerships } = state.data;
@@ -59,12 +62,10 @@ export function PartnerHome() {
       </p>
       {organization.track.ratingAverage !== undefined && (
         <p className="muted">
-          <Bi
-            t={[
-              `Rata-rata penilaian ${organization.track.ratingAverage.toFixed(1)} dari ${organization.track.ratingCount} ulasan`,
-              `Average rating ${organization.track.ratingAverage.toFixed(1)} from ${organization.track.ratingCount} reviews`,
-            ]}
-          />
+          {t.partner.rating(
+            f.measure(organization.track.ratingAverage),
+            f.count(organization.track.ratingCount ?? 0),
+          )}
         </p>
       )}
       <div className="grid-2">

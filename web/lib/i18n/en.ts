@@ -174,6 +174,7 @@ export const en: Messages = {
   },
   partner: {
     reviews: (n) => `${n} ${n === 1 ? 'review' : 'reviews'}`,
+    rating: (average, n) => `Average rating ${average} from ${n} ${n === '1' ? 'review' : 'reviews'}`,
     proposals: 'Incoming proposals',
     offers: 'My offers',
     noOffers: 'No offers yet.',

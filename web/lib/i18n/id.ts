@@ -177,6 +177,7 @@ export const id = {
   },
   partner: {
     reviews: (n: number) => `${n} ulasan`,
+    rating: (average: string, n: string) => `Rata-rata penilaian ${average} dari ${n} ulasan`,
     proposals: 'Pengajuan masuk',
     offers: 'Penawaran saya',
     noOffers: 'Belum ada penawaran.',
