@@ -406,8 +406,8 @@ export const ACCESS_PATTERNS = {
   },
   readCounters: {
     op: 'Query',
-    key: 'STATS (every counter item, at most ~100)',
-    cost: '0.5-1 RCU',
+    key: 'STATS (every counter item: at most ~460, most of them province × type and × size class)',
+    cost: '0.5-1 RCU (the fixtures); ~5 RCU with every province × type and × size class counted',
     maxCapacity: 1,
   },
   idempotencyBegin: {
