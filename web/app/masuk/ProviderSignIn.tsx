@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { ErrorNotice, PageTitle } from '../../components/ui';
 import { ApiError } from '../../lib/api';
+import { both, useT } from '../../lib/i18n/locale';
 import { finishSignIn, isCallback, startSignIn } from '../../lib/oidc';
 import { homeOf, setSession } from '../../lib/session';
 
@@ -27,6 +28,7 @@ async function whoAmI(token: string): Promise<Me> {
 
 /** Sign-in through the OpenID provider (Cognito's managed login on AWS): loaded by SignIn on demand. */
 export function ProviderSignIn({ config }: { config: OidcConfig }) {
+  const t = useT();
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -49,12 +51,9 @@ export function ProviderSignIn({ config }: { config: OidcConfig }) {
 
   return (
     <>
-      <PageTitle t={['Masuk', 'Sign in']} />
-      <p className="lead">Masuk atau daftar dengan email Anda melalui halaman masuk Sinergi.</p>
-      <p className="lead lead--en" lang="en">
-        Sign in or sign up with your email on Sinergi's sign-in page.
-      </p>
-      {error !== undefined && <ErrorNotice error={error} title={['Gagal masuk', 'Sign-in failed']} />}
+      <PageTitle t={both((m) => m.signIn.title)} />
+      <p className="lead">{t.signIn.providerLead}</p>
+      {error !== undefined && <ErrorNotice error={error} title={both((m) => m.signIn.failed)} />}
       <button
         type="button"
         className="button"
@@ -67,7 +66,7 @@ export function ProviderSignIn({ config }: { config: OidcConfig }) {
           });
         }}
       >
-        {busy ? 'Memproses…' : 'Masuk'} <span lang="en">/ {busy ? 'Working…' : 'Sign in'}</span>
+        {busy ? t.signIn.working : t.signIn.submit}
       </button>
     </>
   );

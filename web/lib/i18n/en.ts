@@ -120,6 +120,7 @@ export const en: Messages = {
     submit: 'Sign in',
     working: 'Working…',
     demo: 'Demo accounts with seeded data',
+    providerLead: "Sign in or sign up with your email on Sinergi's sign-in page.",
   },
   partnership: {
     none: 'No partnerships yet.',

@@ -123,6 +123,7 @@ export const id = {
     submit: 'Masuk',
     working: 'Memproses…',
     demo: 'Akun demo dengan data contoh',
+    providerLead: 'Masuk atau daftar dengan email Anda melalui halaman masuk Sinergi.',
   },
   partnership: {
     none: 'Belum ada kemitraan.',
