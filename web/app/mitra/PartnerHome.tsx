@@ -47,7 +47,7 @@ export function PartnerHome() {
   if (!organization)
     return (
       <>
-        <PageTitle t={['Selamat datang', 'Welcome']} />
+        <PageTitle t={both((m) => m.umkm.welcome)} />
         <OrganizationForm onCreated={reload} />
       </>
     );
@@ -70,14 +70,14 @@ export function PartnerHome() {
       )}
       <div className="grid-2">
         <section className="card-panel" aria-labelledby="proposals-title">
-          <SectionTitle id="proposals-title" t={['Pengajuan masuk', 'Incoming proposals']} />
+          <SectionTitle id="proposals-title" t={both((m) => m.partner.proposals)} />
           <Paged first={proposals} path={PROPOSALS}>
             {(items) => (
               <PartnershipList items={items} side="organization" offers={byId} onChanged={reload} />
             )}
           </Paged>
           <h3 className="subhead">
-            <Bi t={['Kemitraan lain', 'Other partnerships']} />
+            <Bi t={both((m) => m.partner.otherPartnerships)} />
           </h3>
           <Paged first={partnerships} path={PARTNERSHIPS}>
             {(items) => (
@@ -91,9 +91,9 @@ export function PartnerHome() {
           </Paged>
         </section>
         <section className="card-panel" aria-labelledby="offers-title">
-          <SectionTitle id="offers-title" t={['Penawaran saya', 'My offers']} />
+          <SectionTitle id="offers-title" t={both((m) => m.partner.offers)} />
           {offers.length === 0 ? (
-            <Empty t={['Belum ada penawaran.', 'No offers yet.']} />
+            <Empty t={both((m) => m.partner.noOffers)} />
           ) : (
             <ul className="list">
               {offers.map((o) => (
@@ -102,9 +102,9 @@ export function PartnerHome() {
                     <h3 className="item__title">{o.title}</h3>
                     <span className={`pill pill--${o.status}`}>
                       {o.status === 'open' ? (
-                        <Bi t={['Terbuka', 'Open']} />
+                        <Bi t={both((m) => m.requestStatus.open)} />
                       ) : (
-                        <Bi t={['Ditutup', 'Closed']} />
+                        <Bi t={both((m) => m.requestStatus.closed)} />
                       )}
                     </span>
                   </div>

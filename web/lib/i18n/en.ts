@@ -177,6 +177,7 @@ export const en: Messages = {
     reviews: (n) => `${n} ${n === 1 ? 'review' : 'reviews'}`,
     rating: (average, n) => `Average rating ${average} from ${n} ${n === '1' ? 'review' : 'reviews'}`,
     proposals: 'Incoming proposals',
+    otherPartnerships: 'Other partnerships',
     offers: 'My offers',
     noOffers: 'No offers yet.',
     seeCandidates: 'See ranked candidates →',

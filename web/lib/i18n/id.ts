@@ -180,6 +180,7 @@ export const id = {
     reviews: (n: number) => `${n} ulasan`,
     rating: (average: string, n: string) => `Rata-rata penilaian ${average} dari ${n} ulasan`,
     proposals: 'Pengajuan masuk',
+    otherPartnerships: 'Kemitraan lain',
     offers: 'Penawaran saya',
     noOffers: 'Belum ada penawaran.',
     seeCandidates: 'Lihat kandidat UMKM →',
