@@ -241,11 +241,13 @@ test('figures follow the language: the admin in English reads decimals with a po
   const jakarta = page.getByTestId('impact-table').locator('tr[data-province="31"]');
   const poverty = jakarta.locator('td[data-measure="povertyRatePct"]');
   await expect(poverty).toHaveText(/^\d+\.\d$/);
-  // The same figure on the map, in the same language.
   const value = await poverty.textContent();
+  // The map's figure (partnerships per 100 UMKM) as the table writes it, in the same language.
+  const per100 = await jakarta.locator('td[data-measure="per100"]').textContent();
+  expect(per100).toMatch(/^(\d+\.\d|—)$/);
   await expect(page.getByTestId('province-map').locator('path[data-province="31"]')).toHaveAttribute(
     'data-value',
-    value ?? '',
+    per100 ?? '',
   );
   await page.getByTestId('lang-switch').click();
   await expect(poverty).toHaveText(/^\d+,\d$/);
