@@ -248,6 +248,16 @@ export const en: Messages = {
     exportCsv: 'Download CSV',
     tapHint: 'Tap or hover over a province to see its figures.',
   },
+  form: {
+    type: 'Partnership type',
+    needs: 'Needs',
+    mode: 'Mode',
+    organization: 'Organization profile',
+    organizationName: 'Organization name',
+    city: 'City/regency',
+    description: 'Description',
+    profileNotSaved: 'Profile not saved',
+  },
   inbox: {
     title: 'Inbox',
     empty: 'Nothing needs an answer.',

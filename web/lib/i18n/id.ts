@@ -252,6 +252,16 @@ export const id = {
     exportCsv: 'Unduh CSV',
     tapHint: 'Ketuk atau arahkan ke provinsi untuk melihat angkanya.',
   },
+  form: {
+    type: 'Jenis kemitraan',
+    needs: 'Kebutuhan',
+    mode: 'Cara bermitra',
+    organization: 'Profil organisasi',
+    organizationName: 'Nama organisasi',
+    city: 'Kota/kabupaten',
+    description: 'Deskripsi',
+    profileNotSaved: 'Profil belum tersimpan',
+  },
   inbox: {
     title: 'Kotak masuk',
     empty: 'Tidak ada yang perlu dijawab.',
