@@ -84,7 +84,7 @@ export function SiteHeader() {
         <LanguageSwitch />
         {session && (
           <div className="who" data-testid="who">
-            <span className="who__name">
+            <span className="who__name" title={session.user.name ?? session.user.id}>
               {session.user.name ?? session.user.id}
               <span className="who__role">
                 <Bi t={ROLE_LABELS[session.user.role]} />
