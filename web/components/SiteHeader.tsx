@@ -59,7 +59,7 @@ export function SiteHeader() {
           <span className="brand__name">Sinergi</span>
           <span className="visually-hidden">, {t.nav.home}</span>
         </Link>
-        <nav aria-label={t.nav.main}>
+        <nav className="site-header__nav" aria-label={t.nav.main}>
           <ul className="nav">
             <li>
               <NavLink href="/">{t.nav.home}</NavLink>
