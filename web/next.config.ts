@@ -5,6 +5,11 @@ import { PHASE_DEVELOPMENT_SERVER } from 'next/constants';
  * Built: a static export (web/out) that CloudFront serves from S3, and that `npm start` serves beside
  * the API on one port. In `npm run dev`, `next dev` is the one port the user opens and /api is
  * rewritten to the API process (SINERGI_API_ORIGIN, set by functions/src/local/dev.ts).
+ *
+ * Next.js 15.5 with its webpack build, not 16 (Turbopack): the App Router's own runtime is 103 kB
+ * gzipped in 15.5 against ~136 kB in 16.4, more than the 130 kB first-load budget of every route
+ * (`npx tsx tests/perf/first-load-js.ts`). The price is a slower build: 1 min 45 s against 25 s for
+ * Turbopack, measured on this 2-core machine under load.
  */
 export default function config(phase: string): NextConfig {
   const base: NextConfig = {

@@ -88,20 +88,24 @@ test('a UMKM in English sees its ranked matches with the reasons in English only
   request,
 }) => {
   const get = await apiAs(request, 'business', 'umkm-0001');
-  const requests = await get<{ items: { id: string }[] }>('/api/requests?limit=100');
+  const requests = await get<{
+    items: { id: string; status: string; pendingProposals: { offerId: string }[] }[];
+  }>('/api/requests?limit=100');
   let requestId = '';
   let reasons: { id: string; en: string }[] = [];
-  for (const r of requests.items) {
-    const m = await get<{ items: { reasons: { id: string; en: string }[] }[] }>(
+  // An open request with a match it has not proposed to yet, so that the "Propose" button shows.
+  for (const r of requests.items.filter((x) => x.status === 'open')) {
+    const m = await get<{ items: { offerId: string; reasons: { id: string; en: string }[] }[] }>(
       `/api/requests/${r.id}/matches?limit=5`,
     );
-    if (m.items.length > 0) {
+    const pending = new Set(r.pendingProposals.map((p) => p.offerId));
+    if (m.items.some((x) => !pending.has(x.offerId))) {
       requestId = r.id;
       reasons = m.items[0]?.reasons ?? [];
       break;
     }
   }
-  expect(requestId, 'umkm-0001 has a request with matches').not.toBe('');
+  expect(requestId, 'umkm-0001 has an open request with a match to propose to').not.toBe('');
 
   await open(page, '/');
   await page.getByTestId('lang-switch').click();
@@ -185,6 +189,39 @@ test('admin journey: the map shows the same figures as the table, for both measu
     expect(sort(fromMap)).toEqual(sort(fromTable));
   }
 
+  // Filtered by offer type or by size class, the map and the table still show the same figures, and
+  // they are the filtered ones: the table's column sums to the API's national figure for the filter.
+  await page.getByRole('radio', { name: 'Kemitraan per 100 UMKM' }).check();
+  const impact = (await (await page.request.get('/api/stats/impact')).json()) as {
+    byType: Record<string, number>;
+    bySizeClass: Record<string, number>;
+  };
+  for (const [value, label, expected] of [
+    ['type:internship', 'Magang', impact.byType.internship],
+    ['size:kecil', 'Kecil', impact.bySizeClass.kecil],
+  ] as const) {
+    await page.getByTestId('impact-filter').selectOption({ label });
+    await expect(table).toHaveAttribute('data-filter', value);
+    const rows = await table.locator('tbody tr').evaluateAll((trs) =>
+      trs.map((r) => ({
+        province: r.getAttribute('data-province'),
+        per100: r.querySelector('td[data-measure="per100"]')?.textContent?.trim(),
+        partnerships: Number(
+          r.querySelector('td[data-measure="partnerships"]')?.textContent?.replace(/\D/g, ''),
+        ),
+      })),
+    );
+    expect(rows.reduce((s, r) => s + r.partnerships, 0)).toBe(expected);
+    const fromMap = await map
+      .locator('path[data-province]')
+      .evaluateAll((paths) =>
+        paths.map((p) => [p.getAttribute('data-province'), p.getAttribute('data-value')]),
+      );
+    const byCode = new Map(fromMap.map(([code, v]) => [code, v]));
+    for (const r of rows) expect(byCode.get(r.province), `${value} ${r.province}`).toBe(r.per100);
+  }
+  await page.getByTestId('impact-filter').selectOption({ label: 'Semua' });
+
   // Tap a province: its figures are shown beside the map.
   await map.locator('path[data-province="31"]').dispatchEvent('pointerdown');
   await expect(page.getByTestId('map-selected')).toContainText('DKI Jakarta');
@@ -193,6 +230,28 @@ test('admin journey: the map shows the same figures as the table, for both measu
   const [download] = await Promise.all([page.waitForEvent('download'), csv.click()]);
   expect(download.suggestedFilename()).toBe('sinergi-dampak-provinsi.csv');
   await shot(page, 'id-admin');
+});
+
+test('figures follow the language: the admin in English reads decimals with a point, in Bahasa Indonesia with a comma', async ({
+  page,
+}) => {
+  await open(page, '/');
+  await page.getByTestId('lang-switch').click();
+  await demoSignIn(page, 'Admin');
+  const jakarta = page.getByTestId('impact-table').locator('tr[data-province="31"]');
+  const poverty = jakarta.locator('td[data-measure="povertyRatePct"]');
+  await expect(poverty).toHaveText(/^\d+\.\d$/);
+  const value = await poverty.textContent();
+  // The map's figure (partnerships per 100 UMKM) as the table writes it, in the same language.
+  const per100 = await jakarta.locator('td[data-measure="per100"]').textContent();
+  expect(per100).toMatch(/^(\d+\.\d|—)$/);
+  await expect(page.getByTestId('province-map').locator('path[data-province="31"]')).toHaveAttribute(
+    'data-value',
+    per100 ?? '',
+  );
+  await page.getByTestId('lang-switch').click();
+  await expect(poverty).toHaveText(/^\d+,\d$/);
+  await expect(poverty).toHaveText((value ?? '').replace('.', ','));
 });
 
 const AXE_PAGES: { account?: string; path: string; needs?: 'request' | 'offer' }[] = [

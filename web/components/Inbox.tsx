@@ -1,12 +1,13 @@
 'use client';
 
-import type { Inbox as InboxData, InboxItem } from '@sinergi/shared/schemas';
+import type { Inbox as InboxData } from '@sinergi/shared/schemas';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { api } from '../lib/api';
+import { useFormats } from '../lib/format';
 import { useAsync } from '../lib/hooks';
-import type { Messages } from '../lib/i18n/id';
 import { both, useT } from '../lib/i18n/locale';
+import { inboxMessage } from '../lib/inbox';
 import { TYPE_LABELS } from '../lib/labels';
 import { homeOf, useSession } from '../lib/session';
 import { Bi, Empty, ErrorNotice, Loading, PageTitle } from './ui';
@@ -37,22 +38,10 @@ export function InboxLink() {
   );
 }
 
-function message(t: Messages, item: InboxItem): string {
-  switch (item.kind) {
-    case 'received':
-      return t.inbox.received(item.counterpart, item.offerTitle);
-    case 'accepted':
-      return t.inbox.accepted(item.counterpart, item.offerTitle);
-    case 'declined':
-      return t.inbox.declined(item.counterpart, item.offerTitle);
-    case 'round':
-      return t.inbox.round(item.offerTitle);
-  }
-}
-
 /** The inbox page: what needs the person's answer first, then what changed. */
 export function InboxPage() {
   const t = useT();
+  const f = useFormats();
   const session = useSession();
   const [state, reload] = useAsync(loadInbox, []);
   return (
@@ -71,9 +60,9 @@ export function InboxPage() {
             <ul className="list" data-testid="inbox">
               {state.data.items.map((item) => (
                 <li key={`${item.kind}-${item.partnershipId}`} className="item" data-kind={item.kind}>
-                  <p className="item__title">{message(t, item)}</p>
+                  <p className="item__title">{inboxMessage(t, item)}</p>
                   <p className="item__meta">
-                    <Bi t={TYPE_LABELS[item.type]} /> · {new Date(item.at).toLocaleDateString('id-ID')}
+                    <Bi t={TYPE_LABELS[item.type]} /> · {f.date(item.at)}
                     {item.needsAnswer && (
                       <>
                         {' '}

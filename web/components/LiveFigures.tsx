@@ -3,7 +3,7 @@
 import type { StatsSummary } from '@sinergi/shared/schemas';
 import { useCallback, useEffect, useState } from 'react';
 import { fetchStatsSummary } from '../lib/api';
-import { formatCount } from '../lib/format';
+import { useFormats } from '../lib/format';
 import type { Messages } from '../lib/i18n/id';
 import { useT } from '../lib/i18n/locale';
 
@@ -32,6 +32,7 @@ const FIGURES: Figure[] = [
 export function LiveFigures() {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const t = useT();
+  const f = useFormats();
 
   const load = useCallback((signal?: AbortSignal) => {
     setState({ kind: 'loading' });
@@ -77,7 +78,7 @@ export function LiveFigures() {
         return (
           <li key={figure.id} className="figure" data-testid={`figure-${figure.id}`} data-value={value}>
             <span className="figure__value">
-              {value === undefined ? <span className="skeleton" aria-hidden="true" /> : formatCount(value)}
+              {value === undefined ? <span className="skeleton" aria-hidden="true" /> : f.count(value)}
               {value === undefined && <span className="visually-hidden">{t.common.loading}</span>}
             </span>
             <span className="figure__label">{figure.label(t)}</span>

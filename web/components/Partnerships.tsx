@@ -1,6 +1,6 @@
 'use client';
 
-import { type Offer, Partnership, PartnershipPage } from '@sinergi/shared/schemas';
+import type { Offer, Partnership } from '@sinergi/shared/schemas';
 import { availableActions, type PartnershipEvent, type Side } from '@sinergi/shared/workflow';
 import { type FormEvent, useState } from 'react';
 import { ApiError, apiOf } from '../lib/api';
@@ -20,6 +20,9 @@ const ACTION_LABELS: Record<Action, (t: Messages) => string> = {
 };
 
 /** The buttons a side sees, read from the workflow's transition table (the API decides with it too). */
+/** Loaded only where answers are checked (development, tests): the site's pages carry no zod. */
+const partnershipSchema = () => import('@sinergi/shared/schemas').then((m) => m.Partnership);
+
 function actionsFor(p: Partnership, side: Side): Action[] {
   return availableActions(p, side).filter((e): e is Action => e !== 'rate' && e !== 'propose');
 }
@@ -69,7 +72,7 @@ function PartnershipItem({
     setBusy(true);
     setError(undefined);
     try {
-      await apiOf(Partnership, 'POST', `/api/partnerships/${p.id}/${action}`);
+      await apiOf(partnershipSchema, 'POST', `/api/partnerships/${p.id}/${action}`);
       onChanged();
     } catch (e) {
       setError(e);
@@ -147,7 +150,7 @@ function FeedbackForm({ id, onDone }: { id: string; onDone: () => void }) {
     setBusy(true);
     setError(undefined);
     try {
-      await apiOf(Partnership, 'POST', `/api/partnerships/${id}/feedback`, {
+      await apiOf(partnershipSchema, 'POST', `/api/partnerships/${id}/feedback`, {
         rating,
         ...(comment.trim() ? { comment: comment.trim() } : {}),
       });

@@ -59,7 +59,7 @@ export function SiteHeader() {
           <span className="brand__name">Sinergi</span>
           <span className="visually-hidden">, {t.nav.home}</span>
         </Link>
-        <nav aria-label={t.nav.main}>
+        <nav className="site-header__nav" aria-label={t.nav.main}>
           <ul className="nav">
             <li>
               <NavLink href="/">{t.nav.home}</NavLink>
@@ -84,7 +84,7 @@ export function SiteHeader() {
         <LanguageSwitch />
         {session && (
           <div className="who" data-testid="who">
-            <span className="who__name">
+            <span className="who__name" title={session.user.name ?? session.user.id}>
               {session.user.name ?? session.user.id}
               <span className="who__role">
                 <Bi t={ROLE_LABELS[session.user.role]} />

@@ -5,9 +5,10 @@ import type { OfferType, Role } from '@sinergi/shared/schemas';
 import Link from 'next/link';
 import { type ReactNode, useId } from 'react';
 import { ApiError } from '../lib/api';
+import { useFormats } from '../lib/format';
 import { useMore } from '../lib/hooks';
 import { both, pick, useLocale, useT } from '../lib/i18n/locale';
-import { type Bilingual, COMPONENT_LABELS, formatPercent, TYPE_LABELS } from '../lib/labels';
+import { type Bilingual, COMPONENT_LABELS, TYPE_LABELS } from '../lib/labels';
 import { homeOf, useSession } from '../lib/session';
 
 const LOADING = both((m) => m.common.loading);
@@ -252,6 +253,7 @@ export function Reasons({ reasons, max = 6 }: { reasons: readonly Reason[]; max?
 
 /** The score and one bar per component: the parts the matching core reports. */
 export function ScoreParts({ components }: { components: Readonly<Record<string, number>> }) {
+  const f = useFormats();
   return (
     <dl className="bars">
       {Object.entries(components).map(([name, value]) => {
@@ -265,7 +267,7 @@ export function ScoreParts({ components }: { components: Readonly<Record<string,
               <span className="bars__track" aria-hidden="true">
                 <span className="bars__fill" style={{ width: `${Math.round(value * 100)}%` }} />
               </span>
-              <span className="bars__value">{formatPercent(value)}</span>
+              <span className="bars__value">{f.percent(value)}</span>
             </dd>
           </div>
         );

@@ -84,22 +84,27 @@ export function checkAnswer<T>(schema: AnswerSchema<T>, value: unknown, status =
   return parsed.data;
 }
 
+/** A schema, or how to load one: `() => import('@sinergi/shared/schemas').then((m) => m.Partnership)`. */
+export type SchemaSource<T> = AnswerSchema<T> | (() => Promise<AnswerSchema<T>>);
+
 /**
  * The typed client: like {@link api}, with the answer's type taken from its schema (and checked against
- * it in development and tests).
+ * it in development and tests). Pass the schema as a loader and the production build never loads zod
+ * for it: the check, and so the import, runs only when {@link CHECK_RESPONSES}.
  *
  * @example
- * const page = await apiOf(PartnershipPage, 'GET', '/api/partnerships?limit=20');
+ * const page = await apiOf(() => import('@sinergi/shared/schemas').then((m) => m.PartnershipPage), 'GET', '/api/partnerships?limit=20');
  */
 export async function apiOf<T>(
-  schema: AnswerSchema<T>,
+  schema: SchemaSource<T>,
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
   signal?: AbortSignal,
 ): Promise<T> {
   const json = await api<unknown>(method, path, body, signal);
-  return CHECK_RESPONSES ? checkAnswer(schema, json) : (json as T);
+  if (!CHECK_RESPONSES) return json as T;
+  return checkAnswer(typeof schema === 'function' ? await schema() : schema, json);
 }
 
 /** `path` with `cursor` added to its query, for following a list's `nextCursor`. */

@@ -1,10 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { classBreaks, classOf, formatMeasure, impactCsv, impactRows } from './impact';
+import {
+  classBreaks,
+  classOf,
+  filterValue,
+  formatMeasure,
+  impactCsv,
+  impactRows,
+  parseFilter,
+} from './impact';
 
+const none = { mikro: 0, kecil: 0, menengah: 0 };
 const data = {
   byProvince: [
-    { province: '11', name: 'Aceh', povertyRatePct: 12.64, partnerships: 3, businesses: 12 },
-    { province: '94', name: 'Papua, "Tengah"', povertyRatePct: 29.8, partnerships: 0, businesses: 0 },
+    {
+      province: '11',
+      name: 'Aceh',
+      povertyRatePct: 12.64,
+      partnerships: 3,
+      businesses: 12,
+      partnershipsByType: { mentorship: 2, internship: 1, distribution: 0 },
+      partnershipsBySizeClass: { mikro: 1, kecil: 2, menengah: 0 },
+      businessesBySizeClass: { mikro: 8, kecil: 4, menengah: 0 },
+    },
+    {
+      province: '94',
+      name: 'Papua, "Tengah"',
+      povertyRatePct: 29.8,
+      partnerships: 0,
+      businesses: 0,
+      partnershipsByType: { mentorship: 0, internship: 0, distribution: 0 },
+      partnershipsBySizeClass: none,
+      businessesBySizeClass: none,
+    },
   ],
   byType: { mentorship: 3, internship: 0, distribution: 0 },
   bySizeClass: { mikro: 3, kecil: 0, menengah: 0 },
@@ -18,6 +45,16 @@ describe('impact figures', () => {
     expect(rows[1]?.per100).toBeUndefined();
     expect(formatMeasure(rows[0]?.per100)).toBe('25,0');
     expect(formatMeasure(undefined)).toBe('—');
+  });
+
+  it('filters by offer type (per 100 of all UMKM) or by size class (per 100 UMKM of that class)', () => {
+    const internship = impactRows(data, { kind: 'type', type: 'internship' });
+    expect(internship[0]).toMatchObject({ partnerships: 1, businesses: 12 });
+    expect(internship[0]?.per100).toBeCloseTo(100 / 12);
+    const kecil = impactRows(data, { kind: 'size', sizeClass: 'kecil' });
+    expect(kecil[0]).toMatchObject({ partnerships: 2, businesses: 4, per100: 50 });
+    expect(impactRows(data, { kind: 'size', sizeClass: 'menengah' })[0]?.per100).toBeUndefined();
+    for (const v of ['all', 'type:distribution', 'size:mikro']) expect(filterValue(parseFilter(v))).toBe(v);
   });
 
   it('writes a CSV a spreadsheet reads: header, quoted names, CRLF', () => {

@@ -1,4 +1,6 @@
-import type { StatsImpact } from '@sinergi/shared/schemas';
+import type { OfferType, SizeClass, StatsImpact } from '@sinergi/shared/schemas';
+import { formatsFor } from './format';
+import type { Locale } from './i18n/locale';
 
 /** One province's figures, as the table, the map, the chart and the CSV all show them. */
 export interface ImpactRow {
@@ -13,18 +15,52 @@ export interface ImpactRow {
 
 export type Measure = 'per100' | 'povertyRatePct';
 
-export function impactRows(data: StatsImpact): ImpactRow[] {
-  return data.byProvince.map((p) => ({
-    ...p,
-    per100: p.businesses > 0 ? (100 * p.partnerships) / p.businesses : undefined,
-  }));
+/**
+ * Which partnerships count: all, one offer type, or one UMKM size class (then per 100 UMKM of that
+ * class). One dimension at a time: the counters are per province × type and per province × size class.
+ */
+export type ImpactFilter =
+  | { kind: 'all' }
+  | { kind: 'type'; type: OfferType }
+  | { kind: 'size'; sizeClass: SizeClass };
+
+export const ALL: ImpactFilter = { kind: 'all' };
+
+/** The filter as one form value ("all", "type:internship", "size:mikro") and back. */
+export function filterValue(f: ImpactFilter): string {
+  return f.kind === 'all' ? 'all' : f.kind === 'type' ? `type:${f.type}` : `size:${f.sizeClass}`;
+}
+export function parseFilter(value: string): ImpactFilter {
+  const [kind, key] = value.split(':');
+  if (kind === 'type') return { kind, type: key as OfferType };
+  if (kind === 'size') return { kind, sizeClass: key as SizeClass };
+  return ALL;
 }
 
-const oneDecimal = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+/** One row per province under the filter: the table, the map, the chart and the CSV all show these. */
+export function impactRows(data: StatsImpact, filter: ImpactFilter = ALL): ImpactRow[] {
+  return data.byProvince.map((p) => {
+    const partnerships =
+      filter.kind === 'type'
+        ? p.partnershipsByType[filter.type]
+        : filter.kind === 'size'
+          ? p.partnershipsBySizeClass[filter.sizeClass]
+          : p.partnerships;
+    const businesses = filter.kind === 'size' ? p.businessesBySizeClass[filter.sizeClass] : p.businesses;
+    return {
+      province: p.province,
+      name: p.name,
+      povertyRatePct: p.povertyRatePct,
+      partnerships,
+      businesses,
+      per100: businesses > 0 ? (100 * partnerships) / businesses : undefined,
+    };
+  });
+}
 
-/** The figure printed in the table and on the map: one decimal, Indonesian style ("12,3"), "—" for none. */
-export function formatMeasure(value: number | undefined): string {
-  return value === undefined ? '—' : oneDecimal.format(value);
+/** The figure printed in the table and on the map: one decimal ("12,3" / "12.3"), "—" for none. */
+export function formatMeasure(value: number | undefined, locale: Locale = 'id'): string {
+  return formatsFor(locale).measure(value);
 }
 
 /** Five classes between the smallest and the largest value: the map's legend. */

@@ -45,14 +45,6 @@ export const REQUEST_STATUS_LABELS: Record<RequestStatus, Bilingual> = pairs(
 export const COMPONENT_LABELS: Record<string, Bilingual> = pairs(id.component, en.component);
 export const FILTER_LABELS: Record<HardFilterName, Bilingual> = pairs(id.filter, en.filter);
 
-const percent = new Intl.NumberFormat('id-ID', { style: 'percent', maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2, minimumFractionDigits: 2 });
-
-/** 0.734 → "73%". */
-export const formatPercent = (v: number) => percent.format(v);
-/** 12.3456 → "12,35". */
-export const formatDecimal = (v: number) => decimal.format(v);
-
 /** "pemasaran digital, ekspor" → ["pemasaran digital", "ekspor"]: the free-text tag fields. */
 export function splitTags(text: string): string[] {
   return text

@@ -2,7 +2,6 @@
 
 import type { Role, User } from '@sinergi/shared/schemas';
 import { useSyncExternalStore } from 'react';
-import { endSignIn } from './oidc';
 import { loadSiteConfig } from './runtime-config';
 
 /**
@@ -47,7 +46,8 @@ export function setSession(session: Session | null): void {
 export async function signOut(): Promise<void> {
   setSession(null);
   const config = await loadSiteConfig();
-  if (config.auth.mode === 'oidc') await endSignIn(config.auth);
+  // oidc-client-ts is loaded only when a provider is configured, never in a page's first load.
+  if (config.auth.mode === 'oidc') await (await import('./oidc')).endSignIn(config.auth);
 }
 
 function subscribe(listener: () => void) {

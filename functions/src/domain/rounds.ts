@@ -213,6 +213,8 @@ export function roundService(
   }
 
   const service = {
+    /** The programme's window: a round proposal lapses this many days after the round proposed it. */
+    lapseDays,
     /** Queue a round (admins) and start its work; answers at once with the queued round. */
     async create(who: Identity, input: RoundInput): Promise<RoundRecord> {
       requireRole(who, ['admin'], 'run an allocation round');

@@ -37,6 +37,19 @@ export function summaryFromCounters(counters: Map<string, number>): StatsSummary
   };
 }
 
+/** One count per key, from the counter items `dimension#<prefix><key>`. */
+function countsOf<K extends string>(
+  counters: Map<string, number>,
+  dimension: string,
+  keys: readonly K[],
+  prefix = '',
+): Record<K, number> {
+  return Object.fromEntries(keys.map((k) => [k, count(counters, dimension, `${prefix}${k}`)])) as Record<
+    K,
+    number
+  >;
+}
+
 export function impactFromCounters(counters: Map<string, number>): StatsImpact {
   const byProvince = PROVINCES.map((p) => ({
     province: p.code,
@@ -44,19 +57,23 @@ export function impactFromCounters(counters: Map<string, number>): StatsImpact {
     povertyRatePct: p.povertyRatePct,
     partnerships: count(counters, 'partnershipsInProvince', p.code),
     businesses: count(counters, 'businessesInProvince', p.code),
+    partnershipsByType: countsOf(counters, 'partnershipsInProvinceOfType', OFFER_TYPES, `${p.code}#`),
+    partnershipsBySizeClass: countsOf(
+      counters,
+      'partnershipsInProvinceOfSize',
+      SIZE_CLASS_KEYS,
+      `${p.code}#`,
+    ),
+    businessesBySizeClass: countsOf(counters, 'businessesInProvinceOfSize', SIZE_CLASS_KEYS, `${p.code}#`),
   })).sort((a, b) => b.partnerships - a.partnerships || b.povertyRatePct - a.povertyRatePct);
   const total = count(counters, 'partnerships', 'all');
   const highPoverty = byProvince
     .filter((p) => p.povertyRatePct > MEDIAN_POVERTY_RATE_PCT)
     .reduce((sum, p) => sum + p.partnerships, 0);
-  const byType = Object.fromEntries(OFFER_TYPES.map((t) => [t, count(counters, 'partnershipsOfType', t)]));
-  const bySizeClass = Object.fromEntries(
-    SIZE_CLASS_KEYS.map((s) => [s, count(counters, 'partnershipsOfSize', s)]),
-  );
   return {
     byProvince,
-    byType: byType as StatsImpact['byType'],
-    bySizeClass: bySizeClass as StatsImpact['bySizeClass'],
+    byType: countsOf(counters, 'partnershipsOfType', OFFER_TYPES),
+    bySizeClass: countsOf(counters, 'partnershipsOfSize', SIZE_CLASS_KEYS),
     total,
     ...(total > 0 ? { highPovertyShare: Math.round((highPoverty / total) * 1000) / 1000 } : {}),
   };

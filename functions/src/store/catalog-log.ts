@@ -165,15 +165,15 @@ export class CatalogWriter {
    */
   async transact(
     pattern: AccessPatternName,
-    build: TransactItem[] | (() => TransactItem[]),
+    build: TransactItem[] | ((attempt: number) => TransactItem[]),
     touches: readonly CatalogTouch[],
   ): Promise<void> {
     const touched = [...touchedIds(touches)];
     if (touched.length === 0) return this.dynamo.transact(pattern, build);
     const shards = touched.map(([kind]) => this.pick(kind));
     for (let attempt = 1; ; attempt++) {
-      // Built again for every attempt, so a retried conflict draws new counter shards.
-      const items = typeof build === 'function' ? build() : build;
+      // Built again for every attempt, so a retried conflict spreads to other counter shards.
+      const items = typeof build === 'function' ? build(attempt) : build;
       // Lanes in catalogue order (offers before requests): two writes never wait on each other.
       const releases: (() => void)[] = [];
       let error: unknown;

@@ -123,12 +123,12 @@ export class Dynamo {
   /** Runs one call, retrying conflicts; every error leaves as a named one or unchanged. */
   private async run<T extends { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] }>(
     pattern: AccessPatternName,
-    call: () => Promise<T>,
+    call: (attempt: number) => Promise<T>,
     retryConflicts = true,
   ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const out = await call();
+        const out = await call(attempt);
         this.report(pattern, out.ConsumedCapacity);
         return out;
       } catch (error) {
@@ -269,15 +269,16 @@ export class Dynamo {
    */
   async transact(
     pattern: AccessPatternName,
-    items: TransactItem[] | (() => TransactItem[]),
-    options: { retryConflicts?: boolean } = {},
+    items: TransactItem[] | ((attempt: number) => TransactItem[]),
+    options: { retryConflicts?: boolean; attempt?: number } = {},
   ) {
     const build = typeof items === 'function' ? items : () => items;
+    const first = options.attempt ?? 1;
     await this.run(
       pattern,
-      () => {
-        // Built again for every attempt, so a retried conflict draws new counter shards.
-        const withTable = build().map((item) => {
+      (attempt) => {
+        // Built again for every attempt, so a retried conflict spreads to other counter shards.
+        const withTable = build(first + attempt - 1).map((item) => {
           const [[kind, body]] = Object.entries(item) as [[string, Record<string, unknown>]];
           return { [kind]: { ...body, TableName: this.tableName } } as Raw;
         });

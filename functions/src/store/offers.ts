@@ -21,7 +21,7 @@ export function offerStore(dynamo: Dynamo, catalog: CatalogWriter) {
       await catalog
         .transact(
           'createOffer',
-          () => [
+          (attempt) => [
             {
               Put: {
                 Item: {
@@ -34,7 +34,7 @@ export function offerStore(dynamo: Dynamo, catalog: CatalogWriter) {
                 ConditionExpression: CONDITIONS.absent,
               },
             },
-            bump(counters.openOffers(offer.type), 1),
+            bump(counters.openOffers(offer.type), 1, attempt),
           ],
           [offerTouched(offer.id)],
         )
@@ -118,7 +118,7 @@ export function offerStore(dynamo: Dynamo, catalog: CatalogWriter) {
       try {
         await catalog.transact(
           'closeOffer',
-          () => [
+          (attempt) => [
             {
               Update: {
                 Key: keys.offer(offer.id),
@@ -128,7 +128,7 @@ export function offerStore(dynamo: Dynamo, catalog: CatalogWriter) {
                 ExpressionAttributeValues: { ':closed': 'closed', ':open': 'open', ':now': now },
               },
             },
-            bump(counters.openOffers(offer.type), -1),
+            bump(counters.openOffers(offer.type), -1, attempt),
           ],
           [offerTouched(offer.id)],
         );

@@ -46,13 +46,16 @@ const and = (...parts: (string | false | undefined)[]) =>
   parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join(' AND ');
 
 /**
- * Adds `delta` to one shard of a counter, drawn at random (creating it on first use). Build the
- * transaction in a function (`dynamo.transact(pattern, () => items)`) so a retried conflict draws again.
+ * Adds `delta` to one shard of a counter (creating it on first use): shard 0 on a transaction's first
+ * attempt, a shard drawn at random on a retry after a conflict. So a counter stays one item until a
+ * burst meets on it, and only then spreads. Build the transaction in a function of the attempt
+ * (`dynamo.transact(pattern, (attempt) => items)`) and pass `attempt` here.
  */
-export function bump(counter: { PK: string; SK: string }, delta: number): TransactItem {
+export function bump(counter: { PK: string; SK: string }, delta: number, attempt = 1): TransactItem {
+  const shard = attempt === 1 ? 0 : Math.floor(Math.random() * COUNTER_SHARDS);
   return {
     Update: {
-      Key: counterShard(counter, Math.floor(Math.random() * COUNTER_SHARDS)),
+      Key: counterShard(counter, shard),
       UpdateExpression: 'ADD #count :delta',
       ExpressionAttributeNames: { '#count': 'count' },
       ExpressionAttributeValues: { ':delta': delta },
@@ -174,7 +177,8 @@ function offerItem(c: Of<'offer'>): TransactItem {
 }
 
 /** One transaction item per kind of change. */
-const TRANSLATORS: { [K in Change['kind']]: (c: Of<K>) => TransactItem } = {
+/** Each kind's item; `attempt` (1 = first) is the transaction's attempt, for counter shards. */
+const TRANSLATORS: { [K in Change['kind']]: (c: Of<K>, attempt: number) => TransactItem } = {
   putPartnership: ({ partnership: p }) => {
     const { feedback: _feedback, ...data } = p;
     return {
@@ -261,7 +265,7 @@ const TRANSLATORS: { [K in Change['kind']]: (c: Of<K>) => TransactItem } = {
   },
   request: requestItem,
   offer: offerItem,
-  counter: (c) => bump(keys.counter(c.dimension, c.value), c.delta),
+  counter: (c, attempt) => bump(keys.counter(c.dimension, c.value), c.delta, attempt),
   trackRecord: (c) => ({
     Update: {
       Key: keys.organization(c.organizationId),
@@ -342,8 +346,10 @@ const PATTERNS: Record<string, AccessPatternName> = {
 };
 
 /** The transaction items of a plan, with the name of each (same order). */
-export function translate(plan: ChangePlan): { items: TransactItem[]; names: string[] } {
-  const items = plan.changes.map((c) => (TRANSLATORS[c.kind] as (c: Change) => TransactItem)(c));
+export function translate(plan: ChangePlan, attempt = 1): { items: TransactItem[]; names: string[] } {
+  const items = plan.changes.map((c) =>
+    (TRANSLATORS[c.kind] as (c: Change, attempt: number) => TransactItem)(c, attempt),
+  );
   return { items, names: plan.changes.map((c) => c.name) };
 }
 
@@ -356,7 +362,7 @@ export async function writePlan(catalog: CatalogWriter, plan: ChangePlan): Promi
   const pattern = PATTERNS[plan.transition];
   if (!pattern) throw new Error(`no access pattern for plan ${plan.transition}`);
   try {
-    await catalog.transact(pattern, () => translate(plan).items, touches(plan));
+    await catalog.transact(pattern, (attempt) => translate(plan, attempt).items, touches(plan));
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;
     const failedNames = new Set(names.filter((_, i) => error.failed(i)));

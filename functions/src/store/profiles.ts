@@ -11,7 +11,7 @@ export function profileStore(dynamo: Dynamo) {
   return {
     async createBusiness(business: Business): Promise<void> {
       try {
-        await dynamo.transact('createBusiness', () => [
+        await dynamo.transact('createBusiness', (attempt) => [
           {
             Put: {
               Item: { ...keys.business(business.id), entity: 'business', ...business },
@@ -19,8 +19,9 @@ export function profileStore(dynamo: Dynamo) {
             },
           },
           linkAccount(business.ownerId, 'business', 'businessId', business.id, business.createdAt),
-          bump(counters.businesses(), 1),
-          bump(counters.businessesInProvince(business.province), 1),
+          bump(counters.businesses(), 1, attempt),
+          bump(counters.businessesInProvince(business.province), 1, attempt),
+          bump(counters.businessesInProvinceOfSize(business.province, business.sizeClass), 1, attempt),
         ]);
       } catch (error) {
         if (error instanceof ConditionFailedError) {
@@ -39,21 +40,32 @@ export function profileStore(dynamo: Dynamo) {
       const { id: _id, ownerId: _owner, createdAt: _created, ...fields } = next;
       const set = setExpression(fields);
       const moved = next.province !== previous.province;
-      const items = (): TransactItem[] => [
+      const resized = moved || next.sizeClass !== previous.sizeClass;
+      const items = (attempt: number): TransactItem[] => [
         {
           Update: {
             Key: keys.business(next.id),
             UpdateExpression: `SET ${set.parts.join(', ')}`,
-            // The province counters move with the profile, so it must still be in `previous`'s province.
-            ConditionExpression: CONDITIONS.sameProvince,
+            // The province and size counters move with the profile, so it must still be as `previous`.
+            ConditionExpression: CONDITIONS.sameProvinceAndSize,
             ExpressionAttributeNames: set.names,
-            ExpressionAttributeValues: { ...set.values, ':previousProvince': previous.province },
+            ExpressionAttributeValues: {
+              ...set.values,
+              ':previousProvince': previous.province,
+              ':previousSizeClass': previous.sizeClass,
+            },
           },
         },
         ...(moved
           ? [
-              bump(counters.businessesInProvince(previous.province), -1),
-              bump(counters.businessesInProvince(next.province), 1),
+              bump(counters.businessesInProvince(previous.province), -1, attempt),
+              bump(counters.businessesInProvince(next.province), 1, attempt),
+            ]
+          : []),
+        ...(resized
+          ? [
+              bump(counters.businessesInProvinceOfSize(previous.province, previous.sizeClass), -1, attempt),
+              bump(counters.businessesInProvinceOfSize(next.province, next.sizeClass), 1, attempt),
             ]
           : []),
       ];
@@ -69,7 +81,7 @@ export function profileStore(dynamo: Dynamo) {
 
     async createOrganization(organization: Organization): Promise<void> {
       try {
-        await dynamo.transact('createOrganization', () => [
+        await dynamo.transact('createOrganization', (attempt) => [
           {
             Put: {
               Item: { ...keys.organization(organization.id), entity: 'organization', ...organization },
@@ -83,7 +95,7 @@ export function profileStore(dynamo: Dynamo) {
             organization.id,
             organization.createdAt,
           ),
-          bump(counters.organizations(organization.kind), 1),
+          bump(counters.organizations(organization.kind), 1, attempt),
         ]);
       } catch (error) {
         if (error instanceof ConditionFailedError) {

@@ -182,7 +182,8 @@ export const CONDITIONS = {
   sameUpdatedAt: 'updatedAt = :expected',
   sameCapacity: '#capacity = :capacity',
   remainingAtLeast: 'remaining >= :needed',
-  sameProvince: 'province = :previousProvince',
+  /** The province and size-class counters move with a profile: both must still be as read. */
+  sameProvinceAndSize: 'province = :previousProvince AND sizeClass = :previousSizeClass',
   notLinked: 'attribute_not_exists(#field)',
 } as const;
 
@@ -231,23 +232,25 @@ export const INDEX_KEYS = {
 export const ownerPrefixes = { offer: 'OFFER#', request: 'REQUEST#' } as const;
 
 /**
- * Shards per counter. A counter (`dimension#value`) is COUNTER_SHARDS items `<dimension>#<value>#<n>`,
- * each carrying a `count`; a write adds its delta to ONE shard drawn at random, in the same transaction
- * as the write it counts, so concurrent writes rarely meet on an item (on DynamoDB two transactions on
- * one item conflict, and a burst on one counter item turned into 503s: tests/faults/burst.integ.test.ts).
- * /api/stats/* read every shard with one Query and sum them: the totals stay exact. One partition
+ * Shards per counter. A counter (`dimension#value`) is up to COUNTER_SHARDS items `<dimension>#<value>#<n>`,
+ * each carrying a `count`, changed in the same transaction as the write it counts: shard 0 on the first
+ * attempt, a shard drawn at random on a retry after a conflict (plan-writer.ts `bump`). On DynamoDB two
+ * transactions on one item conflict, and a burst on one counter item turned into 503s
+ * (tests/faults/burst.integ.test.ts); spilled, the burst's writes rarely meet again, while a counter that
+ * never met a burst stays one item, so the stats read stays small. /api/stats/* read every shard with one
+ * Query and sum them: the totals stay exact. One partition
  * takes every counter write, fine up to ~1,000 writes/s (the partition's limit), far above this workload.
  */
 export const COUNTER_SHARDS = 16;
 
-/** The item of shard `shard` of a counter. Items written before sharding (`<dimension>#<value>`) still sum in. */
+/** The item of shard `shard` of a counter. */
 export const counterShard = (counter: { PK: string; SK: string }, shard: number) => ({
   PK: counter.PK,
   SK: `${counter.SK}#${shard}`,
 });
 
-/** The counter (`dimension#value`) a STATS item belongs to, whichever shard it is. */
-export const counterOf = (sk: string) => sk.split('#').slice(0, 2).join('#');
+/** The counter (`dimension#value`; a value may hold '#') a STATS item belongs to, whichever shard it is. */
+export const counterOf = (sk: string) => sk.slice(0, sk.lastIndexOf('#'));
 
 /** The counters of the STATS partition (each one logical counter, stored in COUNTER_SHARDS shards). */
 export const counters = {
@@ -260,6 +263,14 @@ export const counters = {
   partnershipsInProvince: (province: string) => keys.counter('partnershipsInProvince', province),
   partnershipsOfType: (type: OfferType) => keys.counter('partnershipsOfType', type),
   partnershipsOfSize: (sizeClass: string) => keys.counter('partnershipsOfSize', sizeClass),
+  /** Per province and offer type, and per province and size class: the admin's filtered map and table. */
+  partnershipsInProvinceOfType: (province: string, type: OfferType) =>
+    keys.counter('partnershipsInProvinceOfType', `${province}#${type}`),
+  partnershipsInProvinceOfSize: (province: string, sizeClass: string) =>
+    keys.counter('partnershipsInProvinceOfSize', `${province}#${sizeClass}`),
+  /** Registered UMKM per province and size class: the denominator of the size-filtered rate. */
+  businessesInProvinceOfSize: (province: string, sizeClass: string) =>
+    keys.counter('businessesInProvinceOfSize', `${province}#${sizeClass}`),
 } as const;
 
 export type CounterDimension =
@@ -270,7 +281,10 @@ export type CounterDimension =
   | 'partnerships'
   | 'partnershipsInProvince'
   | 'partnershipsOfType'
-  | 'partnershipsOfSize';
+  | 'partnershipsOfSize'
+  | 'partnershipsInProvinceOfType'
+  | 'partnershipsInProvinceOfSize'
+  | 'businessesInProvinceOfSize';
 
 /**
  * Every read and write the API makes, by name. Writes that change what a warm catalogue shows carry
@@ -287,15 +301,15 @@ export const ACCESS_PATTERNS = {
   getBusiness: { op: 'GetItem', key: 'BUSINESS#<id> / PROFILE', cost: '1 RCU', maxCapacity: 1 },
   createBusiness: {
     op: 'TransactWriteItems',
-    key: 'BUSINESS#<id>, USER#<userId> (link, one per account), 2 counters',
-    cost: '4 WCU',
-    maxCapacity: 4,
+    key: 'BUSINESS#<id>, USER#<userId> (link, one per account), 3 counters',
+    cost: '5 WCU',
+    maxCapacity: 5,
   },
   updateBusiness: {
     op: 'TransactWriteItems',
-    key: 'BUSINESS#<id> (+2 counters when the province moves)',
-    cost: '2-4 WCU',
-    maxCapacity: 4,
+    key: 'BUSINESS#<id> (+2 counters when the province moves, +2 when the province or size class moves)',
+    cost: '2-5 WCU',
+    maxCapacity: 5,
   },
   getOrganization: { op: 'GetItem', key: 'ORG#<id> / PROFILE', cost: '1 RCU', maxCapacity: 1 },
   createOrganization: {
@@ -393,7 +407,7 @@ export const ACCESS_PATTERNS = {
   },
   acceptPartnership: {
     op: 'TransactWriteItems',
-    key: 'PARTNERSHIP#<id> proposed→active, OFFER#<id> remaining-1 pendingProposals-1 if >0 and open, REQUEST#<id> open→matched (leaves GSI1), 4 counters, the request’s other proposals withdrawn (+ their PAIR deleted, their OFFER pendingProposals-1); after a getRequest',
+    key: 'PARTNERSHIP#<id> proposed→active, OFFER#<id> remaining-1 pendingProposals-1 if >0 and open, REQUEST#<id> open→matched (leaves GSI1), 6 counters, the request’s other proposals withdrawn (+ their PAIR deleted, their OFFER pendingProposals-1); after a getRequest',
     cost: '16 WCU',
     maxCapacity: 16,
   },
@@ -411,7 +425,7 @@ export const ACCESS_PATTERNS = {
   },
   cancelPartnership: {
     op: 'TransactWriteItems',
-    key: 'PARTNERSHIP#<id>, delete PAIR, REQUEST#<id> (proposed: leaves liveProposals, OFFER pendingProposals-1; active: matched→open unless closed, back in GSI1, +OFFER slot back, 4 counters, after a getRequest)',
+    key: 'PARTNERSHIP#<id>, delete PAIR, REQUEST#<id> (proposed: leaves liveProposals, OFFER pendingProposals-1; active: matched→open unless closed, back in GSI1, +OFFER slot back, 6 counters, after a getRequest)',
     cost: '16 WCU',
     maxCapacity: 16,
   },
@@ -443,8 +457,8 @@ export const ACCESS_PATTERNS = {
   },
   readCounters: {
     op: 'Query',
-    key: 'STATS (every shard of every counter: ~100 counters × COUNTER_SHARDS, ~40 B each)',
-    cost: '0.5 RCU per 4 KB: ~1 RCU on a small table, ~8 RCU with every counter and shard in use',
+    key: 'STATS (every counter item: ~460 counters, most of them province × type and × size class; more shards where bursts spilled)',
+    cost: '0.5-1 RCU (the fixtures); ~5 RCU with every counter in use, more after bursts spilled to other shards',
     maxCapacity: 1,
   },
   idempotencyBegin: {

@@ -5,13 +5,17 @@ import { PartnershipStatus } from './partnership';
 /**
  * What needs the caller's answer, or changed for them: derived from their partnerships as they stand.
  * `received`: a UMKM proposed to the caller's offer (needs an answer); `round`: an allocation round
- * proposed a pair the caller is in; `accepted` / `declined`: the partner answered the caller's proposal
- * (shown for {@link INBOX_RECENT_DAYS} days after the answer).
+ * proposed a pair the caller is in; `lapsing`: a round proposal the caller must answer lapses within
+ * {@link INBOX_LAPSING_HOURS} hours (or within the programme's window when that is shorter);
+ * `accepted` / `declined`: the partner answered the caller's proposal (shown for
+ * {@link INBOX_RECENT_DAYS} days after the answer).
  */
-export const InboxKind = z.enum(['received', 'round', 'accepted', 'declined']);
+export const InboxKind = z.enum(['received', 'round', 'lapsing', 'accepted', 'declined']);
 export type InboxKind = z.infer<typeof InboxKind>;
 
 export const INBOX_RECENT_DAYS = 14;
+/** A round proposal shows as `lapsing` this close to its lapse. */
+export const INBOX_LAPSING_HOURS = 24;
 
 export const InboxItem = z.object({
   kind: InboxKind,
@@ -27,6 +31,8 @@ export const InboxItem = z.object({
   at: Timestamp,
   /** Whole days a proposal has waited for its answer. */
   waitingDays: z.number().int().optional(),
+  /** A round proposal: when it lapses unanswered (the programme's window after it was made). */
+  lapsesAt: Timestamp.optional(),
 });
 export type InboxItem = z.infer<typeof InboxItem>;
 

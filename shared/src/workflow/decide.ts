@@ -210,6 +210,9 @@ function counterChanges(p: Partnership, delta: 1 | -1): Change[] {
     ['partnershipsInProvince', p.business.province],
     ['partnershipsOfType', p.type],
     ['partnershipsOfSize', p.business.sizeClass],
+    // The admin's map and table filtered by type or size class: `<province>#<type|sizeClass>`.
+    ['partnershipsInProvinceOfType', `${p.business.province}#${p.type}`],
+    ['partnershipsInProvinceOfSize', `${p.business.province}#${p.business.sizeClass}`],
   ] as const;
   return entries.map(([dimension, value]) => ({
     name: `counter:${dimension}#${value}`,

@@ -102,7 +102,9 @@ export type CounterDimension =
   | 'partnerships'
   | 'partnershipsInProvince'
   | 'partnershipsOfType'
-  | 'partnershipsOfSize';
+  | 'partnershipsOfSize'
+  | 'partnershipsInProvinceOfType'
+  | 'partnershipsInProvinceOfSize';
 
 export interface ChangePlan {
   /** The transition row this plan carries out (table.ts), or a request-level action. */

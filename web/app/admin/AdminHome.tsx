@@ -1,24 +1,22 @@
 'use client';
 
-import type { OfferType, RoundCreate, RoundResult, StatsImpact } from '@sinergi/shared/schemas';
+import type { OfferType, SizeClass, StatsImpact } from '@sinergi/shared/schemas';
 import dynamic from 'next/dynamic';
 import { useEffect, useMemo, useState } from 'react';
-import {
-  Empty,
-  ErrorNotice,
-  Field,
-  Loading,
-  OfferTypeField,
-  PageTitle,
-  SectionTitle,
-} from '../../components/ui';
+import { ErrorNotice, Loading, PageTitle, SectionTitle } from '../../components/ui';
 import { api } from '../../lib/api';
-import { formatCount } from '../../lib/format';
-import { useAsync, useReference, useSubmit } from '../../lib/hooks';
-import type { Messages } from '../../lib/i18n/id';
+import { useFormats } from '../../lib/format';
+import { useAsync } from '../../lib/hooks';
 import { both, useT } from '../../lib/i18n/locale';
-import { formatMeasure, impactCsv, impactRows, type Measure } from '../../lib/impact';
-import { formatDecimal, formatPercent } from '../../lib/labels';
+import {
+  ALL,
+  filterValue,
+  type ImpactFilter,
+  impactCsv,
+  impactRows,
+  type Measure,
+  parseFilter,
+} from '../../lib/impact';
 import { RoundCompare } from './RoundCompare';
 
 // d3-geo and topojson-client load with the map, after the page and its table.
@@ -39,17 +37,42 @@ export function AdminHome() {
   );
 }
 
+// Listed here, not imported as values from @sinergi/shared/schemas: that would bring zod into the page.
+const OFFER_TYPES: readonly OfferType[] = ['mentorship', 'internship', 'distribution'];
+const SIZE_CLASSES: readonly SizeClass[] = ['mikro', 'kecil', 'menengah'];
+
+/** One dimension's options of the filter: `type:<key>` or `size:<key>`, named from the catalogue. */
+function filterGroup<K extends string>(
+  label: string,
+  prefix: 'type' | 'size',
+  keys: readonly K[],
+  names: Readonly<Record<K, string>>,
+) {
+  return (
+    <optgroup label={label}>
+      {keys.map((k) => (
+        <option key={k} value={`${prefix}:${k}`}>
+          {names[k]}
+        </option>
+      ))}
+    </optgroup>
+  );
+}
+
 type SortKey = 'name' | 'povertyRatePct' | 'per100' | 'partnerships' | 'businesses';
 
 function ImpactPanel() {
   const t = useT();
+  const f = useFormats();
   const [state, reload] = useAsync(
     (signal) => api<StatsImpact>('GET', '/api/stats/impact', undefined, signal),
     [],
   );
   const [measure, setMeasure] = useState<Measure>('per100');
+  const [filter, setFilter] = useState<ImpactFilter>(ALL);
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'povertyRatePct', desc: true });
-  const rows = useMemo(() => (state.kind === 'ready' ? impactRows(state.data) : []), [state]);
+  // The map, the chart, the table and the CSV all show these rows: one filter, the same figures.
+  const rows = useMemo(() => (state.kind === 'ready' ? impactRows(state.data, filter) : []), [state, filter]);
   const csvUrl = useMemo(
     () =>
       rows.length > 0 ? URL.createObjectURL(new Blob([impactCsv(rows)], { type: 'text/csv' })) : undefined,
@@ -78,10 +101,8 @@ function ImpactPanel() {
         <>
           <p className="muted">
             {t.admin.impactSummary(
-              formatCount(state.data.total),
-              state.data.highPovertyShare === undefined
-                ? undefined
-                : formatPercent(state.data.highPovertyShare),
+              f.count(state.data.total),
+              state.data.highPovertyShare === undefined ? undefined : f.percent(state.data.highPovertyShare),
             )}
           </p>
           <div className="map-controls">
@@ -100,6 +121,18 @@ function ImpactPanel() {
                 </label>
               ))}
             </fieldset>
+            <label className="field field--inline">
+              <span className="field__label">{t.map.filter}</span>
+              <select
+                data-testid="impact-filter"
+                value={filterValue(filter)}
+                onChange={(e) => setFilter(parseFilter(e.target.value))}
+              >
+                <option value="all">{t.map.all}</option>
+                {filterGroup(t.map.type, 'type', OFFER_TYPES, t.type)}
+                {filterGroup(t.map.size, 'size', SIZE_CLASSES, t.size)}
+              </select>
+            </label>
             {csvUrl && (
               <a className="button button--secondary" href={csvUrl} download="sinergi-dampak-provinsi.csv">
                 {t.map.exportCsv}
@@ -111,7 +144,7 @@ function ImpactPanel() {
             <PovertyChart rows={rows} />
           </div>
           <div className="table-wrap">
-            <table className="table" data-testid="impact-table">
+            <table className="table" data-testid="impact-table" data-filter={filterValue(filter)}>
               <caption className="visually-hidden">{t.admin.impactTitle}</caption>
               <thead>
                 <tr>
@@ -140,13 +173,17 @@ function ImpactPanel() {
                   <tr key={p.province} data-province={p.province}>
                     <th scope="row">{p.name}</th>
                     <td className="num" data-measure="povertyRatePct">
-                      {formatMeasure(p.povertyRatePct)}
+                      {f.measure(p.povertyRatePct)}
                     </td>
                     <td className="num" data-measure="per100">
-                      {formatMeasure(p.per100)}
+                      {f.measure(p.per100)}
                     </td>
-                    <td className="num">{formatCount(p.partnerships)}</td>
-                    <td className="num">{formatCount(p.businesses)}</td>
+                    <td className="num" data-measure="partnerships">
+                      {f.count(p.partnerships)}
+                    </td>
+                    <td className="num" data-measure="businesses">
+                      {f.count(p.businesses)}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -6,9 +6,10 @@ import { useMemo, useState } from 'react';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { ErrorNotice, Loading } from '../../components/ui';
+import { useFormats } from '../../lib/format';
 import { useAsync } from '../../lib/hooks';
 import { useT } from '../../lib/i18n/locale';
-import { classBreaks, classOf, formatMeasure, type ImpactRow, type Measure } from '../../lib/impact';
+import { classBreaks, classOf, type ImpactRow, type Measure } from '../../lib/impact';
 
 /** Five greens, light to dark: the map's classes (contrast checked against the white background). */
 const COLORS = ['#e3f1ec', '#a9d6c5', '#5fae93', '#2b7f66', '#0f4d3e'];
@@ -38,6 +39,7 @@ function measureOf(row: ImpactRow | undefined, measure: Measure): number | undef
  */
 export function ProvinceMap({ rows, measure }: { rows: readonly ImpactRow[]; measure: Measure }) {
   const t = useT();
+  const f = useFormats();
   const [state, reload] = useAsync(loadProvinces, []);
   const [selected, setSelected] = useState<string>();
   const byCode = useMemo(() => new Map(rows.map((r) => [r.province, r])), [rows]);
@@ -77,11 +79,11 @@ export function ProvinceMap({ rows, measure }: { rows: readonly ImpactRow[]; mea
               fill={fill}
               className={`map__province${selected === p.code ? ' map__province--selected' : ''}`}
               data-province={p.code}
-              data-value={formatMeasure(value)}
+              data-value={f.measure(value)}
               onPointerEnter={() => setSelected(p.code)}
               onPointerDown={() => setSelected(p.code)}
             >
-              <title>{`${row?.name ?? p.code}: ${formatMeasure(value)}`}</title>
+              <title>{`${row?.name ?? p.code}: ${f.measure(value)}`}</title>
             </path>
           );
         })}
@@ -90,9 +92,9 @@ export function ProvinceMap({ rows, measure }: { rows: readonly ImpactRow[]; mea
         <p className="map__figures" aria-live="polite" data-testid="map-selected">
           {chosen ? (
             <>
-              <strong>{chosen.name}</strong> · {t.map.per100}: {formatMeasure(chosen.per100)} ·{' '}
-              {t.map.poverty}: {formatMeasure(chosen.povertyRatePct)} · {t.admin.partnerships}:{' '}
-              {chosen.partnerships} · {t.admin.businesses}: {chosen.businesses}
+              <strong>{chosen.name}</strong> · {t.map.per100}: {f.measure(chosen.per100)} · {t.map.poverty}:{' '}
+              {f.measure(chosen.povertyRatePct)} · {t.admin.partnerships}: {chosen.partnerships} ·{' '}
+              {t.admin.businesses}: {chosen.businesses}
             </>
           ) : (
             t.map.tapHint
@@ -103,10 +105,10 @@ export function ProvinceMap({ rows, measure }: { rows: readonly ImpactRow[]; mea
             <li key={c}>
               <span className="legend__swatch" style={{ background: c }} aria-hidden="true" />
               {i === 0
-                ? `≤ ${formatMeasure(breaks[0])}`
+                ? `≤ ${f.measure(breaks[0])}`
                 : i === COLORS.length - 1
-                  ? `> ${formatMeasure(breaks[i - 1])}`
-                  : `${formatMeasure(breaks[i - 1])}–${formatMeasure(breaks[i])}`}
+                  ? `> ${f.measure(breaks[i - 1])}`
+                  : `${f.measure(breaks[i - 1])}–${f.measure(breaks[i])}`}
             </li>
           ))}
           <li>
@@ -122,6 +124,7 @@ export function ProvinceMap({ rows, measure }: { rows: readonly ImpactRow[]; mea
 /** Partnerships per 100 UMKM (up) against the BPS poverty rate (right), one dot per province. */
 export function PovertyChart({ rows }: { rows: readonly ImpactRow[] }) {
   const t = useT();
+  const f = useFormats();
   const points = rows.filter((r) => r.per100 !== undefined);
   const maxX = Math.max(30, ...points.map((r) => r.povertyRatePct));
   const maxY = Math.max(1, ...points.map((r) => r.per100 ?? 0));
@@ -139,12 +142,12 @@ export function PovertyChart({ rows }: { rows: readonly ImpactRow[] }) {
         <line x1={pad.l} y1={pad.t} x2={pad.l} y2={H - pad.b} className="chart__axis" />
         {[0, maxX / 2, maxX].map((v) => (
           <text key={`x${v}`} x={x(v)} y={H - 10} textAnchor="middle" className="chart__tick">
-            {formatMeasure(v)}%
+            {f.measure(v)}%
           </text>
         ))}
         {[0, maxY / 2, maxY].map((v) => (
           <text key={`y${v}`} x={pad.l - 4} y={y(v) + 4} textAnchor="end" className="chart__tick">
-            {formatMeasure(v)}
+            {f.measure(v)}
           </text>
         ))}
         {points.map((r) => (
@@ -156,7 +159,7 @@ export function PovertyChart({ rows }: { rows: readonly ImpactRow[] }) {
             className="chart__dot"
             data-province={r.province}
           >
-            <title>{`${r.name}: ${formatMeasure(r.povertyRatePct)}% · ${formatMeasure(r.per100)}`}</title>
+            <title>{`${r.name}: ${f.measure(r.povertyRatePct)}% · ${f.measure(r.per100)}`}</title>
           </circle>
         ))}
       </svg>

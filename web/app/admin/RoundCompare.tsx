@@ -4,9 +4,9 @@ import type { OfferType, RoundJob, RoundJobCreate } from '@sinergi/shared/schema
 import { useEffect, useState } from 'react';
 import { Bi, ErrorNotice, Field, OfferTypeField, SectionTitle } from '../../components/ui';
 import { api } from '../../lib/api';
-import { formatCount } from '../../lib/format';
+import { type Formats, useFormats } from '../../lib/format';
 import { useSubmit } from '../../lib/hooks';
-import { type Bilingual, formatDecimal, formatPercent } from '../../lib/labels';
+import type { Bilingual } from '../../lib/labels';
 
 type Objective = RoundJobCreate['objective'];
 type Summary = NonNullable<RoundJob['summary']>;
@@ -40,43 +40,43 @@ const OBJECTIVES: { key: Objective; label: Bilingual; about: Bilingual }[] = [
 
 const rate = (g: { requests: number; placed: number }) => (g.requests > 0 ? g.placed / g.requests : 0);
 
-const ROWS: { key: string; label: Bilingual; value: (s: Summary) => string }[] = [
+const ROWS: { key: string; label: Bilingual; value: (s: Summary, f: Formats) => string }[] = [
   {
     key: 'placed',
     label: ['UMKM ditempatkan', 'UMKM placed'],
-    value: (s) => `${formatCount(s.placed)} / ${formatCount(s.requests)}`,
+    value: (s, f) => `${f.count(s.placed)} / ${f.count(s.requests)}`,
   },
-  { key: 'totalFit', label: ['Total kecocokan', 'Total fit'], value: (s) => formatDecimal(s.totalFit) },
-  { key: 'fill', label: ['Kuota terisi', 'Fill rate'], value: (s) => formatPercent(s.fillRate) },
+  { key: 'totalFit', label: ['Total kecocokan', 'Total fit'], value: (s, f) => f.decimal(s.totalFit) },
+  { key: 'fill', label: ['Kuota terisi', 'Fill rate'], value: (s, f) => f.percent(s.fillRate) },
   {
     key: 'highPoverty',
     label: ['Penempatan: provinsi miskin', 'Placement: high-poverty provinces'],
-    value: (s) => formatPercent(rate(s.groups.highPoverty)),
+    value: (s, f) => f.percent(rate(s.groups.highPoverty)),
   },
   {
     key: 'rest',
     label: ['Penempatan: lainnya', 'Placement: the rest'],
-    value: (s) => formatPercent(rate(s.groups.rest)),
+    value: (s, f) => f.percent(rate(s.groups.rest)),
   },
   {
     key: 'blocking',
     label: ['Pasangan pengganggu (pilihan / skor)', 'Blocking pairs (stated / score)'],
-    value: (s) => `${formatCount(s.blockingPairs.stated)} / ${formatCount(s.blockingPairs.score)}`,
+    value: (s, f) => `${f.count(s.blockingPairs.stated)} / ${f.count(s.blockingPairs.score)}`,
   },
   {
     key: 'nothing',
     label: ['Mitra tanpa pasangan', 'Partners with nothing'],
-    value: (s) => formatCount(s.partnersWithNothing),
+    value: (s, f) => f.count(s.partnersWithNothing),
   },
   {
     key: 'price',
     label: ['Harga pemerataan (kecocokan hilang)', 'Price of equity (fit given up)'],
-    value: (s) => formatDecimal(s.equity.price),
+    value: (s, f) => f.decimal(s.equity.price),
   },
   {
     key: 'bound',
     label: ['Jarak terbukti ke optimum', 'Proven distance to optimum'],
-    value: (s) => (s.bound ? formatPercent(s.bound.gap) : '—'),
+    value: (s, f) => (s.bound ? f.percent(s.bound.gap) : '—'),
   },
 ];
 
@@ -85,6 +85,7 @@ const ROWS: { key: string; label: Bilingual; value: (s: Summary) => string }[] =
  * run), then one is confirmed into proposals.
  */
 export function RoundCompare() {
+  const f = useFormats();
   const [type, setType] = useState<OfferType>('mentorship');
   const [target, setTarget] = useState(1);
   const [rounds, setRounds] = useState<Partial<Record<Objective, RoundJob>>>({});
@@ -153,7 +154,7 @@ export function RoundCompare() {
                 value={target}
                 onChange={(e) => setTarget(Number(e.target.value))}
               />
-              <output htmlFor={p.id}>{formatDecimal(target)}</output>
+              <output htmlFor={p.id}>{f.decimal(target)}</output>
             </div>
           )}
         </Field>
@@ -216,7 +217,7 @@ export function RoundCompare() {
                     const s = rounds[o.key]?.summary;
                     return (
                       <td key={o.key} className="num" data-testid={`round-${row.key}-${o.key}`}>
-                        {s ? row.value(s) : '…'}
+                        {s ? row.value(s, f) : '…'}
                       </td>
                     );
                   })}

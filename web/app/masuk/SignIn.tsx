@@ -1,13 +1,13 @@
 'use client';
 
-import type { DevLoginResponse, Me, Role, SiteAuthConfig } from '@sinergi/shared/schemas';
+import type { DevLoginResponse, Role, SiteAuthConfig } from '@sinergi/shared/schemas';
+import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { Bi, ErrorNotice, Field, Loading, PageTitle } from '../../components/ui';
+import { type FormEvent, useEffect, useState } from 'react';
+import { Bi, ErrorNotice, Field, Loading } from '../../components/ui';
 import { ApiError, api } from '../../lib/api';
 import { both, useT } from '../../lib/i18n/locale';
 import { ROLE_LABELS } from '../../lib/labels';
-import { finishSignIn, isCallback, startSignIn } from '../../lib/oidc';
 import { loadSiteConfig } from '../../lib/runtime-config';
 import { homeOf, setSession } from '../../lib/session';
 
@@ -23,7 +23,10 @@ const DEMO: { role: Role; name: string; label: string }[] = [
   { role: 'admin', name: 'admin', label: 'Admin' },
 ];
 
-type OidcConfig = Extract<SiteAuthConfig, { mode: 'oidc' }>;
+/** The provider's sign-in, with oidc-client-ts, is loaded only when config.json names a provider. */
+const ProviderSignIn = dynamic(() => import('./ProviderSignIn').then((m) => m.ProviderSignIn), {
+  loading: () => <Loading />,
+});
 
 /**
  * "Masuk": the real sign-in through the OpenID provider when config.json names one (Cognito's managed
@@ -36,68 +39,6 @@ export function SignIn() {
   }, []);
   if (!auth) return <Loading />;
   return auth.mode === 'oidc' ? <ProviderSignIn config={auth} /> : <DemoSignIn />;
-}
-
-/** Who the token belongs to, asked of the API with that token (the role comes from its groups). */
-async function whoAmI(token: string): Promise<Me> {
-  const reply = await fetch('/api/auth/me', {
-    headers: { accept: 'application/json', authorization: `Bearer ${token}` },
-    cache: 'no-store',
-  });
-  const body = (await reply.json().catch(() => undefined)) as { detail?: string; title?: string } | undefined;
-  if (!reply.ok) {
-    throw new ApiError(body?.detail ?? body?.title ?? `HTTP ${reply.status}`, reply.status, {
-      problem: body as never,
-    });
-  }
-  return body as Me;
-}
-
-function ProviderSignIn({ config }: { config: OidcConfig }) {
-  const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const handled = useRef(false);
-
-  useEffect(() => {
-    if (handled.current || !isCallback(new URL(window.location.href))) return;
-    handled.current = true;
-    setBusy(true);
-    finishSignIn(config, whoAmI)
-      .then(({ token, me }) => {
-        setSession({ token, user: me.user });
-        router.push(homeOf(me.user.role));
-      })
-      .catch((e: unknown) => {
-        setError(e);
-        setBusy(false);
-      });
-  }, [config, router]);
-
-  return (
-    <>
-      <PageTitle t={['Masuk', 'Sign in']} />
-      <p className="lead">Masuk atau daftar dengan email Anda melalui halaman masuk Sinergi.</p>
-      <p className="lead lead--en" lang="en">
-        Sign in or sign up with your email on Sinergi's sign-in page.
-      </p>
-      {error !== undefined && <ErrorNotice error={error} title={['Gagal masuk', 'Sign-in failed']} />}
-      <button
-        type="button"
-        className="button"
-        disabled={busy}
-        onClick={() => {
-          setBusy(true);
-          startSignIn(config).catch((e: unknown) => {
-            setError(e);
-            setBusy(false);
-          });
-        }}
-      >
-        {busy ? 'Memproses…' : 'Masuk'} <span lang="en">/ {busy ? 'Working…' : 'Sign in'}</span>
-      </button>
-    </>
-  );
 }
 
 /** Demo sign-in (local stack only): a role and a name make an account; the token stays in this tab. */

@@ -2,7 +2,7 @@
 
 import type { Offer, OfferCreate, OfferType } from '@sinergi/shared/schemas';
 import { useState } from 'react';
-import { CertificationPreview, UnderstoodPreview } from '../../components/Understood';
+import { CertificationPreview, UnderstoodPreview } from '../../components/Previews';
 import { Bi, DateRangeFields, ErrorNotice, Field, Loading } from '../../components/ui';
 import { api } from '../../lib/api';
 import { useReference, useSubmit } from '../../lib/hooks';
@@ -55,11 +55,6 @@ export function OfferForm({ type, onCreated }: { type: OfferType; onCreated: (o:
 
   if (reference.kind === 'loading') return <Loading />;
   if (reference.kind === 'error') return <ErrorNotice error={reference.error} />;
-  const topicsLabel: Record<OfferType, readonly [string, string]> = {
-    mentorship: ['Topik mentoring', 'Mentorship topics'],
-    internship: ['Keahlian mahasiswa', "Interns' skills"],
-    distribution: ['Kategori produk', 'Product categories'],
-  };
   return (
     <form
       className="form"
@@ -75,16 +70,12 @@ export function OfferForm({ type, onCreated }: { type: OfferType; onCreated: (o:
           <Bi t={TYPE_LABELS[type]} />
         </strong>
       </p>
-      <Field label={['Judul', 'Title']} error={errors.title}>
+      <Field label={both((m) => m.form.title)} error={errors.title}>
         {(p) => (
           <input {...p} className="input" value={title} onChange={(e) => setTitle(e.target.value)} required />
         )}
       </Field>
-      <Field
-        label={topicsLabel[type]}
-        hint={['Pisahkan dengan koma', 'Comma separated']}
-        error={errors.topics}
-      >
+      <Field label={both((m) => m.form.topics[type])} hint={both((m) => m.form.commas)} error={errors.topics}>
         {(p) => <input {...p} className="input" value={topics} onChange={(e) => setTopics(e.target.value)} />}
       </Field>
       <UnderstoodPreview texts={splitTags(topics)} />
@@ -93,7 +84,7 @@ export function OfferForm({ type, onCreated }: { type: OfferType; onCreated: (o:
           <Bi t={both((m) => m.partner.sizeClasses)} />
         </legend>
         <p id="sizes-hint" className="field__hint">
-          <Bi t={['Kosong = semua', 'None ticked = all']} />
+          <Bi t={both((m) => m.form.noneIsAll)} />
         </p>
         {(Object.keys(SIZE_LABELS) as Size[]).map((s) => (
           <label key={s} className="choice">
@@ -149,7 +140,7 @@ export function OfferForm({ type, onCreated }: { type: OfferType; onCreated: (o:
         {errors.provinces && <p className="field__error">{errors.provinces}</p>}
       </details>
       <div className="form__row">
-        <Field label={['Mode', 'Mode']} error={errors.mode}>
+        <Field label={both((m) => m.form.offerMode)} error={errors.mode}>
           {(p) => (
             <select {...p} className="input" value={mode} onChange={(e) => setMode(e.target.value as Mode)}>
               {(['online', 'offline', 'hybrid'] as const).map((m) => (
@@ -160,7 +151,7 @@ export function OfferForm({ type, onCreated }: { type: OfferType; onCreated: (o:
             </select>
           )}
         </Field>
-        <Field label={['Kuota', 'Capacity']} error={errors.capacity}>
+        <Field label={both((m) => m.form.capacity)} error={errors.capacity}>
           {(p) => (
             <input
               {...p}
@@ -182,16 +173,16 @@ export function OfferForm({ type, onCreated }: { type: OfferType; onCreated: (o:
         errors={errors}
       />
       <Field
-        label={['Sertifikasi wajib', 'Required certifications']}
-        hint={['Misalnya: halal, PIRT — pisahkan dengan koma', 'E.g. halal, PIRT — comma separated']}
+        label={both((m) => m.form.requiredCertifications)}
+        hint={both((m) => m.form.certificationsHint)}
         error={errors.requiredCertifications}
       >
         {(p) => <input {...p} className="input" value={certs} onChange={(e) => setCerts(e.target.value)} />}
       </Field>
       <CertificationPreview values={splitTags(certs)} />
       <Field
-        label={['Bahasa', 'Languages']}
-        hint={['Mis. id, en, jv', 'E.g. id, en, jv']}
+        label={both((m) => m.form.languages)}
+        hint={both((m) => m.form.languagesHint)}
         error={errors.languages}
       >
         {(p) => (

@@ -28,8 +28,8 @@ export function OrganizationForm({ onCreated }: { onCreated: (o: Organization) =
   if (reference.kind === 'error') return <ErrorNotice error={reference.error} />;
   return (
     <form className="form card-panel" onSubmit={onSubmit} aria-labelledby="org-form-title">
-      <SectionTitle id="org-form-title" t={['Profil organisasi', 'Organization profile']} />
-      <Field label={['Nama organisasi', 'Organization name']} error={errors.name}>
+      <SectionTitle id="org-form-title" t={both((m) => m.form.organization)} />
+      <Field label={both((m) => m.form.organizationName)} error={errors.name}>
         {(p) => <input {...p} className="input" value={form.name} onChange={set('name')} required />}
       </Field>
       <ProvinceField
@@ -38,10 +38,10 @@ export function OrganizationForm({ onCreated }: { onCreated: (o: Organization) =
         onChange={set('province')}
         error={errors.province}
       />
-      <Field label={['Kota/kabupaten', 'City/regency']} error={errors.city}>
+      <Field label={both((m) => m.form.city)} error={errors.city}>
         {(p) => <input {...p} className="input" value={form.city} onChange={set('city')} />}
       </Field>
-      <Field label={['Deskripsi', 'Description']} error={errors.description}>
+      <Field label={both((m) => m.form.description)} error={errors.description}>
         {(p) => (
           <textarea
             {...p}
@@ -52,9 +52,7 @@ export function OrganizationForm({ onCreated }: { onCreated: (o: Organization) =
           />
         )}
       </Field>
-      {error !== undefined && (
-        <ErrorNotice error={error} title={['Profil belum tersimpan', 'Profile not saved']} />
-      )}
+      {error !== undefined && <ErrorNotice error={error} title={both((m) => m.form.profileNotSaved)} />}
       <button type="submit" className="button" disabled={busy}>
         <Bi t={both((m) => m.umkm.saveProfile)} />
       </button>

@@ -5,8 +5,9 @@ import Link from 'next/link';
 import { PartnershipList } from '../../components/Partnerships';
 import { Bi, Empty, ErrorNotice, Loading, Paged, PageTitle, SectionTitle } from '../../components/ui';
 import { api } from '../../lib/api';
+import { useFormats } from '../../lib/format';
 import { useAsync } from '../../lib/hooks';
-import { both } from '../../lib/i18n/locale';
+import { both, useT } from '../../lib/i18n/locale';
 import { MODE_LABELS, OFFER_TYPE_OF_KIND, ROLE_LABELS, TYPE_LABELS } from '../../lib/labels';
 import { OfferForm } from './OfferForm';
 import { OrganizationForm } from './OrganizationForm';
@@ -38,13 +39,15 @@ async function loadHome(signal: AbortSignal) {
 /** A corporate, university or community partner's space: offers, candidates, incoming proposals. */
 export function PartnerHome() {
   const [state, reload] = useAsync(loadHome, []);
+  const t = useT();
+  const f = useFormats();
   if (state.kind === 'loading') return <Loading />;
   if (state.kind === 'error') return <ErrorNotice error={state.error} onRetry={reload} />;
   const { organization, offers, proposals, partnerships } = state.data;
   if (!organization)
     return (
       <>
-        <PageTitle t={['Selamat datang', 'Welcome']} />
+        <PageTitle t={both((m) => m.umkm.welcome)} />
         <OrganizationForm onCreated={reload} />
       </>
     );
@@ -59,24 +62,22 @@ export function PartnerHome() {
       </p>
       {organization.track.ratingAverage !== undefined && (
         <p className="muted">
-          <Bi
-            t={[
-              `Rata-rata penilaian ${organization.track.ratingAverage.toFixed(1)} dari ${organization.track.ratingCount} ulasan`,
-              `Average rating ${organization.track.ratingAverage.toFixed(1)} from ${organization.track.ratingCount} reviews`,
-            ]}
-          />
+          {t.partner.rating(
+            f.measure(organization.track.ratingAverage),
+            f.count(organization.track.ratingCount ?? 0),
+          )}
         </p>
       )}
       <div className="grid-2">
         <section className="card-panel" aria-labelledby="proposals-title">
-          <SectionTitle id="proposals-title" t={['Pengajuan masuk', 'Incoming proposals']} />
+          <SectionTitle id="proposals-title" t={both((m) => m.partner.proposals)} />
           <Paged first={proposals} path={PROPOSALS}>
             {(items) => (
               <PartnershipList items={items} side="organization" offers={byId} onChanged={reload} />
             )}
           </Paged>
           <h3 className="subhead">
-            <Bi t={['Kemitraan lain', 'Other partnerships']} />
+            <Bi t={both((m) => m.partner.otherPartnerships)} />
           </h3>
           <Paged first={partnerships} path={PARTNERSHIPS}>
             {(items) => (
@@ -90,9 +91,9 @@ export function PartnerHome() {
           </Paged>
         </section>
         <section className="card-panel" aria-labelledby="offers-title">
-          <SectionTitle id="offers-title" t={['Penawaran saya', 'My offers']} />
+          <SectionTitle id="offers-title" t={both((m) => m.partner.offers)} />
           {offers.length === 0 ? (
-            <Empty t={['Belum ada penawaran.', 'No offers yet.']} />
+            <Empty t={both((m) => m.partner.noOffers)} />
           ) : (
             <ul className="list">
               {offers.map((o) => (
@@ -101,9 +102,9 @@ export function PartnerHome() {
                     <h3 className="item__title">{o.title}</h3>
                     <span className={`pill pill--${o.status}`}>
                       {o.status === 'open' ? (
-                        <Bi t={['Terbuka', 'Open']} />
+                        <Bi t={both((m) => m.requestStatus.open)} />
                       ) : (
-                        <Bi t={['Ditutup', 'Closed']} />
+                        <Bi t={both((m) => m.requestStatus.closed)} />
                       )}
                     </span>
                   </div>

@@ -2,7 +2,7 @@
 
 import type { Business, BusinessCreate } from '@sinergi/shared/schemas';
 import { useState } from 'react';
-import { CertificationPreview } from '../../components/Understood';
+import { CertificationPreview } from '../../components/Previews';
 import { Bi, ErrorNotice, Field, Loading, ProvinceField, SectionTitle } from '../../components/ui';
 import { api } from '../../lib/api';
 import { useReference, useSubmit } from '../../lib/hooks';
@@ -42,11 +42,11 @@ export function BusinessForm({ onCreated }: { onCreated: (b: Business) => void }
   if (reference.kind === 'error') return <ErrorNotice error={reference.error} />;
   return (
     <form className="form card-panel" onSubmit={onSubmit} aria-labelledby="business-form-title">
-      <SectionTitle id="business-form-title" t={['Profil usaha', 'Business profile']} />
+      <SectionTitle id="business-form-title" t={both((m) => m.form.business)} />
       <p className="muted">
         <Bi t={both((m) => m.umkm.completeProfile)} />
       </p>
-      <Field label={['Nama usaha', 'Business name']} error={errors.name}>
+      <Field label={both((m) => m.form.businessName)} error={errors.name}>
         {(p) => <input {...p} className="input" value={form.name} onChange={set('name')} required />}
       </Field>
       <ProvinceField
@@ -55,10 +55,10 @@ export function BusinessForm({ onCreated }: { onCreated: (b: Business) => void }
         onChange={set('province')}
         error={errors.province}
       />
-      <Field label={['Kota/kabupaten', 'City/regency']} error={errors.city}>
+      <Field label={both((m) => m.form.city)} error={errors.city}>
         {(p) => <input {...p} className="input" value={form.city} onChange={set('city')} />}
       </Field>
-      <Field label={['Sektor', 'Sector']} error={errors.sector}>
+      <Field label={both((m) => m.form.sector)} error={errors.sector}>
         {(p) => (
           <select {...p} className="input" value={form.sector} onChange={set('sector')} required>
             <option value="">
@@ -75,7 +75,7 @@ export function BusinessForm({ onCreated }: { onCreated: (b: Business) => void }
           </select>
         )}
       </Field>
-      <Field label={['Kelas usaha', 'Size class']} error={errors.sizeClass}>
+      <Field label={both((m) => m.form.sizeClass)} error={errors.sizeClass}>
         {(p) => (
           <select {...p} className="input" value={form.sizeClass} onChange={set('sizeClass')}>
             {(Object.keys(SIZE_LABELS) as (keyof typeof SIZE_LABELS)[]).map((k) => (
@@ -86,15 +86,11 @@ export function BusinessForm({ onCreated }: { onCreated: (b: Business) => void }
           </select>
         )}
       </Field>
-      <Field
-        label={['Produk', 'Products']}
-        hint={['Pisahkan dengan koma', 'Separate with commas']}
-        error={errors.products}
-      >
+      <Field label={both((m) => m.form.products)} hint={both((m) => m.form.commas)} error={errors.products}>
         {(p) => <input {...p} className="input" value={form.products} onChange={set('products')} />}
       </Field>
       <Field
-        label={['Sertifikasi', 'Certifications']}
+        label={both((m) => m.form.certifications)}
         hint={[
           'Misalnya: halal, PIRT, BPOM — pisahkan dengan koma',
           'E.g. halal, PIRT, BPOM — comma separated',
@@ -106,9 +102,7 @@ export function BusinessForm({ onCreated }: { onCreated: (b: Business) => void }
         )}
       </Field>
       <CertificationPreview values={splitTags(form.certifications)} />
-      {error !== undefined && (
-        <ErrorNotice error={error} title={['Profil belum tersimpan', 'Profile not saved']} />
-      )}
+      {error !== undefined && <ErrorNotice error={error} title={both((m) => m.form.profileNotSaved)} />}
       <button type="submit" className="button" disabled={busy}>
         <Bi t={both((m) => m.umkm.saveProfile)} />
       </button>

@@ -2,7 +2,7 @@
 
 import type { OfferType, PartnershipRequest, RequestCreate } from '@sinergi/shared/schemas';
 import { useState } from 'react';
-import { UnderstoodPreview } from '../../components/Understood';
+import { UnderstoodPreview } from '../../components/Previews';
 import { Bi, DateRangeFields, ErrorNotice, Field, OfferTypeField } from '../../components/ui';
 import { api } from '../../lib/api';
 import { useSubmit } from '../../lib/hooks';
@@ -40,14 +40,9 @@ export function RequestForm({ onCreated }: { onCreated: (r: PartnershipRequest) 
         locale,
       )}
     >
-      <OfferTypeField
-        label={['Jenis kemitraan', 'Partnership type']}
-        value={type}
-        onChange={setType}
-        error={errors.type}
-      />
+      <OfferTypeField label={both((m) => m.form.type)} value={type} onChange={setType} error={errors.type} />
       <Field
-        label={['Kebutuhan', 'Needs']}
+        label={both((m) => m.form.needs)}
         hint={[
           'Pisahkan dengan koma, mis. pemasaran digital, ekspor',
           'Comma separated, e.g. digital marketing, export',
@@ -57,7 +52,7 @@ export function RequestForm({ onCreated }: { onCreated: (r: PartnershipRequest) 
         {(p) => <input {...p} className="input" value={needs} onChange={(e) => setNeeds(e.target.value)} />}
       </Field>
       <UnderstoodPreview texts={splitTags(needs)} />
-      <Field label={['Cara bermitra', 'Mode']} error={errors.mode}>
+      <Field label={both((m) => m.form.mode)} error={errors.mode}>
         {(p) => (
           <select
             {...p}

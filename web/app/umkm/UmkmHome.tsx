@@ -39,7 +39,7 @@ export function UmkmHome() {
   if (!business)
     return (
       <>
-        <PageTitle t={['Selamat datang', 'Welcome']} />
+        <PageTitle t={both((m) => m.umkm.welcome)} />
         <BusinessForm onCreated={reload} />
       </>
     );
@@ -54,11 +54,9 @@ export function UmkmHome() {
 
       <div className="grid-2">
         <section aria-labelledby="requests-title" className="card-panel">
-          <SectionTitle id="requests-title" t={['Permintaan saya', 'My requests']} />
+          <SectionTitle id="requests-title" t={both((m) => m.umkm.requests)} />
           {requests.items.length === 0 ? (
-            <Empty
-              t={['Belum ada permintaan. Buat yang pertama di bawah.', 'No requests yet. Create one below.']}
-            />
+            <Empty t={both((m) => m.umkm.noRequests)} />
           ) : (
             <Paged first={requests} path={REQUESTS}>
               {(items) => (
@@ -100,7 +98,7 @@ export function UmkmHome() {
         </section>
 
         <section aria-labelledby="partnerships-title" className="card-panel">
-          <SectionTitle id="partnerships-title" t={['Kemitraan saya', 'My partnerships']} />
+          <SectionTitle id="partnerships-title" t={both((m) => m.umkm.partnerships)} />
           <Paged first={partnerships} path={PARTNERSHIPS}>
             {(items) => <PartnershipList items={items} side="business" onChanged={reload} />}
           </Paged>

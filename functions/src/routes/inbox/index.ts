@@ -3,7 +3,13 @@
  * through the existing domain service (no store code of its own). Self-contained: app.ts mounts it.
  */
 import { createRoute } from '@hono/zod-openapi';
-import { INBOX_RECENT_DAYS, Inbox, type InboxItem, type Partnership } from '@sinergi/shared/schemas';
+import {
+  INBOX_LAPSING_HOURS,
+  INBOX_RECENT_DAYS,
+  Inbox,
+  type InboxItem,
+  type Partnership,
+} from '@sinergi/shared/schemas';
 import type { Services } from '../../domain';
 import { caller, router } from '../../http/env';
 import { requireSignIn } from '../../http/identity';
@@ -27,6 +33,7 @@ export function inboxItem(
   p: Partnership,
   side: 'business' | 'organization',
   now: Date,
+  lapseDays = 7,
 ): InboxItem | undefined {
   const base = {
     partnershipId: p.id,
@@ -37,8 +44,21 @@ export function inboxItem(
   };
   const waitingDays = Math.floor((now.getTime() - Date.parse(p.createdAt)) / DAY_MS);
   if (p.status === 'proposed') {
-    if (p.source === 'round')
-      return { ...base, kind: 'round', needsAnswer: side === 'organization', at: p.createdAt, waitingDays };
+    if (p.source === 'round') {
+      // The round schedules the lapse when it proposes: the programme's window after the proposal.
+      const lapsesAtMs = Date.parse(p.createdAt) + lapseDays * DAY_MS;
+      const warnMs = Math.min(INBOX_LAPSING_HOURS * 3_600_000, lapseDays * DAY_MS);
+      const needsAnswer = side === 'organization';
+      const lapsing = needsAnswer && lapsesAtMs - now.getTime() <= warnMs;
+      return {
+        ...base,
+        kind: lapsing ? 'lapsing' : 'round',
+        needsAnswer,
+        at: p.createdAt,
+        waitingDays,
+        lapsesAt: new Date(lapsesAtMs).toISOString(),
+      };
+    }
     if (side === 'organization')
       return { ...base, kind: 'received', needsAnswer: true, at: p.createdAt, waitingDays };
     return undefined; // the UMKM's own proposal, waiting: nothing new for it
@@ -70,14 +90,18 @@ export function inboxRoutes(services: Services, now: () => Date = () => new Date
       });
       const at = now();
       for (const p of page.items) {
-        const item = inboxItem(p as Partnership, side, at);
+        const item = inboxItem(p as Partnership, side, at, services.rounds.lapseDays);
         if (item) items.push(item);
       }
       cursor = page.nextCursor;
       if (!cursor) break;
     }
-    // What needs an answer first, then the newest.
-    items.sort((a, b) => Number(b.needsAnswer) - Number(a.needsAnswer) || b.at.localeCompare(a.at));
+    // What needs an answer first (what is about to lapse before the rest), then the newest.
+    const urgent = (i: InboxItem) => Number(i.kind === 'lapsing');
+    items.sort(
+      (a, b) =>
+        Number(b.needsAnswer) - Number(a.needsAnswer) || urgent(b) - urgent(a) || b.at.localeCompare(a.at),
+    );
     c.header('cache-control', 'private, no-store');
     return c.json(
       { items, count: items.length, needsAnswer: items.filter((i) => i.needsAnswer).length },

@@ -32,8 +32,8 @@ async function load(id: string, signal: AbortSignal) {
 export function OfferCandidates() {
   const id = useSearchParams().get('id') ?? '';
   const [state, reload] = useAsync((signal) => load(id, signal), [id]);
-  if (!id) return <Empty t={['Penawaran tidak ditemukan.', 'No offer chosen.']} />;
-  if (state.kind === 'loading') return <Loading t={['Mencari kandidat…', 'Finding candidates…']} />;
+  if (!id) return <Empty t={both((m) => m.partner.noOffer)} />;
+  if (state.kind === 'loading') return <Loading t={both((m) => m.partner.finding)} />;
   if (state.kind === 'error') return <ErrorNotice error={state.error} onRetry={reload} />;
   const { offer, candidates } = state.data;
   return (
@@ -55,7 +55,7 @@ export function OfferCandidates() {
         ]}
       />
       {candidates.items.length === 0 ? (
-        <Empty t={['Belum ada permintaan UMKM yang cocok.', 'No eligible UMKM request yet.']} />
+        <Empty t={both((m) => m.partner.noCandidates)} />
       ) : (
         <ol className="list" data-testid="candidates">
           {candidates.items.map((c) => (
