@@ -14,6 +14,7 @@ export const PRODUCERS: [string, string][] = [
   ['rounds', 'npm run bench:rounds'],
   ['lambda', 'npm run bench:lambda'],
   ['faults-outage', 'npx vitest run --project integ tests/faults/outage.integ.test.ts'],
+  ['faults-burst', 'BURST=200 npx vitest run --project integ tests/faults/burst.integ.test.ts'],
   [
     'faults-last-slot',
     'RACE_ROUNDS=20 RACE_ACCEPTS=200 npx vitest run --project integ tests/faults/last-slot.integ.test.ts',
@@ -21,6 +22,7 @@ export const PRODUCERS: [string, string][] = [
   // The national-scale load run takes minutes and the whole machine: its saved figures (LOAD_RUN=1: a new run).
   ['load', 'npm run bench:load'],
   ['dependencies', 'npm run licenses'],
+  ['site', 'npm run lighthouse'],
 ];
 
 const dir = process.env.FIGURES_DIR ?? join(process.cwd(), '.figures');

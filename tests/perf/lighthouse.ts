@@ -16,6 +16,7 @@ import lighthouse from 'lighthouse';
 import puppeteer from 'puppeteer-core';
 import { applyLocalEnvDefaults } from '../../functions/src/local/env-defaults';
 import { startLocalStack } from '../../functions/src/local/server';
+import { type Figure, writeFigures } from '../../scripts/figures';
 import { firstLoadJs, formatWeights } from './first-load-js';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
@@ -62,6 +63,7 @@ try {
     { name: 'admin dashboard', path: '/admin', session: admin },
   ];
   const rows: string[] = [];
+  const figures: Figure[] = [];
   for (const p of pages) {
     const page = await browser.newPage();
     if (p.session)
@@ -89,6 +91,11 @@ try {
     const lcp = result.lhr.audits['largest-contentful-paint']?.displayValue;
     const tbt = result.lhr.audits['total-blocking-time']?.displayValue;
     rows.push(`${''.padEnd(16)} LCP ${lcp}, TBT ${tbt}`);
+    figures.push({
+      measure: `Lighthouse (mobile) ${p.name}: performance / accessibility / best practices / SEO`,
+      value: `${scores.join(' / ')} (LCP ${lcp}, TBT ${tbt})`,
+      target: '≥ 95 each',
+    });
   }
   console.log('\nLighthouse 12 (mobile, simulated slow 4G), scores of 100; target ≥ 95 each');
   console.log("(reports in test-results/lighthouse/; performance swings with the machine's load):");
@@ -97,6 +104,14 @@ try {
   const weights = firstLoadJs(join(repoRoot, 'web', 'out'));
   console.log(formatWeights(weights));
   if (weights.some((w) => w.gzipBytes >= 130_000)) failed = true;
+  const heaviest = weights.reduce((a, b) => (b.gzipBytes > a.gzipBytes ? b : a));
+  const lightest = weights.reduce((a, b) => (b.gzipBytes < a.gzipBytes ? b : a));
+  figures.push({
+    measure: `first-load JavaScript, ${weights.length} routes (gzip -9): lightest / heaviest`,
+    value: `${(lightest.gzipBytes / 1000).toFixed(1)} kB ${lightest.route} / ${(heaviest.gzipBytes / 1000).toFixed(1)} kB ${heaviest.route}`,
+    target: 'every route < 130 kB',
+  });
+  writeFigures('site', 'npm run lighthouse', figures);
   console.log(failed ? '\nSome figures miss their targets (see above).' : '\nEvery target met.');
 } finally {
   await browser.close();
