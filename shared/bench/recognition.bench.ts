@@ -10,7 +10,9 @@
  * 3. pair scores per second on the matching benchmark's instances, to set beside the figure before this
  *    change (see the matching benchmark's first row for the same measure on the same instances).
  */
+
 import { loadavg } from 'node:os';
+import { writeFigures } from '../../scripts/figures';
 import { analyseTexts, prepareOffer, prepareRequest, resolveWeights, scorePrepared } from '../src/matching';
 import { generateOffers, generateRequests, mulberry32 } from './instances';
 import { evaluateRecognition, loadNeeds } from './needs-eval';
@@ -135,3 +137,9 @@ if (report.misses.length > 0) {
   );
   for (const m of report.misses) console.log(`  ${m}`);
 }
+
+writeFigures(
+  'recognition',
+  'npm run bench:recognition',
+  rows.map(([measure, target, value, result]) => ({ measure, value: `${value} (${result})`, target })),
+);
