@@ -31,7 +31,7 @@ export function createServices(
     offers: offerService(repo, rt),
     requests: requestService(repo, rt),
     partnerships: partnershipService(repo, rt),
-    matching: matchingService(repo, rt, catalogs),
+    matching: matchingService(repo, catalogs),
     stats: statsService(repo),
     rounds: roundService(repo, roundStore ?? missingRoundStore(), rt, {
       ...(rounds?.dispatch ? { dispatch: rounds.dispatch } : {}),

@@ -358,7 +358,7 @@ export function translate(plan: ChangePlan, attempt = 1): { items: TransactItem[
  * (the first whose condition failed) and carrying its item as it is now.
  */
 export async function writePlan(catalog: CatalogWriter, plan: ChangePlan): Promise<void> {
-  const { names } = translate(plan);
+  const names = plan.changes.map((c) => c.name);
   const pattern = PATTERNS[plan.transition];
   if (!pattern) throw new Error(`no access pattern for plan ${plan.transition}`);
   try {

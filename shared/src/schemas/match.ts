@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, LIMITS, OfferType } from './common';
+import { Id, LIMITS } from './common';
 import { Offer } from './offer';
 import { PartnershipRequest } from './request';
 
@@ -106,81 +106,3 @@ export const CandidateList = z
   })
   .meta({ id: 'CandidateList' });
 export type CandidateList = z.infer<typeof CandidateList>;
-
-/** An allocation round over every open request and offer of one type (admins). */
-export const RoundCreate = z
-  .strictObject({
-    type: OfferType,
-    /** Weight of the impact priority (BPS poverty rate, micro size), 0 switches it off. Default 0.4. */
-    impactWeight: z.number().min(0).max(1).optional(),
-    /** Upper bound of the impact term (the score lift is at most cap/4). Default 0.2. */
-    impactCap: z.number().min(0).max(1).optional(),
-    /** Compute and report without storing any proposal. */
-    dryRun: z.boolean().optional(),
-    /** Seed of the round's tie-breaking, to repeat a round exactly; default: drawn from the round id. */
-    seed: z.number().int().min(0).max(0xffffffff).optional(),
-  })
-  .meta({ id: 'RoundCreate' });
-export type RoundCreate = z.infer<typeof RoundCreate>;
-
-export const RoundReport = z
-  .object({
-    impactPriority: z.boolean(),
-    requestCount: z.number().int(),
-    offerCount: z.number().int(),
-    capacity: z.number().int(),
-    assignedCount: z.number().int(),
-    totalScore: z.number(),
-    totalFit: z.number(),
-    fillRate: z.number(),
-    requestPlacementRate: z.number(),
-    blockingPairs: z.number().int().nullable(),
-    highPovertyShare: z.number(),
-    highPovertyShareOfRequests: z.number(),
-    proposals: z.number().int(),
-  })
-  .meta({ id: 'RoundReport' });
-
-export const RoundAssignment = z.object({
-  requestId: Id,
-  offerId: Id,
-  /** Names for people reading the round: the UMKM, its province (BPS code) and the offer. */
-  businessName: z.string(),
-  province: z.string(),
-  offerTitle: z.string(),
-  fit: z.number(),
-  score: z.number(),
-  impact: z.number(),
-  /** The proposed partnership stored for it (absent in a dry run or when nothing was stored). */
-  partnershipId: Id.optional(),
-  /**
-   * `already-live`: the request got a proposal (or was matched or closed) after the round read it;
-   * `no-free-slot`: proposals or accepts meanwhile left the offer no free slot; `declined-before`: the
-   * partner declined this request before, so the pair is never proposed again. Nothing stored for these.
-   */
-  outcome: z.enum(['proposed', 'already-live', 'no-free-slot', 'declined-before', 'dry-run']),
-});
-
-export const RoundResult = z
-  .object({
-    roundId: Id,
-    type: OfferType,
-    dryRun: z.boolean(),
-    /** The seed that broke ties (equal scores) in this round: the same seed and inputs, the same round. */
-    seed: z.number().int(),
-    assignments: z.array(RoundAssignment),
-    unassigned: z.array(Id),
-    report: RoundReport,
-    /** The same round with impact priority off, to see what the policy changed. */
-    withoutImpact: RoundReport.optional(),
-    /**
-     * Open requests left out of the round because they already wait for an answer from an open offer
-     * of the type (a request with an accepted partnership is `matched`, so not in a round at all).
-     */
-    skipped: z.array(Id),
-    proposed: z.number().int(),
-    /** Requests of the type that already have a live partnership: `skipped` plus `already-live` outcomes. */
-    alreadyLive: z.number().int(),
-  })
-  .meta({ id: 'RoundResult' });
-export type RoundResult = z.infer<typeof RoundResult>;
