@@ -158,4 +158,45 @@ describe('warm catalogues', () => {
     expect(catalogs.offerCatalog.stats.coldLoads).toBe(2);
     expect(view.get(offer.id)).toMatchObject({ id: offer.id, status: 'open' });
   });
+
+  it('ranks from its index and the changes since exactly as the query-everything path, through rebuilds', async () => {
+    const partner = await h.partner('corporate');
+    const umkm = await h.umkm();
+    const request = await h.request(umkm.token, { needs: ['pemasaran digital', 'ekspor'] });
+    const mine = await h.offer(partner.token, { topics: ['ekspor'], capacity: 4 });
+    const baseline = createApp({ ...h.deps, rateLimits: NO_RATE_LIMITS, matchReads: 'query' });
+    const matches = `/requests/${request.id}/matches?limit=50`;
+    const candidates = `/offers/${mine.id}/candidates?limit=50`;
+    const same = async () => {
+      expect(await read(other, matches, umkm.token)).toEqual(await read(baseline, matches, umkm.token));
+      expect(await read(other, candidates, partner.token)).toEqual(
+        await read(baseline, candidates, partner.token),
+      );
+    };
+    await same(); // the index is built here
+    const topics = [
+      ['ekspor'],
+      ['pemasaran digital'],
+      ['pemasaran digital', 'ekspor'],
+      ['kemasan'],
+      ['pembukuan'],
+    ];
+    // Four rounds of 25 changes: new offers and requests, capacities and topics changed, offers closed.
+    // More than 64 changes pass the rebuild threshold, so both the delta and a rebuilt index are read.
+    for (let round = 0; round < 4; round++) {
+      const made = [];
+      for (let i = 0; i < 15; i++)
+        made.push(await h.offer(partner.token, { topics: topics[(round + i) % 5], capacity: 1 + (i % 4) }));
+      for (let i = 0; i < 4; i++) {
+        const business = await h.umkm();
+        await h.request(business.token, { needs: topics[(round * 3 + i) % 5] });
+      }
+      for (const [i, offer] of made.slice(0, 3).entries())
+        await h.call('PATCH', `/offers/${offer.id}`, { token: partner.token, body: { capacity: 6 + i } });
+      for (const offer of made.slice(3, 5))
+        await h.call('PATCH', `/offers/${offer.id}`, { token: partner.token, body: { topics: ['kemasan'] } });
+      await h.call('DELETE', `/offers/${(made[5] as { id: string }).id}`, { token: partner.token });
+      await same();
+    }
+  });
 });

@@ -17,8 +17,9 @@
  * const offers = new Catalog(source, (o) => o.status === 'open', (o) => prepareOffer(toMatchOffer(o)));
  * const view = await offers.current('mentorship'); // { version, items, prepared, get(id) }
  */
+import type { IndexDelta } from '@sinergi/shared/matching';
 import type { OfferType } from '@sinergi/shared/schemas';
-import type { CatalogView } from '../domain/ports';
+import type { CatalogView, RankingState } from '../domain/ports';
 
 /** One change-log entry: the version it made and the ids it changed. */
 export interface CatalogEntry {
@@ -50,17 +51,53 @@ export const INDEX_LAG_MS = 30_000;
 /** At most this many entries per shard are read again after a cold load. */
 const RECENT_ENTRIES = 100;
 
+/** An index over a type's prepared items as they were, and where each id was in it. */
+interface Base<I> {
+  readonly index: I;
+  readonly at: ReadonlyMap<string, number>;
+  readonly size: number;
+}
+
 /**
  * The open items of one type: items and their prepared forms in two arrays, index for index, and each
  * id's place. A change replaces in place or removes by moving the last one into the hole, so a view
  * costs two array copies, never a rebuild of the whole type.
+ *
+ * With an indexer, the set also keeps an index of its prepared items as they were at some point (the
+ * base) and the ids changed since: a view ranks over the base plus that delta, and the base is built
+ * again only once the delta passes a sixteenth of it. Many small changes therefore cost a few kernel
+ * calls per read each, not a rebuild of the index per change.
  */
-class TypeSet<T extends { readonly id: string }, P> {
+class TypeSet<T extends { readonly id: string }, P, I> {
   readonly items: T[] = [];
   readonly prepared: P[] = [];
   private readonly at = new Map<string, number>();
+  private base: Base<I> | undefined;
+  private readonly changed = new Set<string>();
+
+  /** The index and delta a view of the set as it is now ranks over. */
+  ranking(indexer: (prepared: readonly P[]) => I): RankingState<P, I> {
+    const base = this.base;
+    if (base === undefined || this.changed.size > Math.max(64, base.size >> 4)) {
+      const prepared = this.prepared.slice();
+      this.base = { index: indexer(prepared), at: new Map(this.at), size: prepared.length };
+      this.changed.clear();
+      return { index: this.base.index };
+    }
+    const stale = new Uint8Array(base.size);
+    const fresh: P[] = [];
+    for (const id of this.changed) {
+      const was = base.at.get(id);
+      if (was !== undefined) stale[was] = 1;
+      const now = this.at.get(id);
+      if (now !== undefined) fresh.push(this.prepared[now] as P);
+    }
+    const delta: IndexDelta<P> = { stale, fresh };
+    return { index: base.index, delta };
+  }
 
   put(item: T, prepared: P) {
+    this.changed.add(item.id);
     const i = this.at.get(item.id);
     if (i === undefined) {
       this.at.set(item.id, this.items.length);
@@ -75,6 +112,7 @@ class TypeSet<T extends { readonly id: string }, P> {
   delete(id: string): boolean {
     const i = this.at.get(id);
     if (i === undefined) return false;
+    this.changed.add(id);
     const last = this.items.length - 1;
     if (i !== last) {
       const moved = this.items[last] as T;
@@ -94,9 +132,9 @@ class TypeSet<T extends { readonly id: string }, P> {
   }
 }
 
-export class Catalog<T extends { readonly id: string; readonly type: OfferType }, P> {
-  private readonly types = new Map<OfferType, TypeSet<T, P>>();
-  private readonly views = new Map<OfferType, CatalogView<T, P>>();
+export class Catalog<T extends { readonly id: string; readonly type: OfferType }, P, I = never> {
+  private readonly types = new Map<OfferType, TypeSet<T, P, I>>();
+  private readonly views = new Map<OfferType, CatalogView<T, P, I>>();
   private held: number[] | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   /** Counts for tests and the load harness. */
@@ -107,6 +145,8 @@ export class Catalog<T extends { readonly id: string; readonly type: OfferType }
     /** Whether an item belongs in the catalogue (open). */
     private readonly keep: (item: T) => boolean,
     private readonly prepare: (item: T) => P,
+    /** Indexes a type's prepared items for ranking (views then carry `ranking`). */
+    private readonly indexer?: (prepared: readonly P[]) => I,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -114,7 +154,7 @@ export class Catalog<T extends { readonly id: string; readonly type: OfferType }
    * The catalogue of a type, at least as new as the versions this call reads. The type may still be
    * on its way (the request being read): the versions are read meanwhile.
    */
-  async current(typeOf: OfferType | PromiseLike<OfferType>): Promise<CatalogView<T, P>> {
+  async current(typeOf: OfferType | PromiseLike<OfferType>): Promise<CatalogView<T, P, I>> {
     const [target, type] = await Promise.all([this.source.versions(), typeOf]);
     // One refresh at a time per instance; each brings the catalogue to (at least) its call's versions.
     // The view is taken inside the step, before the next one can start changing the catalogue.
@@ -160,7 +200,7 @@ export class Catalog<T extends { readonly id: string; readonly type: OfferType }
 
   private async coldLoad(type: OfferType, held: readonly number[]): Promise<void> {
     const started = this.now();
-    const entries = new TypeSet<T, P>();
+    const entries = new TypeSet<T, P, I>();
     let start: Record<string, unknown> | undefined;
     do {
       const page = await this.source.loadPage(type, start);
@@ -198,10 +238,10 @@ export class Catalog<T extends { readonly id: string; readonly type: OfferType }
     }
   }
 
-  private snapshot(type: OfferType): CatalogView<T, P> {
+  private snapshot(type: OfferType): CatalogView<T, P, I> {
     const cached = this.views.get(type);
     if (cached) return cached;
-    const set = this.types.get(type) ?? new TypeSet<T, P>();
+    const set = this.types.get(type) ?? new TypeSet<T, P, I>();
     const items = set.items.slice();
     const prepared = set.prepared.slice();
     const version = (this.held ?? []).reduce((a, b) => a + b, 0);
@@ -211,7 +251,9 @@ export class Catalog<T extends { readonly id: string; readonly type: OfferType }
       // The set may have moved on since this view: then look in the view's own copy.
       return found?.id === id ? found : items.find((x) => x.id === id);
     };
-    const view: CatalogView<T, P> = { version, items, prepared, get };
+    // Taken with the view (not on first use): the ranking then shows exactly the view's items.
+    const ranking = this.indexer ? set.ranking(this.indexer) : undefined;
+    const view: CatalogView<T, P, I> = { version, items, prepared, get, ...(ranking ? { ranking } : {}) };
     this.views.set(type, view);
     return view;
   }

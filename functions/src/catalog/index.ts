@@ -1,8 +1,12 @@
 import {
+  indexOffers,
+  indexRequests,
+  type OfferIndex,
   type PreparedOffer,
   type PreparedRequest,
   prepareOffer,
   prepareRequest,
+  type RequestIndex,
 } from '@sinergi/shared/matching';
 import { toMatchOffer, toMatchRequest } from '@sinergi/shared/schemas';
 import type { Offer, PartnershipRequest } from '../domain/model';
@@ -19,18 +23,20 @@ export function warmCatalogs(sources: {
   offers: CatalogSource<Offer>;
   requests: CatalogSource<PartnershipRequest>;
 }): MatchCatalogs & {
-  readonly offerCatalog: Catalog<Offer, PreparedOffer>;
-  readonly requestCatalog: Catalog<PartnershipRequest, PreparedRequest>;
+  readonly offerCatalog: Catalog<Offer, PreparedOffer, OfferIndex>;
+  readonly requestCatalog: Catalog<PartnershipRequest, PreparedRequest, RequestIndex>;
 } {
-  const offerCatalog = new Catalog<Offer, PreparedOffer>(
+  const offerCatalog = new Catalog<Offer, PreparedOffer, OfferIndex>(
     sources.offers,
     (o) => o.status === 'open',
     (o) => prepareOffer(toMatchOffer(o)),
+    indexOffers,
   );
-  const requestCatalog = new Catalog<PartnershipRequest, PreparedRequest>(
+  const requestCatalog = new Catalog<PartnershipRequest, PreparedRequest, RequestIndex>(
     sources.requests,
     (r) => r.status === 'open',
     (r) => prepareRequest(toMatchRequest(r)),
+    indexRequests,
   );
   return {
     offers: (type) => offerCatalog.current(type),
@@ -40,7 +46,7 @@ export function warmCatalogs(sources: {
   };
 }
 
-function viewOf<T extends { id: string }, P>(items: T[], prepare: (t: T) => P): CatalogView<T, P> {
+function viewOf<T extends { id: string }, P, I>(items: T[], prepare: (t: T) => P): CatalogView<T, P, I> {
   const byId = new Map(items.map((x) => [x.id, x]));
   return { version: -1, items, prepared: items.map(prepare), get: (id) => byId.get(id) };
 }

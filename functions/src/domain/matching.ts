@@ -2,6 +2,8 @@ import {
   analyseTexts,
   type EligiblePairScore,
   type HardFilterName,
+  rankIndexedOffers,
+  rankIndexedRequests,
   rankOffers,
   rankRequests,
 } from '@sinergi/shared/matching';
@@ -72,10 +74,21 @@ export function matchingService(repo: Repository, catalogs: MatchCatalogs) {
         return r;
       });
       const [request, byId] = await Promise.all([read, catalogs.offers(read.then((r) => r.type))]);
-      const ranking = rankOffers(toMatchRequest(request), byId.prepared, {
-        limit: query.limit,
-        includeExcluded: query.explain === 'excluded',
-      });
+      const excluded = query.explain === 'excluded';
+      // The warm catalogue's index scores only the offers that can reach the top; the excluded list
+      // needs every offer's reason, so it (and the read-afresh path) scans them all.
+      const ranking =
+        byId.ranking && !excluded
+          ? rankIndexedOffers(
+              toMatchRequest(request),
+              byId.ranking.index,
+              { limit: query.limit },
+              byId.ranking.delta,
+            )
+          : rankOffers(toMatchRequest(request), byId.prepared, {
+              limit: query.limit,
+              includeExcluded: excluded,
+            });
       return {
         items: ranking.ranked.map((m) => ({
           offerId: m.offerId,
@@ -107,10 +120,19 @@ export function matchingService(repo: Repository, catalogs: MatchCatalogs) {
         return o;
       });
       const [offer, byId] = await Promise.all([read, catalogs.requests(read.then((o) => o.type))]);
-      const ranking = rankRequests(toMatchOffer(offer), byId.prepared, {
-        limit: query.limit,
-        includeExcluded: query.explain === 'excluded',
-      });
+      const excluded = query.explain === 'excluded';
+      const ranking =
+        byId.ranking && !excluded
+          ? rankIndexedRequests(
+              toMatchOffer(offer),
+              byId.ranking.index,
+              { limit: query.limit },
+              byId.ranking.delta,
+            )
+          : rankRequests(toMatchOffer(offer), byId.prepared, {
+              limit: query.limit,
+              includeExcluded: excluded,
+            });
       return {
         items: ranking.ranked.map((m) => ({
           requestId: m.requestId,

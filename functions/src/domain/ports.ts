@@ -1,4 +1,10 @@
-import type { PreparedOffer, PreparedRequest } from '@sinergi/shared/matching';
+import type {
+  IndexDelta,
+  OfferIndex,
+  PreparedOffer,
+  PreparedRequest,
+  RequestIndex,
+} from '@sinergi/shared/matching';
 import type { OfferType } from '@sinergi/shared/schemas';
 import type { Change, ChangePlan } from '@sinergi/shared/workflow';
 import type {
@@ -105,13 +111,24 @@ export class PlanConflictError extends Error {
   }
 }
 
+/**
+ * What a ranking over a catalogue reads: an index of its prepared items as they were (shared/matching
+ * catalog-index.ts) and, when some changed since, the delta that brings it to the view's items.
+ */
+export interface RankingState<P, I> {
+  readonly index: I;
+  readonly delta?: IndexDelta<P>;
+}
+
 /** The catalogue of one kind and type as of one version: items and their prepared forms, index for index. */
-export interface CatalogView<T, P> {
+export interface CatalogView<T, P, I = never> {
   /** The sum of the shard versions it reflects (-1: read afresh, no version). */
   readonly version: number;
   readonly items: readonly T[];
   readonly prepared: readonly P[];
   get(id: string): T | undefined;
+  /** Warm catalogues only: the items indexed for ranking (read afresh, they are simply scanned). */
+  readonly ranking?: RankingState<P, I>;
 }
 
 /**
@@ -120,10 +137,10 @@ export interface CatalogView<T, P> {
  */
 export interface MatchCatalogs {
   /** The type may be a promise (of the request being read): the version is read in parallel with it. */
-  offers(type: OfferType | PromiseLike<OfferType>): Promise<CatalogView<Offer, PreparedOffer>>;
+  offers(type: OfferType | PromiseLike<OfferType>): Promise<CatalogView<Offer, PreparedOffer, OfferIndex>>;
   requests(
     type: OfferType | PromiseLike<OfferType>,
-  ): Promise<CatalogView<PartnershipRequest, PreparedRequest>>;
+  ): Promise<CatalogView<PartnershipRequest, PreparedRequest, RequestIndex>>;
 }
 
 /** A stored idempotent response. */

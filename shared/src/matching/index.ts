@@ -82,6 +82,16 @@ export {
   roundTieBreaks,
 } from './allocate';
 export {
+  type IndexDelta,
+  type IndexedRankOptions,
+  indexOffers,
+  indexRequests,
+  type OfferIndex,
+  type RequestIndex,
+  rankIndexedOffers,
+  rankIndexedRequests,
+} from './catalog-index';
+export {
   combineScore,
   HARD_FILTERS,
   impactOf,
@@ -109,7 +119,17 @@ export {
   type StatedPreferences,
 } from './preferences';
 export { dayNumber, type PreparedOffer, type PreparedRequest, prepareOffer, prepareRequest } from './prepare';
-export * from './rank';
+export {
+  type ExcludedOffer,
+  type ExcludedRequest,
+  type OfferRanking,
+  type RankedOffer,
+  type RankedRequest,
+  type RankOptions,
+  type RequestRanking,
+  rankOffers,
+  rankRequests,
+} from './rank';
 export {
   buildRoundGraph,
   DuplicateRoundIdError,

@@ -9,6 +9,7 @@
 import { explainPrepared } from './explain';
 import { type ResolvedWeights, resolveWeights, type ScoreOptions, scorePrepared } from './kernel';
 import { type PreparedOffer, type PreparedRequest, prepareOffer, prepareRequest } from './prepare';
+import { TopK } from './top-k';
 import type { EligiblePairScore, HardFilterName, MatchOffer, MatchRequest, Reason } from './types';
 
 /** Options for {@link rankOffers} and {@link rankRequests}. */
@@ -49,90 +50,15 @@ export interface RequestRanking {
 }
 
 /** Accept plain or prepared values, so callers that cache prepared offers skip preparation. */
-function asRequest(x: MatchRequest | PreparedRequest): PreparedRequest {
+export function asRequest(x: MatchRequest | PreparedRequest): PreparedRequest {
   return 'kind' in x && x.kind === 'prepared-request' ? x : prepareRequest(x as MatchRequest);
 }
-function asOffer(x: MatchOffer | PreparedOffer): PreparedOffer {
+export function asOffer(x: MatchOffer | PreparedOffer): PreparedOffer {
   return 'kind' in x && x.kind === 'prepared-offer' ? x : prepareOffer(x as MatchOffer);
 }
 
-/**
- * Keep the k best of a stream of (score, index) by score desc then id asc. A binary min-heap whose root
- * is the worst kept entry; typed arrays, no per-item allocation.
- */
-class TopK {
-  readonly index: Int32Array;
-  readonly score: Float64Array;
-  size = 0;
-  constructor(
-    readonly k: number,
-    private readonly ids: (i: number) => string,
-  ) {
-    this.index = new Int32Array(k);
-    this.score = new Float64Array(k);
-  }
-  /** a is worse than b: lower score, or same score and larger id. */
-  private worse(sa: number, ia: number, sb: number, ib: number): boolean {
-    return sa < sb || (sa === sb && this.ids(ia) > this.ids(ib));
-  }
-  offer(s: number, i: number): void {
-    if (this.k === 0) return;
-    if (this.size < this.k) {
-      let c = this.size++;
-      // Sift up.
-      while (c > 0) {
-        const p = (c - 1) >> 1;
-        if (!this.worse(s, i, this.score[p] as number, this.index[p] as number)) break;
-        this.score[c] = this.score[p] as number;
-        this.index[c] = this.index[p] as number;
-        c = p;
-      }
-      this.score[c] = s;
-      this.index[c] = i;
-      return;
-    }
-    // Full: only a better entry than the root (the worst kept) gets in. Most entries stop here.
-    if (!this.worse(this.score[0] as number, this.index[0] as number, s, i)) return;
-    let c = 0;
-    for (;;) {
-      const l = 2 * c + 1;
-      if (l >= this.size) break;
-      const rr = l + 1;
-      let m = l;
-      if (
-        rr < this.size &&
-        this.worse(
-          this.score[rr] as number,
-          this.index[rr] as number,
-          this.score[l] as number,
-          this.index[l] as number,
-        )
-      )
-        m = rr;
-      if (!this.worse(this.score[m] as number, this.index[m] as number, s, i)) break;
-      this.score[c] = this.score[m] as number;
-      this.index[c] = this.index[m] as number;
-      c = m;
-    }
-    this.score[c] = s;
-    this.index[c] = i;
-  }
-  /** Kept indices, best first. */
-  sorted(): number[] {
-    const order = Array.from({ length: this.size }, (_, j) => j);
-    order.sort((a, b) => {
-      const sa = this.score[a] as number;
-      const sb = this.score[b] as number;
-      if (sa !== sb) return sb - sa;
-      const ia = this.ids(this.index[a] as number);
-      const ib = this.ids(this.index[b] as number);
-      return ia < ib ? -1 : ia > ib ? 1 : 0;
-    });
-    return order.map((j) => this.index[j] as number);
-  }
-}
-
-function limitOf(options: RankOptions): number {
+/** The `limit` option as a count (default 10; anything not a positive number gives 0). */
+export function limitOf(options: { readonly limit?: number }): number {
   const k = options.limit ?? 10;
   return Number.isFinite(k) && k > 0 ? Math.floor(k) : 0;
 }

@@ -33,12 +33,12 @@ import { CONCEPT_BITSET_WORDS } from './vocabulary';
 import { LEVELS } from './weights';
 
 /** Number of bound bins over [0, 1]; more bins sort finer, fewer cost less to clear. */
-const BINS = 128;
+export const BINS = 128;
 /** Safety margin between a bound and a fit (rounding is ~1e-16; real fit differences are ≥ 1e-6). */
-const MARGIN = 1e-9;
+export const MARGIN = 1e-9;
 
 // Largest value each bounded component can take, read from the levels so a policy edit keeps the bound valid.
-const LOCATION_MAX = Math.max(
+export const LOCATION_MAX = Math.max(
   LEVELS.location.online,
   LEVELS.location.sameCity,
   LEVELS.location.sameProvince,
@@ -56,8 +56,9 @@ const LANGUAGE_NONE = LEVELS.language.none;
  * candidate positions within the type (`offersByType[t]`), not offer indices, so the per-scan scratch is
  * a dense prefix of small arrays: cleared with one `fill`, read in order by the bound loop.
  */
-interface Postings {
+export interface Postings {
   readonly start: Int32Array;
+  /** Entry positions, concept after concept (named for the offers they hold in rounds). */
   readonly offers: Int32Array;
 }
 
@@ -111,36 +112,61 @@ export interface ShortlistIndex {
   readonly classLists: Map<number, Int32Array>;
 }
 
+/** The concepts set in a bitset, ascending. */
+export function conceptsOf(bits: Uint32Array): number[] {
+  const out: number[] = [];
+  for (let word = 0; word < bits.length; word++) {
+    let rest = bits[word] as number;
+    while (rest !== 0) {
+      out.push(word * 32 + (31 - Math.clz32(rest & -rest)));
+      rest &= rest - 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * Posting lists over the concepts for `count` entries, entry `p` holding the concepts `conceptsAt(p)`
+ * (a concept listed twice is posted twice). Costs the entries' concepts, not `count × concepts`.
+ */
+export function postingLists(count: number, conceptsAt: (p: number) => ArrayLike<number>): Postings {
+  const concepts = CONCEPT_BITSET_WORDS * 32;
+  const start = new Int32Array(concepts + 1);
+  const lists: ArrayLike<number>[] = [];
+  for (let p = 0; p < count; p++) {
+    const list = conceptsAt(p);
+    lists.push(list);
+    for (let i = 0; i < list.length; i++) {
+      const c = list[i] as number;
+      start[c + 1] = (start[c + 1] as number) + 1;
+    }
+  }
+  for (let c = 0; c < concepts; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
+  const fill = start.slice(0, concepts);
+  const entries = new Int32Array(start[concepts] as number);
+  for (let p = 0; p < count; p++) {
+    const list = lists[p] as ArrayLike<number>;
+    for (let i = 0; i < list.length; i++) {
+      const c = list[i] as number;
+      entries[fill[c] as number] = p;
+      fill[c] = (fill[c] as number) + 1;
+    }
+  }
+  return { start, offers: entries };
+}
+
 function postings(
   offers: readonly PreparedOffer[],
   indices: Int32Array,
   bitsOf: (o: PreparedOffer) => Uint32Array,
 ): Postings {
-  const words = CONCEPT_BITSET_WORDS;
-  const concepts = words * 32;
-  const start = new Int32Array(concepts + 1);
-  for (const oi of indices) {
-    const bits = bitsOf(offers[oi] as PreparedOffer);
-    for (let c = 0; c < concepts; c++)
-      if (((bits[c >>> 5] as number) >>> (c & 31)) & 1) start[c + 1] = (start[c + 1] as number) + 1;
-  }
-  for (let c = 0; c < concepts; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
-  const fill = start.slice(0, concepts);
-  const list = new Int32Array(start[concepts] as number);
-  for (let pos = 0; pos < indices.length; pos++) {
-    const bits = bitsOf(offers[indices[pos] as number] as PreparedOffer);
-    for (let c = 0; c < concepts; c++) {
-      if (((bits[c >>> 5] as number) >>> (c & 31)) & 1) {
-        list[fill[c] as number] = pos;
-        fill[c] = (fill[c] as number) + 1;
-      }
-    }
-  }
-  return { start, offers: list };
+  return postingLists(indices.length, (pos) =>
+    conceptsOf(bitsOf(offers[indices[pos] as number] as PreparedOffer)),
+  );
 }
 
 /** KBLI sections (bit = letter − 'A') among a key list's section-level keys. */
-function sectionBitsOf(keys: Int32Array): number {
+export function sectionBitsOf(keys: Int32Array): number {
   let bits = 0;
   for (const key of keys) {
     if (((key / KBLI_LEVEL_FACTOR) | 0) === KBLI_LEVEL.section) bits |= 1 << ((key % KBLI_LEVEL_FACTOR) - 65);
@@ -149,7 +175,7 @@ function sectionBitsOf(keys: Int32Array): number {
 }
 
 /** An offer's related-only concepts: related to a topic, not a topic itself. */
-function relatedOnly(o: PreparedOffer): Uint32Array {
+export function relatedOnly(o: PreparedOffer): Uint32Array {
   const bits = o.topicRelatedBits.slice();
   for (let i = 0; i < bits.length; i++) bits[i] = (bits[i] as number) & ~(o.topicBits[i] as number);
   return bits;
@@ -159,10 +185,13 @@ function relatedOnly(o: PreparedOffer): Uint32Array {
  * KBLI key → candidate positions (ascending) holding it, for one type. Section keys are left out: they
  * are long lists (a section is a fifth of the economy) and a bit test answers them (`sectionBits`).
  */
-function kbliPostings(offers: readonly PreparedOffer[], indices: Int32Array): Map<number, Int32Array> {
+export function kbliPostings(
+  items: readonly { readonly kbliKeys: Int32Array }[],
+  indices: Int32Array,
+): Map<number, Int32Array> {
   const lists = new Map<number, number[]>();
   for (let pos = 0; pos < indices.length; pos++) {
-    for (const key of (offers[indices[pos] as number] as PreparedOffer).kbliKeys) {
+    for (const key of (items[indices[pos] as number] as { readonly kbliKeys: Int32Array }).kbliKeys) {
       if (((key / KBLI_LEVEL_FACTOR) | 0) === KBLI_LEVEL.section) continue;
       const list = lists.get(key);
       if (list === undefined) lists.set(key, [pos]);
@@ -385,7 +414,7 @@ function openCandidates(
  * `k` left, nothing at all) while the posting walks cost as much as in a first scan, so those candidates
  * all go into the top bin unbounded and are simply scored.
  */
-function sortByBound(
+export function sortByBound(
   index: ShortlistIndex,
   r: PreparedRequest,
   w: ResolvedWeights,
@@ -524,6 +553,7 @@ function sortByBound(
     const overlapEnd = Math.min(rEnd, endDay[oi] as number);
     if (overlapEnd < overlapStart || (gate !== null && certainRejection(gate, oi, bestPriority))) {
       bound[c] = -1;
+      binOf[c] = -1;
       continue;
     }
     const dates = wanted > 1e8 ? 1 : (overlapEnd - overlapStart + 1) / wanted;
@@ -563,7 +593,22 @@ function sortByBound(
   pEx.fill(0, 0, used);
   pRel.fill(0, 0, used);
   sectorLevel.fill(0, 0, used);
-  // Prefix sums: bins are stored best first (position 0 = highest bound).
+  placeInBins(bins, index.binFill, binOf, list, count, index.order);
+}
+
+/**
+ * Counting sort, second half: turn the per-bin counts in `bins` into starts (bins stored best first,
+ * `bins[BINS]` = total) and place `list[0 … count)` into `order` by `binOf` (entries with `binOf` < 0
+ * were excluded and stay out). `fill` is scratch of BINS entries.
+ */
+export function placeInBins(
+  bins: Int32Array,
+  fill: Int32Array,
+  binOf: Int32Array,
+  list: Int32Array,
+  count: number,
+  order: Int32Array,
+): void {
   let sum = 0;
   for (let b = 0; b < BINS; b++) {
     const n = bins[b] as number;
@@ -571,14 +616,11 @@ function sortByBound(
     sum += n;
   }
   bins[BINS] = sum;
-  // Placement by bin; `order` holds candidate positions (not offer indices).
-  const fill = index.binFill;
   fill.set(bins.subarray(0, BINS));
-  const order = index.order;
   for (let q = 0; q < count; q++) {
     const c = list[q] as number;
-    if ((bound[c] as number) < 0) continue; // excluded by a hard filter or the gate
     const slot = binOf[c] as number;
+    if (slot < 0) continue;
     order[fill[slot] as number] = c;
     fill[slot] = (fill[slot] as number) + 1;
   }
