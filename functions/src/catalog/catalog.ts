@@ -9,9 +9,10 @@
  * change, see store/catalog-log.ts), then only the items the entries name (consistent BatchGetItem),
  * and prepares those again. Every answer therefore reflects at least the versions the call read: an
  * offer closed or filled before the call is never shown as open with a free slot. A type is loaded
- * cold on its first use, in 1 MB pages of the open-items index; since that index is eventually
- * consistent, the changes of the last `INDEX_LAG_MS` are read again on top. A gap in a log (entries
- * expired while the instance slept) drops everything: the next call loads cold.
+ * cold on its first use, in 1 MB pages of the open-items index, `COLD_LOAD_RANGES` ranges of creation
+ * time at once; since that index is eventually consistent, the changes of the last `INDEX_LAG_MS` are
+ * read again on top (items created during the load among them). A gap in a log (entries expired while
+ * the instance slept) drops everything: the next call loads cold.
  *
  * @example
  * const offers = new Catalog(source, (o) => o.status === 'open', (o) => prepareOffer(toMatchOffer(o)));
@@ -39,12 +40,24 @@ export interface CatalogSource<T> {
   latest(shard: number, upTo: number, limit: number): Promise<CatalogEntry[]>;
   /** The current items of these ids (consistent); ids that no longer exist are simply absent. */
   items(ids: readonly string[]): Promise<T[]>;
-  /** One page of the open items of a type (a cold load). */
+  /** The open items of a type cut into about `parts` key ranges that together hold them all (a cold load). */
+  ranges(type: OfferType, parts: number): Promise<KeyRange[]>;
+  /** One page of the open items of a type within one range. */
   loadPage(
     type: OfferType,
+    range: KeyRange,
     start?: Record<string, unknown>,
   ): Promise<{ items: T[]; next?: Record<string, unknown> }>;
 }
+
+/** A range of the open-items index's sort keys, both ends inclusive. */
+export interface KeyRange {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** A cold load reads this many key ranges at once, each page after page. */
+export const COLD_LOAD_RANGES = 8;
 
 /** How far the open-items index may lag behind the table: changes this recent are read again after a cold load. */
 export const INDEX_LAG_MS = 30_000;
@@ -201,12 +214,17 @@ export class Catalog<T extends { readonly id: string; readonly type: OfferType }
   private async coldLoad(type: OfferType, held: readonly number[]): Promise<void> {
     const started = this.now();
     const entries = new TypeSet<T, P, I>();
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.source.loadPage(type, start);
-      for (const item of page.items) if (this.keep(item)) entries.put(item, this.prepare(item));
-      start = page.next;
-    } while (start);
+    const ranges = await this.source.ranges(type, COLD_LOAD_RANGES);
+    await Promise.all(
+      ranges.map(async (range) => {
+        let start: Record<string, unknown> | undefined;
+        do {
+          const page = await this.source.loadPage(type, range, start);
+          for (const item of page.items) if (this.keep(item)) entries.put(item, this.prepare(item));
+          start = page.next;
+        } while (start);
+      }),
+    );
     this.types.set(type, entries);
     // The index may not show the latest changes yet: read their items again (consistently).
     const recent = await Promise.all(held.map((v, k) => this.source.latest(k, v, RECENT_ENTRIES)));

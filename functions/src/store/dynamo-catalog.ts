@@ -4,7 +4,7 @@
  * catalog-log.ts.
  */
 import type { OfferType } from '@sinergi/shared/schemas';
-import type { CatalogEntry, CatalogSource } from '../catalog/catalog';
+import type { CatalogEntry, CatalogSource, KeyRange } from '../catalog/catalog';
 import type { Offer, PartnershipRequest } from '../domain/model';
 import { Dynamo, type DynamoOptions } from './dynamo';
 import { type Item, toOffer, toRequest } from './items';
@@ -15,6 +15,28 @@ const entryOf = (item: Item): CatalogEntry => ({
   ids: (item.ids as string[] | undefined) ?? [],
   at: Number(item.at ?? 0),
 });
+
+/**
+ * Split the open-items index between two sort keys (`createdAt#id`, both inclusive) into `parts` ranges
+ * of equal time. Inner bounds are bare timestamps: a key `t#id` sorts after `t`, so it falls in exactly
+ * one of two ranges that meet at `t` (BETWEEN is inclusive on both ends).
+ *
+ * @example
+ * keyRanges('2026-01-01T00:00:00.000Z#a', '2026-01-03T00:00:00.000Z#b', 2);
+ * // → [{ from: '2026-01-01…#a', to: '2026-01-02T00:00:00.000Z' }, { from: '2026-01-02T00:00:00.000Z', to: '2026-01-03…#b' }]
+ */
+export function keyRanges(first: string, last: string, parts: number): KeyRange[] {
+  const time = (key: string) => Date.parse(key.slice(0, key.indexOf('#')));
+  const a = time(first);
+  const b = time(last);
+  if (!(b > a) || parts <= 1) return [{ from: first, to: last }];
+  const cuts = Array.from({ length: parts - 1 }, (_, i) =>
+    new Date(a + ((b - a) * (i + 1)) / parts).toISOString(),
+  );
+  // Kept only strictly inside (first, last) in key order, so the bounds ascend whatever the stored format.
+  const bounds = [first, ...new Set(cuts.filter((cut) => cut > first && cut < last)), last];
+  return bounds.slice(1).map((to, i) => ({ from: bounds[i] as string, to }));
+}
 
 function source<T>(
   dynamo: Dynamo,
@@ -67,11 +89,27 @@ function source<T>(
       const items = await dynamo.batchGet('readCatalogItems', ids.map(keyOf));
       return items.map(toItem);
     },
-    async loadPage(type, start) {
+    async ranges(type, parts) {
+      // The oldest and newest open item's sort keys (`createdAt#id`), then even slices of time between.
+      const edge = async (forward: boolean) => {
+        const out = await dynamo.query('loadCatalogPage', {
+          IndexName: INDEX.byTypeOpen,
+          KeyConditionExpression: `${KEY.gsi1pk} = :pk`,
+          ExpressionAttributeValues: { ':pk': openPartition(type) },
+          ScanIndexForward: forward,
+          Limit: 1,
+        });
+        return out.Items?.[0]?.[KEY.gsi1sk] as string | undefined;
+      };
+      const [first, last] = await Promise.all([edge(true), edge(false)]);
+      if (first === undefined || last === undefined) return [];
+      return keyRanges(first, last, parts);
+    },
+    async loadPage(type, range, start) {
       const out = await dynamo.query('loadCatalogPage', {
         IndexName: INDEX.byTypeOpen,
-        KeyConditionExpression: `${KEY.gsi1pk} = :pk`,
-        ExpressionAttributeValues: { ':pk': openPartition(type) },
+        KeyConditionExpression: `${KEY.gsi1pk} = :pk AND ${KEY.gsi1sk} BETWEEN :from AND :to`,
+        ExpressionAttributeValues: { ':pk': openPartition(type), ':from': range.from, ':to': range.to },
         ...(start ? { ExclusiveStartKey: start } : {}),
       });
       return {
