@@ -20,6 +20,9 @@ export default defineConfig({
             'web/**/*.test.ts',
           ],
           exclude: ['**/node_modules/**', '**/*.integ.test.ts', 'web/.next/**', 'web/out/**'],
+          // Property tests run hundreds of generated cases (3–4 s idle); a busy 2-core machine takes
+          // several times that, and a time-out there says nothing about the code.
+          testTimeout: 30_000,
         },
       },
       {
