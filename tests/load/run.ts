@@ -29,6 +29,10 @@ const CONNECTIONS = 16;
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 8);
 const OFFERS = Number(process.env.LOAD_OFFERS ?? 20_000);
 const REQUESTS = Number(process.env.LOAD_REQUESTS ?? 100_000);
+/** How a count reads in a row's name: 20000 → "20k". */
+const short = (n: number) => (n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : n.toLocaleString('en'));
+const AT_OFFERS = `${short(OFFERS)} offers`;
+const AT_REQUESTS = `${short(REQUESTS)} requests`;
 
 const log = (line: string) => console.log(`[load] ${line}`);
 const tokens = localTokens(DEV_JWT_SECRET);
@@ -234,14 +238,14 @@ async function main() {
 
     const nextReq = cycle(reqs.slice(1));
     const match = await drive(
-      'GET /requests/{id}/matches (warm catalogue, 20k offers)',
+      `GET /requests/{id}/matches (warm catalogue, ${AT_OFFERS})`,
       warm,
       () => matchCall(nextReq()),
       {},
     );
     const nextOff = cycle(offs.slice(1));
     const cand = await drive(
-      'GET /offers/{id}/candidates (warm catalogue, 100k requests)',
+      `GET /offers/{id}/candidates (warm catalogue, ${AT_REQUESTS})`,
       warm,
       () => candidateCall(nextOff()),
       {},
@@ -373,7 +377,7 @@ async function main() {
     );
     // Side by side, in the same minute (the machine is shared): 20,000 offers again, then one connection each.
     const bigAgain = await drive(
-      'GET /requests/{id}/matches (warm catalogue, 20k offers, right after the 200)',
+      `GET /requests/{id}/matches (warm catalogue, ${AT_OFFERS}, right after the 200)`,
       warm,
       () => matchCall(nextReq()),
       {},
@@ -442,13 +446,13 @@ async function main() {
       ],
       ['candidate read errors', '0', String(cand.errors), cand.errors === 0],
       [
-        'match read latency 200 → 20,000 offers, side by side at 16 connections (p50 / p95)',
+        `match read latency 200 → ${OFFERS.toLocaleString('en')} offers, side by side at 16 connections (p50 / p95)`,
         '≤ 2× growth',
         `${smallMatch.p50.toFixed(1)} → ${bigAgain.p50.toFixed(1)} ms / ${smallMatch.p95.toFixed(1)} → ${bigAgain.p95.toFixed(1)} ms (${ratio(bigAgain.p95, smallMatch.p95).toFixed(2)}× at p95)`,
         ratio(bigAgain.p95, smallMatch.p95) <= 2,
       ],
       [
-        'match read latency 200 → 20,000 offers, one connection (p50 / p95)',
+        `match read latency 200 → ${OFFERS.toLocaleString('en')} offers, one connection (p50 / p95)`,
         '≤ 2× growth',
         `${smallOne.p50.toFixed(1)} → ${matchOne.p50.toFixed(1)} ms / ${smallOne.p95.toFixed(1)} → ${matchOne.p95.toFixed(1)} ms (${ratio(matchOne.p95, smallOne.p95).toFixed(2)}× at p95)`,
         ratio(matchOne.p95, smallOne.p95) <= 2,
