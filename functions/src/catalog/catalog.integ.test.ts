@@ -7,6 +7,7 @@ import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { NO_RATE_LIMITS } from '../http/rate-limit';
+import { createDocumentClient } from '../store/client';
 import { dynamoCatalogSources } from '../store/dynamo-catalog';
 import { CATALOG_SHARDS, partitions } from '../store/table';
 import { type Harness, harness } from '../testing/harness';
@@ -197,6 +198,51 @@ describe('warm catalogues', () => {
         await h.call('PATCH', `/offers/${offer.id}`, { token: partner.token, body: { topics: ['kemasan'] } });
       await h.call('DELETE', `/offers/${(made[5] as { id: string }).id}`, { token: partner.token });
       await same();
+    }
+  });
+
+  it('shares a version read among concurrent calls, and never answers older than the call', async () => {
+    // The reader's own client, whose version reads can be made slow to answer (a slow network: the read
+    // is evaluated at once, its answer arrives `slowMs` later).
+    const db = createDocumentClient(h.deps.config);
+    let slowMs = 0;
+    let versionReads = 0;
+    db.middlewareStack.add(
+      (next) => async (args) => {
+        const input = args.input as { ExpressionAttributeValues?: Record<string, unknown> };
+        const versions = String(input.ExpressionAttributeValues?.[':pk'] ?? '').startsWith('CATALOG#');
+        const out = await next(args);
+        if (versions) {
+          versionReads++;
+          if (slowMs > 0) await new Promise((r) => setTimeout(r, slowMs));
+        }
+        return out;
+      },
+      { step: 'initialize', name: 'slowVersionReads' },
+    );
+    const reader = createApp({ ...h.deps, db, rateLimits: NO_RATE_LIMITS });
+    const partner = await h.partner('corporate');
+    const umkm = await h.umkm();
+    const request = await h.request(umkm.token, { needs: ['kemasan'] });
+    const matches = `/requests/${request.id}/matches`;
+    await read(reader, matches, umkm.token); // warm
+
+    versionReads = 0;
+    await Promise.all(Array.from({ length: 16 }, () => read(reader, matches, umkm.token)));
+    // One read per round trip, not per call: the first call's, then the one all the others share.
+    expect(versionReads).toBeLessThanOrEqual(4);
+
+    // A read in flight across a change must not answer a call that began after the change.
+    for (let i = 0; i < 3; i++) {
+      slowMs = 0;
+      const offer = await h.offer(partner.token, { topics: ['kemasan'] });
+      expect(ids(await read(reader, matches, umkm.token))).toContain(offer.id);
+      slowMs = 400;
+      const before = read(reader, matches, umkm.token); // its version read is evaluated, then held
+      await new Promise((r) => setTimeout(r, 100));
+      await h.call('DELETE', `/offers/${offer.id}`, { token: partner.token });
+      expect(ids(await read(reader, matches, umkm.token))).not.toContain(offer.id);
+      await before;
     }
   });
 });

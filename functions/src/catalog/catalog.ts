@@ -150,6 +150,9 @@ export class Catalog<T extends { readonly id: string; readonly type: OfferType }
   private readonly views = new Map<OfferType, CatalogView<T, P, I>>();
   private held: number[] | undefined;
   private queue: Promise<unknown> = Promise.resolve();
+  /** The version read in flight, and the one the calls arriving meanwhile share (see `freshVersions`). */
+  private reading: Promise<number[]> | undefined;
+  private nextReading: Promise<number[]> | undefined;
   /** Counts for tests and the load harness. */
   readonly stats = { coldLoads: 0, refreshes: 0, itemsRead: 0, resets: 0 };
 
@@ -168,7 +171,7 @@ export class Catalog<T extends { readonly id: string; readonly type: OfferType }
    * on its way (the request being read): the versions are read meanwhile.
    */
   async current(typeOf: OfferType | PromiseLike<OfferType>): Promise<CatalogView<T, P, I>> {
-    const [target, type] = await Promise.all([this.source.versions(), typeOf]);
+    const [target, type] = await Promise.all([this.freshVersions(), typeOf]);
     // One refresh at a time per instance; each brings the catalogue to (at least) its call's versions.
     // The view is taken inside the step, before the next one can start changing the catalogue.
     const step = this.queue.then(async () => {
@@ -177,6 +180,30 @@ export class Catalog<T extends { readonly id: string; readonly type: OfferType }
     });
     this.queue = step.catch(() => undefined);
     return step;
+  }
+
+  /**
+   * The shard versions, read (consistently) after this call began. With no read in flight the call
+   * starts one. Otherwise the read in flight may have started before the call, so the call waits for
+   * the next one, which starts when that one ends and serves every call that arrived meanwhile: under
+   * load an instance makes about one version read per round trip instead of one per call, and each
+   * answer is still at least as new as the moment its call arrived.
+   */
+  private freshVersions(): Promise<number[]> {
+    if (this.reading === undefined) {
+      const read = this.source.versions().finally(() => {
+        if (this.reading === read) this.reading = undefined;
+      });
+      this.reading = read;
+      return read;
+    }
+    this.nextReading ??= this.reading
+      .catch(() => undefined)
+      .then(() => {
+        this.nextReading = undefined;
+        return this.freshVersions();
+      });
+    return this.nextReading;
   }
 
   private async advance(target: readonly number[], type: OfferType): Promise<void> {
