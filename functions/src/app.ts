@@ -1,5 +1,5 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
 import { LIMITS, type RateLimits } from '@sinergi/shared/schemas';
+import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { TokenVerifier } from './auth/tokens';
 import { createVerifier, localTokens } from './auth/tokens';
@@ -9,7 +9,7 @@ import { PayloadTooLargeError } from './domain/errors';
 import { derivedOr, randomId } from './domain/ids';
 import type { Runtime } from './domain/model';
 import type { RoundSource } from './domain/rounds';
-import { type AppEnv, router } from './http/env';
+import type { AppEnv } from './http/env';
 import { apiHeaders } from './http/headers';
 import { type IdempotencyOptions, idempotency } from './http/idempotency';
 import { identify } from './http/identity';
@@ -91,7 +91,7 @@ export function createApp(deps: AppDeps) {
   const local = auth.mode === 'local' ? localTokens(auth.secret) : undefined;
   const verifier = deps.verifier ?? local?.verifier ?? createVerifier(config);
 
-  const api = router();
+  const api = new Hono<AppEnv>();
   api.use(
     '*',
     bodyLimit({
@@ -140,27 +140,7 @@ export function createApp(deps: AppDeps) {
   for (const group of groups) mountLazy(api, group, notFound);
 
   // The document of every route group, built (with the groups) on its first request.
-  const document = lazy(async () => {
-    const doc = router();
-    doc.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
-      type: 'http',
-      scheme: 'bearer',
-      bearerFormat: 'JWT',
-      description: 'Cognito JWT on AWS; locally a token from POST /api/auth/dev-login',
-    });
-    doc.route('/health', health);
-    for (const group of groups) doc.route(group.prefix, await group.app());
-    return doc.getOpenAPI31Document({
-      openapi: '3.1.0',
-      info: {
-        title: 'Sinergi API',
-        version: '1.0.0',
-        description:
-          'Partnership matching for Indonesian UMKM with corporates (mentorship), universities (internships) and community distributors. Errors are application/problem+json (RFC 9457).',
-      },
-      servers: [{ url: '/api' }],
-    });
-  });
+  const document = lazy(async () => (await import('./http/document')).openApiDocument(groups));
   api.get('/openapi.json', async (c) => c.json(await document()));
 
   const docs = lazyGroup('/docs', async () =>
@@ -170,7 +150,7 @@ export function createApp(deps: AppDeps) {
   );
   mountLazy(api, docs, notFound);
 
-  const app = new OpenAPIHono<AppEnv>();
+  const app = new Hono<AppEnv>();
   // On the outer app, so that 404s and problems outside a route carry them too.
   app.use('*', apiHeaders());
   app.route('/api', api);
