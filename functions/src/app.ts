@@ -1,39 +1,25 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
 import { LIMITS, type RateLimits } from '@sinergi/shared/schemas';
+import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { devLogin } from './auth/dev-login';
-import { createVerifier, localTokens, type TokenVerifier } from './auth/tokens';
-import { queryEverything, warmCatalogs } from './catalog';
+import type { TokenVerifier } from './auth/tokens';
+import { createVerifier, localTokens } from './auth/tokens';
 import { authSettings, type Config } from './config';
-import { createServices, defaultRuntime, type Services } from './domain';
+import type { Services } from './domain';
 import { PayloadTooLargeError } from './domain/errors';
-import { derivedOr, withoutDerivedIds } from './domain/ids';
+import { derivedOr, randomId } from './domain/ids';
 import type { Runtime } from './domain/model';
 import type { RoundSource } from './domain/rounds';
-import { docsRoutes } from './http/docs';
-import { type AppEnv, router } from './http/env';
+import type { AppEnv } from './http/env';
 import { apiHeaders } from './http/headers';
 import { type IdempotencyOptions, idempotency } from './http/idempotency';
 import { identify } from './http/identity';
+import { lazy, lazyGroup, mountLazy, servedRoutes } from './http/lazy';
 import { notFoundResponse, problemHandler } from './http/problem';
 import { NO_RATE_LIMITS, rateLimit } from './http/rate-limit';
-import { authRoutes } from './routes/auth';
-import { businessRoutes } from './routes/businesses';
 import { type HealthOptions, healthRoutes } from './routes/health';
-import { inboxRoutes } from './routes/inbox';
-import { offerRoutes } from './routes/offers';
-import { organizationRoutes } from './routes/organizations';
-import { partnershipRoutes } from './routes/partnerships';
-import { referenceRoutes } from './routes/reference';
-import { requestRoutes } from './routes/requests';
-import { roundRoutes } from './routes/rounds';
-import { statsRoutes } from './routes/stats';
 import type { DocumentClient } from './store/client';
 import type { AccessObserver } from './store/dynamo';
-import { dynamoCatalogSources } from './store/dynamo-catalog';
 import { DynamoIdempotencyStore } from './store/dynamo-idempotency';
-import { dynamoRepository } from './store/dynamo-repository';
-import { DynamoRoundStore } from './store/dynamo-rounds';
 
 export interface AppDeps {
   config: Config;
@@ -66,9 +52,17 @@ export interface AppDeps {
   };
 }
 
+/** The clock and ids of a request: the wall clock and random ids unless a test gives its own. */
+const defaultRuntime: Runtime = { now: () => new Date(), newId: randomId };
+
 /**
  * The whole API as one Hono app, mounted under /api. The same object runs on Lambda (lambda.ts) and
  * locally under @hono/node-server (local/server.ts).
+ *
+ * Built for a cold start: what every request runs (config, the middleware, identity, rate limits,
+ * idempotency, headers, problems) and the health check are built here; every other route group, the
+ * domain services behind them, the OpenAPI document and the docs page are imported and built on the
+ * first request that needs them (http/lazy.ts), once per app. A request behaves the same either way.
  */
 export function createApp(deps: AppDeps) {
   const { config, db } = deps;
@@ -77,43 +71,27 @@ export function createApp(deps: AppDeps) {
   const runtime: Runtime = { ...base, newId: derivedOr(base.newId) };
   const storage = { db, tableName: config.TABLE_NAME, ...(deps.onAccess ? { onAccess: deps.onAccess } : {}) };
   const roundOptions = deps.rounds ?? {};
-  const repo = dynamoRepository(storage);
-  // One set of warm catalogues per app, i.e. per function instance (kept across invocations).
-  const catalogs =
-    deps.matchReads === 'query' ? queryEverything(repo) : warmCatalogs(dynamoCatalogSources(storage));
-  const services: Services = createServices(
-    repo,
-    runtime,
-    {
-      store: new DynamoRoundStore(storage),
-      ...(roundOptions.dispatch === 'external'
-        ? {}
-        : {
-            // The same worker code, in-process: it starts after the 202 has been answered.
-            dispatch: async (id: string) => {
-              setImmediate(() => void withoutDerivedIds(() => services.rounds.run(id)));
-            },
-          }),
-      ...(roundOptions.source ? { source: roundOptions.source } : {}),
-      ...(roundOptions.lapseDays !== undefined ? { lapseDays: roundOptions.lapseDays } : {}),
-    },
-    catalogs,
-  );
+  const services = lazy(async (): Promise<Services> => {
+    const { appServices } = await import('./services');
+    return appServices(storage, runtime, {
+      ...(deps.matchReads ? { matchReads: deps.matchReads } : {}),
+      rounds: roundOptions,
+    });
+  });
   if (roundOptions.lapseEveryMs) {
-    setInterval(() => void services.rounds.lapse().catch(() => undefined), roundOptions.lapseEveryMs).unref();
+    setInterval(
+      () =>
+        void services()
+          .then((s) => s.rounds.lapse())
+          .catch(() => undefined),
+      roundOptions.lapseEveryMs,
+    ).unref();
   }
   const auth = authSettings(config);
   const local = auth.mode === 'local' ? localTokens(auth.secret) : undefined;
   const verifier = deps.verifier ?? local?.verifier ?? createVerifier(config);
 
-  const api = router();
-  api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
-    type: 'http',
-    scheme: 'bearer',
-    bearerFormat: 'JWT',
-    description: 'Cognito JWT on AWS; locally a token from POST /api/auth/dev-login',
-  });
-
+  const api = new Hono<AppEnv>();
   api.use(
     '*',
     bodyLimit({
@@ -127,41 +105,61 @@ export function createApp(deps: AppDeps) {
   api.use('*', rateLimit(deps.rateLimits ?? (config.RATE_LIMITS === 'off' ? NO_RATE_LIMITS : undefined)));
   api.use('*', idempotency(new DynamoIdempotencyStore(storage, runtime.now), deps.idempotency));
 
-  api.route('/health', healthRoutes(db, config.TABLE_NAME, deps.health));
-  api.route('/auth', authRoutes(services, local && devLogin(services.repo, local, runtime)));
-  api.route('/businesses', businessRoutes(services));
-  api.route('/organizations', organizationRoutes(services));
-  api.route('/offers', offerRoutes(services));
-  api.route('/requests', requestRoutes(services));
-  api.route('/partnerships', partnershipRoutes(services));
-  api.route('/inbox', inboxRoutes(services, runtime.now));
-  api.route('/rounds', roundRoutes(services));
-  api.route('/stats', statsRoutes(services));
-  api.route('/reference', referenceRoutes());
+  const health = healthRoutes(db, config.TABLE_NAME, deps.health);
+  api.route('/health', health);
 
-  api.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Sinergi API',
-      version: '1.0.0',
-      description:
-        'Partnership matching for Indonesian UMKM with corporates (mentorship), universities (internships) and community distributors. Errors are application/problem+json (RFC 9457).',
-    },
-    servers: [{ url: '/api' }],
-  });
+  // In the order of the document; each one a chunk of its own in the Lambda bundle.
+  const groups = [
+    lazyGroup('/auth', async () => {
+      const [{ authRoutes }, { devLogin }, s] = await Promise.all([
+        import('./routes/auth'),
+        import('./auth/dev-login'),
+        services(),
+      ]);
+      return authRoutes(s, local && devLogin(s.repo, local, runtime));
+    }),
+    lazyGroup('/businesses', async () =>
+      (await import('./routes/businesses')).businessRoutes(await services()),
+    ),
+    lazyGroup('/organizations', async () =>
+      (await import('./routes/organizations')).organizationRoutes(await services()),
+    ),
+    lazyGroup('/offers', async () => (await import('./routes/offers')).offerRoutes(await services())),
+    lazyGroup('/requests', async () => (await import('./routes/requests')).requestRoutes(await services())),
+    lazyGroup('/partnerships', async () =>
+      (await import('./routes/partnerships')).partnershipRoutes(await services()),
+    ),
+    lazyGroup('/inbox', async () =>
+      (await import('./routes/inbox')).inboxRoutes(await services(), runtime.now),
+    ),
+    lazyGroup('/rounds', async () => (await import('./routes/rounds')).roundRoutes(await services())),
+    lazyGroup('/stats', async () => (await import('./routes/stats')).statsRoutes(await services())),
+    lazyGroup('/reference', async () => (await import('./routes/reference')).referenceRoutes()),
+  ];
+  const notFound = (c: { req: { path: string } }) => notFoundResponse(c.req.path);
+  for (const group of groups) mountLazy(api, group, notFound);
 
-  api.route(
-    '/docs',
-    docsRoutes(config.DOCS_SCRIPT_URL ? { url: config.DOCS_SCRIPT_URL } : deps.docsScriptPath),
+  // The document of every route group, built (with the groups) on its first request.
+  const document = lazy(async () => (await import('./http/document')).openApiDocument(groups));
+  api.get('/openapi.json', async (c) => c.json(await document()));
+
+  const docs = lazyGroup('/docs', async () =>
+    (await import('./http/docs')).docsRoutes(
+      config.DOCS_SCRIPT_URL ? { url: config.DOCS_SCRIPT_URL } : deps.docsScriptPath,
+    ),
   );
+  mountLazy(api, docs, notFound);
 
-  const app = new OpenAPIHono<AppEnv>();
+  const app = new Hono<AppEnv>();
   // On the outer app, so that 404s and problems outside a route carry them too.
   app.use('*', apiHeaders());
   app.route('/api', api);
   app.onError(problemHandler);
-  app.notFound((c) => notFoundResponse(c.req.path));
-  return app;
+  app.notFound(notFound);
+  return Object.assign(app, {
+    /** Every route served, groups included (building them): Hono's route tables, for the tests. */
+    servedRoutes: () => servedRoutes(app, [...groups, docs]),
+  });
 }
 
 export type App = ReturnType<typeof createApp>;

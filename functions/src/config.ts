@@ -1,5 +1,11 @@
-import { z } from 'zod';
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
 import { TABLE_NAME_DEFAULT } from './store/table';
+
+// zod/mini: the same core, checks and messages as the `zod` the schemas use, without its method-chaining
+// layer, so a function instance parses its configuration at start-up without loading all of zod (the
+// route groups load it when they are first built). Its English messages, as `zod` registers them.
+z.config(en());
 
 /**
  * The functions' configuration, parsed from the environment once by each entry point (Lambda handler,
@@ -34,77 +40,85 @@ export const DYNAMODB_DEFAULTS = {
   maxAttempts: 3,
 } as const;
 
-const ms = (fallback: number) => z.coerce.number().int().min(100).max(20_000).default(fallback);
+const ms = (fallback: number) =>
+  z._default(z.coerce.number().check(z.int(), z.minimum(100), z.maximum(20_000)), fallback);
 
 const ConfigSchema = z
   .object({
-    TABLE_NAME: z.string().min(1).default(TABLE_NAME_DEFAULT),
-    AWS_REGION: z.string().min(1).default('ap-southeast-3'),
+    TABLE_NAME: z._default(z.string().check(z.minLength(1)), TABLE_NAME_DEFAULT),
+    AWS_REGION: z._default(z.string().check(z.minLength(1)), 'ap-southeast-3'),
     /** Set locally to the DynamoDB Local endpoint; unset on AWS. */
-    DYNAMODB_ENDPOINT: z.url().optional(),
+    DYNAMODB_ENDPOINT: z.optional(z.url()),
     /** Time to open a connection to DynamoDB, and for one whole request; the SDK retries within a budget. */
     DYNAMODB_CONNECT_TIMEOUT_MS: ms(DYNAMODB_DEFAULTS.connectTimeoutMs),
     DYNAMODB_REQUEST_TIMEOUT_MS: ms(DYNAMODB_DEFAULTS.requestTimeoutMs),
     /** SDK attempts per call (first try included) for timeouts, network errors and 5xx answers. */
-    DYNAMODB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(5).default(DYNAMODB_DEFAULTS.maxAttempts),
+    DYNAMODB_MAX_ATTEMPTS: z._default(
+      z.coerce.number().check(z.int(), z.minimum(1), z.maximum(5)),
+      DYNAMODB_DEFAULTS.maxAttempts,
+    ),
     AUTH_MODE: z.enum(['local', 'oidc'], {
       error: (issue) =>
         issue.input === undefined
           ? 'is required and has no default: `oidc` (deployed) or `local` (DynamoDB Local on this machine only)'
           : 'must be `oidc` or `local`',
     }),
-    LOCAL_JWT_SECRET: z.string().min(32).optional(),
+    LOCAL_JWT_SECRET: z.optional(z.string().check(z.minLength(32))),
     /** Issuer URL exactly as in the tokens' `iss` (Cognito: https://cognito-idp.<region>.amazonaws.com/<pool>). */
-    OIDC_ISSUER: z.url().optional(),
+    OIDC_ISSUER: z.optional(z.url()),
     /** The site's client id: `client_id` of access tokens, `aud` of ID tokens. */
-    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_ID: z.optional(z.string().check(z.minLength(1))),
     /** Exactly one token use is accepted. */
-    OIDC_TOKEN_USE: z.enum(['access', 'id']).optional(),
+    OIDC_TOKEN_USE: z.optional(z.enum(['access', 'id'])),
     /** The JWKS; when unset, read from the issuer's /.well-known/openid-configuration. */
-    OIDC_JWKS_URI: z.url().optional(),
+    OIDC_JWKS_URI: z.optional(z.url()),
     /** The claim listing the caller's groups, one per role. */
-    OIDC_GROUPS_CLAIM: z.string().min(1).default('cognito:groups'),
+    OIDC_GROUPS_CLAIM: z._default(z.string().check(z.minLength(1)), 'cognito:groups'),
     /** Where /api/docs loads its script from; unset: the app serves the vendored file itself. */
-    DOCS_SCRIPT_URL: z.string().min(1).optional(),
+    DOCS_SCRIPT_URL: z.optional(z.string().check(z.minLength(1))),
     /**
      * Per-user rate limits (RATE_LIMITS in shared): `on` everywhere people call the API. `off` only for
      * a local stack that tests drive with hundreds of calls of one user at once (the last-slot races).
      */
-    RATE_LIMITS: z.enum(['on', 'off']).default('on'),
+    RATE_LIMITS: z._default(z.enum(['on', 'off']), 'on'),
     /** Set by Lambda itself: local mode refuses to start there. */
-    AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
+    AWS_LAMBDA_FUNCTION_NAME: z.optional(z.string()),
   })
-  .superRefine((c, ctx) => {
-    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-    if (c.AUTH_MODE === 'local') {
-      if (!c.DYNAMODB_ENDPOINT || !isLoopbackUrl(c.DYNAMODB_ENDPOINT)) {
-        issue(
-          'DYNAMODB_ENDPOINT',
-          'AUTH_MODE=local runs only against a DynamoDB endpoint on this machine (localhost/127.x/[::1])',
-        );
+  .check(
+    z.superRefine((c, ctx) => {
+      const issue = (path: string, message: string) =>
+        ctx.addIssue({ code: 'custom', path: [path], message });
+      if (c.AUTH_MODE === 'local') {
+        if (!c.DYNAMODB_ENDPOINT || !isLoopbackUrl(c.DYNAMODB_ENDPOINT)) {
+          issue(
+            'DYNAMODB_ENDPOINT',
+            'AUTH_MODE=local runs only against a DynamoDB endpoint on this machine (localhost/127.x/[::1])',
+          );
+        }
+        if (c.AWS_LAMBDA_FUNCTION_NAME) issue('AUTH_MODE', 'AUTH_MODE=local never runs inside AWS Lambda');
+        for (const name of ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_TOKEN_USE', 'OIDC_JWKS_URI'] as const) {
+          if (c[name] !== undefined)
+            issue(name, `contradicts AUTH_MODE=local (it belongs to AUTH_MODE=oidc)`);
+        }
       }
-      if (c.AWS_LAMBDA_FUNCTION_NAME) issue('AUTH_MODE', 'AUTH_MODE=local never runs inside AWS Lambda');
-      for (const name of ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_TOKEN_USE', 'OIDC_JWKS_URI'] as const) {
-        if (c[name] !== undefined) issue(name, `contradicts AUTH_MODE=local (it belongs to AUTH_MODE=oidc)`);
+      if (c.AUTH_MODE === 'oidc') {
+        if (c.LOCAL_JWT_SECRET === DEV_JWT_SECRET) {
+          issue('LOCAL_JWT_SECRET', 'the public development secret is refused outside AUTH_MODE=local');
+        } else if (c.LOCAL_JWT_SECRET !== undefined) {
+          issue('LOCAL_JWT_SECRET', 'contradicts AUTH_MODE=oidc (only local mode signs its own tokens)');
+        }
+        if (!c.OIDC_ISSUER) issue('OIDC_ISSUER', 'is required with AUTH_MODE=oidc');
+        else if (!c.OIDC_ISSUER.startsWith('https://') && !isLoopbackUrl(c.OIDC_ISSUER)) {
+          issue('OIDC_ISSUER', 'must be https (plain http only for an issuer on loopback)');
+        }
+        if (!c.OIDC_CLIENT_ID) issue('OIDC_CLIENT_ID', 'is required with AUTH_MODE=oidc');
+        if (!c.OIDC_TOKEN_USE) issue('OIDC_TOKEN_USE', 'is required with AUTH_MODE=oidc: `access` or `id`');
+        if (c.OIDC_JWKS_URI && !c.OIDC_JWKS_URI.startsWith('https://') && !isLoopbackUrl(c.OIDC_JWKS_URI)) {
+          issue('OIDC_JWKS_URI', 'must be https (plain http only on loopback)');
+        }
       }
-    }
-    if (c.AUTH_MODE === 'oidc') {
-      if (c.LOCAL_JWT_SECRET === DEV_JWT_SECRET) {
-        issue('LOCAL_JWT_SECRET', 'the public development secret is refused outside AUTH_MODE=local');
-      } else if (c.LOCAL_JWT_SECRET !== undefined) {
-        issue('LOCAL_JWT_SECRET', 'contradicts AUTH_MODE=oidc (only local mode signs its own tokens)');
-      }
-      if (!c.OIDC_ISSUER) issue('OIDC_ISSUER', 'is required with AUTH_MODE=oidc');
-      else if (!c.OIDC_ISSUER.startsWith('https://') && !isLoopbackUrl(c.OIDC_ISSUER)) {
-        issue('OIDC_ISSUER', 'must be https (plain http only for an issuer on loopback)');
-      }
-      if (!c.OIDC_CLIENT_ID) issue('OIDC_CLIENT_ID', 'is required with AUTH_MODE=oidc');
-      if (!c.OIDC_TOKEN_USE) issue('OIDC_TOKEN_USE', 'is required with AUTH_MODE=oidc: `access` or `id`');
-      if (c.OIDC_JWKS_URI && !c.OIDC_JWKS_URI.startsWith('https://') && !isLoopbackUrl(c.OIDC_JWKS_URI)) {
-        issue('OIDC_JWKS_URI', 'must be https (plain http only on loopback)');
-      }
-    }
-  });
+    }),
+  );
 
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -151,7 +165,7 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
-  const parsed = ConfigSchema.safeParse(env);
+  const parsed = ConfigSchema.safeParse(env, { jitless: true });
   if (!parsed.success) {
     const variables = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || '(env)'))];
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);

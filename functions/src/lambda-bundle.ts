@@ -25,6 +25,11 @@ export const LAMBDA_BUNDLE_OPTIONS = {
   platform: 'node',
   target: LAMBDA_NODE_TARGET,
   format: 'esm',
+  // Code reached only through `import()` (the API's route groups, built on their first request: see
+  // functions/src/http/lazy.ts) goes into chunks beside index.mjs, read and compiled only when used.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  outExtension: { '.js': '.mjs' },
   minify: true,
   // CommonJS dependencies (the AWS SDK) call require(); give the ESM bundle one.
   banner: {
@@ -73,15 +78,15 @@ export const zodWithoutLocales: Plugin = {
   },
 };
 
-/** Bundle one entry into `outdir/index.mjs`; returns the file and its size. */
+/** Bundle one entry into `outdir/index.mjs` (and its chunks); returns the entry file and the total size. */
 export async function bundleLambda(entry: string, outdir: string, extra: BuildOptions = {}) {
   const { build } = await import('esbuild');
   const outfile = join(outdir, LAMBDA_BUNDLE_FILE);
   const result = await build({
     ...LAMBDA_BUNDLE_OPTIONS,
     plugins: [zodWithoutLocales],
-    entryPoints: [entry],
-    outfile,
+    entryPoints: { index: entry },
+    outdir,
     metafile: true,
     logLevel: 'error',
     ...extra,

@@ -142,10 +142,11 @@ async function signIn(role: string) {
 }
 
 describe('the bundled Lambda handler', () => {
-  it('is one self-contained ESM file without the docs script (npm run bench reports it against 1 MB)', () => {
+  it('is self-contained ESM without the docs script (npm run bench reports it against 1 MB)', () => {
     expect(bundleBytes).toBeGreaterThan(100_000);
-    // 813 KB measured (zod's locales left out, lambda-bundle.ts): a tight guard, so growth is a decision.
-    expect(bundleBytes).toBeLessThan(860_000);
+    // The entry and the chunks it imports on demand (lambda-bundle.ts); 860 KB measured (zod's locales
+    // left out): a tight guard, so growth is a decision.
+    expect(bundleBytes).toBeLessThan(880_000);
   });
 
   it('answers the health check', async () => {

@@ -77,12 +77,12 @@ export async function apiSurface(app: App): Promise<Surface> {
 }
 
 /**
- * Hono's route table of the app, as `METHOD /path` in OpenAPI's `{param}` form, without middleware.
+ * Hono's route table of the app (its lazily built route groups included), as `METHOD /path` in OpenAPI's `{param}` form, without middleware.
  * Every one must be in the document or in UNDOCUMENTED.
  */
-export function routeTable(app: App): string[] {
+export async function routeTable(app: App): Promise<string[]> {
   const out = new Set<string>();
-  for (const route of app.routes) {
+  for (const route of await app.servedRoutes()) {
     if (route.method === 'ALL' || !route.path.startsWith('/api/')) continue;
     const path = route.path
       .slice('/api'.length)

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ROLES, type Role } from '@sinergi/shared/schemas';
-import { createRemoteJWKSet, type JWTPayload, type JWTVerifyGetKey, jwtVerify, SignJWT } from 'jose';
+import type { JWTPayload, JWTVerifyGetKey } from 'jose';
 import { type AuthSettings, authSettings, type Config } from '../config';
 import { ForbiddenError, ServiceUnavailableError, UnauthorizedError } from '../domain/errors';
 import type { Identity } from '../domain/model';
@@ -9,6 +9,9 @@ import type { Identity } from '../domain/model';
 export interface TokenVerifier {
   verify(token: string): Promise<Identity>;
 }
+
+/** jose, imported on the first token to sign or verify: a cold start that serves no token never loads it. */
+const jose = () => import('./jose');
 
 const ISSUER = 'sinergi-local';
 const AUDIENCE = 'sinergi-api';
@@ -28,6 +31,7 @@ export function localTokens(secret: string) {
   const key = new TextEncoder().encode(secret);
   return {
     async sign(identity: Identity): Promise<string> {
+      const { SignJWT } = await jose();
       return new SignJWT({ role: identity.role, ...(identity.name ? { name: identity.name } : {}) })
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject(identity.userId)
@@ -39,6 +43,7 @@ export function localTokens(secret: string) {
     },
     verifier: {
       async verify(token: string): Promise<Identity> {
+        const { jwtVerify } = await jose();
         try {
           const { payload } = await jwtVerify(token, key, {
             issuer: ISSUER,
@@ -106,7 +111,9 @@ export function oidcVerifier(
     jwks ??= (
       settings.jwksUri ? Promise.resolve(settings.jwksUri) : discoverJwksUri(settings.issuer, fetchImpl)
     )
-      .then((uri) => createRemoteJWKSet(new URL(uri), { timeoutDuration: 3_000, cooldownDuration: 30_000 }))
+      .then(async (uri) =>
+        (await jose()).createRemoteJWKSet(new URL(uri), { timeoutDuration: 3_000, cooldownDuration: 30_000 }),
+      )
       .catch((error) => {
         jwks = undefined; // try discovery again on the next call
         throw error;
@@ -125,6 +132,7 @@ export function oidcVerifier(
           cause: error,
         });
       }
+      const { jwtVerify } = await jose();
       let payload: JWTPayload;
       let typ: string | undefined;
       try {
