@@ -4,10 +4,8 @@ import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { type Locale, setLocale, useLocale, useT } from '../lib/i18n/locale';
-import { ROLE_LABELS } from '../lib/labels';
 import { homeOf, signOut, useSession } from '../lib/session';
 import { InboxLink } from './Inbox';
-import { Bi } from './ui';
 
 function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
   const pathname = usePathname();
@@ -86,9 +84,7 @@ export function SiteHeader() {
           <div className="who" data-testid="who">
             <span className="who__name" title={session.user.name ?? session.user.id}>
               {session.user.name ?? session.user.id}
-              <span className="who__role">
-                <Bi t={ROLE_LABELS[session.user.role]} />
-              </span>
+              <span className="who__role">{t.role[session.user.role]}</span>
             </span>
             <button
               type="button"

@@ -4,7 +4,7 @@ import { rankOffers } from '@sinergi/shared/matching';
 import { type Match, type PartnershipRequest, toMatchOffer, toMatchRequest } from '@sinergi/shared/schemas';
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { Empty, Reasons, ScoreBadge } from '../../../components/ui';
-import { both, useT } from '../../../lib/i18n/locale';
+import { useT } from '../../../lib/i18n/locale';
 import { splitTags } from '../../../lib/labels';
 
 /**
@@ -45,7 +45,7 @@ export function WhatIf({ request, matches }: { request: PartnershipRequest; matc
         {changed ? t.whatIf.changed : t.whatIf.same}
       </p>
       {top.length === 0 ? (
-        <Empty t={both((m) => m.whatIf.none)} />
+        <Empty>{t.whatIf.none}</Empty>
       ) : (
         <ol
           className="list list--compact"
