@@ -21,6 +21,7 @@ export function InboxLink() {
   const count = state.kind === 'ready' ? state.data.count : 0;
   return (
     <Link
+      prefetch={false}
       href="/kotak-masuk"
       aria-current={pathname === '/kotak-masuk' ? 'page' : undefined}
       data-testid="inbox-link"
@@ -70,7 +71,7 @@ export function InboxPage() {
                     )}
                   </p>
                   {session && (
-                    <Link className="item__link" href={homeOf(session.user.role)}>
+                    <Link prefetch={false} className="item__link" href={homeOf(session.user.role)}>
                       {t.inbox.open} →
                     </Link>
                   )}

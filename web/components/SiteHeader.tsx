@@ -11,7 +11,7 @@ function NavLink({ href, children }: { href: string; children: React.ReactNode }
   const pathname = usePathname();
   const current = pathname === href || pathname === href.replace(/\/$/, '');
   return (
-    <Link href={href} aria-current={current ? 'page' : undefined}>
+    <Link prefetch={false} href={href} aria-current={current ? 'page' : undefined}>
       {children}
     </Link>
   );
@@ -50,7 +50,7 @@ export function SiteHeader() {
   return (
     <header className="site-header">
       <div className="container site-header__inner">
-        <Link href="/" className="brand">
+        <Link prefetch={false} href="/" className="brand">
           <span className="brand__mark" aria-hidden="true">
             S
           </span>

@@ -3,7 +3,7 @@
 import type { Reason } from '@sinergi/shared/matching';
 import type { OfferType, Role } from '@sinergi/shared/schemas';
 import Link from 'next/link';
-import { type ReactNode, useId } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { ApiError } from '../lib/api';
 import { useFormats } from '../lib/format';
 import { useMore } from '../lib/hooks';
@@ -279,7 +279,7 @@ export function RequireRole({ roles, children }: { roles: readonly Role[]; child
     return (
       <div className="notice notice--info">
         <p>{t.common.signInFirst}</p>
-        <Link className="button button--link" href="/masuk">
+        <Link prefetch={false} className="button button--link" href="/masuk">
           {t.nav.signIn}
         </Link>
       </div>
@@ -288,7 +288,7 @@ export function RequireRole({ roles, children }: { roles: readonly Role[]; child
     return (
       <div className="notice notice--info">
         <p>{t.common.notYourRole}</p>
-        <Link className="button button--link" href={homeOf(session.user.role)}>
+        <Link prefetch={false} className="button button--link" href={homeOf(session.user.role)}>
           {t.common.toMyPage}
         </Link>
       </div>
@@ -349,4 +349,32 @@ export function Paged<T>({
       )}
     </>
   );
+}
+
+/**
+ * Renders `children` once its place comes near the viewport (or at once where IntersectionObserver is
+ * missing). What sits below the fold, the map or the what-if preview, is then downloaded and run only
+ * when the reader scrolls toward it, not while a phone is still making the page usable.
+ */
+export function WhenVisible({ children, testId }: { children: ReactNode; testId?: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (near || !el) return;
+    if (typeof IntersectionObserver === 'undefined') {
+      setNear(true);
+      return;
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setNear(true);
+      },
+      { rootMargin: '200px 0px' },
+    );
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [near]);
+  if (near) return <>{children}</>;
+  return <div ref={ref} className="when-visible" data-testid={testId} />;
 }

@@ -3,7 +3,7 @@
 import type { StatsImpact } from '@sinergi/shared/schemas';
 import dynamic from 'next/dynamic';
 import { useEffect, useMemo, useState } from 'react';
-import { ErrorNotice, Loading, PageTitle, SectionTitle } from '../../components/ui';
+import { ErrorNotice, Loading, PageTitle, SectionTitle, WhenVisible } from '../../components/ui';
 import { api } from '../../lib/api';
 import { useFormats } from '../../lib/format';
 import { useAsync } from '../../lib/hooks';
@@ -20,7 +20,7 @@ import {
 import { OFFER_TYPES, SIZE_CLASSES } from '../../lib/labels';
 import { RoundCompare } from './RoundCompare';
 
-// d3-geo and topojson-client load with the map, after the page and its table.
+// The map and the chart load when the reader scrolls to them, after the page and its table.
 const ProvinceMap = dynamic(() => import('./ProvinceMap').then((m) => m.ProvinceMap), {
   ssr: false,
   loading: () => <Loading />,
@@ -137,10 +137,12 @@ function ImpactPanel() {
               </a>
             )}
           </div>
-          <div className="grid-2 grid-2--wide">
-            <ProvinceMap rows={rows} measure={measure} />
-            <PovertyChart rows={rows} />
-          </div>
+          <WhenVisible testId="map-slot">
+            <div className="grid-2 grid-2--wide">
+              <ProvinceMap rows={rows} measure={measure} />
+              <PovertyChart rows={rows} />
+            </div>
+          </WhenVisible>
           <div className="table-wrap">
             <table className="table" data-testid="impact-table" data-filter={filterValue(filter)}>
               <caption className="visually-hidden">{t.admin.impactTitle}</caption>

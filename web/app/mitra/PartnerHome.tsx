@@ -104,7 +104,11 @@ export function PartnerHome() {
                     {t.type[o.type]} · {t.mode[o.mode]} · {t.common.placesLeft(o.remaining, o.capacity)} ·{' '}
                     {o.topics.join(', ')}
                   </p>
-                  <Link className="item__link" href={`/mitra/penawaran?id=${encodeURIComponent(o.id)}`}>
+                  <Link
+                    prefetch={false}
+                    className="item__link"
+                    href={`/mitra/penawaran?id=${encodeURIComponent(o.id)}`}
+                  >
                     {t.partner.seeCandidates}
                   </Link>
                 </li>

@@ -65,7 +65,7 @@ export function UmkmHome() {
                     <li key={r.id} className="item" data-testid="request">
                       <div className="item__head">
                         <h3 className="item__title">
-                          <Link href={`/umkm/permintaan?id=${encodeURIComponent(r.id)}`}>
+                          <Link prefetch={false} href={`/umkm/permintaan?id=${encodeURIComponent(r.id)}`}>
                             {r.needs.join(', ')}
                           </Link>
                         </h3>
@@ -80,7 +80,11 @@ export function UmkmHome() {
                           </>
                         )}
                       </p>
-                      <Link className="item__link" href={`/umkm/permintaan?id=${encodeURIComponent(r.id)}`}>
+                      <Link
+                        prefetch={false}
+                        className="item__link"
+                        href={`/umkm/permintaan?id=${encodeURIComponent(r.id)}`}
+                      >
                         {t.umkm.seeMatches}
                       </Link>
                     </li>

@@ -160,6 +160,7 @@ export const en: Messages = {
     changed: 'Preview with the new needs.',
     same: 'Same as the ranking from the server.',
     none: 'No eligible offer.',
+    start: 'Edit the needs above to preview their ranking.',
     loading: 'Loading the matching core…',
   },
   umkm: {

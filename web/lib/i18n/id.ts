@@ -163,6 +163,7 @@ export const id = {
     changed: 'Pratinjau dengan kebutuhan baru.',
     same: 'Sama dengan peringkat dari server.',
     none: 'Tidak ada penawaran yang memenuhi syarat.',
+    start: 'Ubah kebutuhan di atas untuk melihat pratinjau peringkatnya.',
     loading: 'Memuat inti pencocokan…',
   },
   umkm: {

@@ -36,13 +36,13 @@ function loadEnglish(): Promise<void> {
   return englishLoading;
 }
 
-/** The language the reader chose (remembered in localStorage). */
+/**
+ * The language the reader chose. It is remembered in localStorage; the head script (config.ts) copies it
+ * to `<html lang>` before the first paint and every change goes through both, so it is read from the
+ * attribute: no synchronous storage call on every render of every component that shows text.
+ */
 function chosen(): Locale {
-  try {
-    return localStorage.getItem(LOCALE_KEY) === 'en' ? 'en' : 'id';
-  } catch {
-    return DEFAULT_LOCALE;
-  }
+  return document.documentElement.lang === 'en' ? 'en' : 'id';
 }
 
 /** The language shown: the chosen one once its catalogue is loaded. */
@@ -68,7 +68,7 @@ function subscribe(listener: () => void) {
   listeners.add(listener);
   const onStorage = (e: StorageEvent) => {
     if (e.key === LOCALE_KEY) {
-      document.documentElement.lang = chosen();
+      document.documentElement.lang = e.newValue === 'en' ? 'en' : 'id';
       listener();
     }
   };

@@ -38,7 +38,9 @@ export function OfferCandidates() {
   return (
     <>
       <p>
-        <Link href="/mitra">{t.common.back}</Link>
+        <Link prefetch={false} href="/mitra">
+          {t.common.back}
+        </Link>
       </p>
       <PageTitle>{offer.title}</PageTitle>
       <p className="muted">

@@ -1,7 +1,6 @@
 'use client';
 
 import type { Match, MatchList, PartnershipRequest } from '@sinergi/shared/schemas';
-import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { useState } from 'react';
@@ -20,17 +19,7 @@ import {
 import { api } from '../../../lib/api';
 import { useAsync } from '../../../lib/hooks';
 import { useLocale, useT } from '../../../lib/i18n/locale';
-
-// The what-if preview runs the matching core (and zod, through the schema mappers) in the browser: it is
-// loaded after the page, so the ranked list a phone shows first does not wait for it.
-const WhatIf = dynamic(() => import('./WhatIf').then((m) => m.WhatIf), {
-  ssr: false,
-  loading: () => <LoadingCore />,
-});
-
-function LoadingCore() {
-  return <Loading text={useT().whatIf.loading} />;
-}
+import { WhatIf } from './WhatIf';
 
 async function load(id: string, signal: AbortSignal) {
   const [request, matches] = await Promise.all([
@@ -63,7 +52,9 @@ export function RequestMatches() {
   return (
     <>
       <p>
-        <Link href="/umkm">{t.common.back}</Link>
+        <Link prefetch={false} href="/umkm">
+          {t.common.back}
+        </Link>
       </p>
       <PageTitle>{t.matches.title}</PageTitle>
       <p className="muted">
@@ -103,6 +94,7 @@ export function RequestMatches() {
           )}
         </section>
         <aside aria-label={t.whatIf.title}>
+          {/* The preview loads the matching core only when the owner starts to edit the needs. */}
           <WhatIf request={request} matches={matches.items} />
           <Excluded matches={matches} />
         </aside>
