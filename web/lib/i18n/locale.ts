@@ -64,18 +64,28 @@ export function setLocale(locale: Locale): void {
   else notify();
 }
 
+let watchingOtherTabs = false;
+
+/** A choice made in another tab applies here too: one `storage` listener for the page, set up once. */
+function watchOtherTabs() {
+  if (watchingOtherTabs) return;
+  watchingOtherTabs = true;
+  // Its own task, after hydration: registering the first storage listener is a call into the browser's
+  // storage that need not hold up the page becoming usable.
+  setTimeout(() =>
+    window.addEventListener('storage', (e) => {
+      if (e.key !== LOCALE_KEY) return;
+      document.documentElement.lang = e.newValue === 'en' ? 'en' : 'id';
+      notify();
+    }),
+  );
+}
+
 function subscribe(listener: () => void) {
   listeners.add(listener);
-  const onStorage = (e: StorageEvent) => {
-    if (e.key === LOCALE_KEY) {
-      document.documentElement.lang = e.newValue === 'en' ? 'en' : 'id';
-      listener();
-    }
-  };
-  window.addEventListener('storage', onStorage);
+  watchOtherTabs();
   return () => {
     listeners.delete(listener);
-    window.removeEventListener('storage', onStorage);
   };
 }
 
