@@ -25,6 +25,15 @@ const DEMO: { role: Role; name: string }[] = [
   { role: 'admin', name: 'admin' },
 ];
 
+/**
+ * A demo account's button: "UMKM umkm-0001" (the acronym the site uses in both languages), "Korporasi
+ * corporate-001" / "Corporate corporate-001", "Admin".
+ */
+function demoLabel(role: Role, name: string, roles: Readonly<Record<Role, string>>): string {
+  if (role === 'admin') return 'Admin';
+  return `${role === 'business' ? 'UMKM' : roles[role]} ${name}`;
+}
+
 /** The provider's sign-in, with oidc-client-ts, is loaded only when config.json names a provider. */
 const ProviderSignIn = dynamic(() => import('./ProviderSignIn').then((m) => m.ProviderSignIn), {
   loading: () => <Loading />,
@@ -117,7 +126,7 @@ function DemoSignIn() {
               disabled={busy}
               onClick={() => void signIn(d.role, d.name)}
             >
-              {d.role === 'admin' ? 'Admin' : `${t.role[d.role]} ${d.name}`}
+              {demoLabel(d.role, d.name, t.role)}
             </button>
           </li>
         ))}
