@@ -5,12 +5,12 @@ import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { Empty, Loading, Reasons, ScoreBadge } from '../../../components/ui';
 import { useT } from '../../../lib/i18n/locale';
 import { splitTags } from '../../../lib/labels';
-import type { PreviewRanker } from './whatif-rank';
+import type { previewRanker } from './whatif-rank';
 
 type Core =
   | { kind: 'idle' }
   | { kind: 'loading' }
-  | { kind: 'ready'; rank: PreviewRanker }
+  | { kind: 'ready'; ranker: typeof previewRanker }
   | { kind: 'error' };
 
 /**
@@ -33,11 +33,13 @@ export function WhatIf({ request, matches }: { request: PartnershipRequest; matc
     if (core.kind === 'loading' || core.kind === 'ready') return;
     setCore({ kind: 'loading' });
     import('./whatif-rank').then(
-      (m) => setCore({ kind: 'ready', rank: m.previewRanker(request, matches) }),
+      (m) => setCore({ kind: 'ready', ranker: m.previewRanker }),
       () => setCore({ kind: 'error' }),
     );
   };
-  const rank = core.kind === 'ready' ? core.rank : undefined;
+  const ranker = core.kind === 'ready' ? core.ranker : undefined;
+  // Made again when the page reloads its matches (after a proposal), like the list it previews.
+  const rank = useMemo(() => ranker?.(request, matches), [ranker, request, matches]);
   const key = needs.join('|');
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `needs`.
   const ranked = useMemo(() => rank?.(needs), [rank, key]);

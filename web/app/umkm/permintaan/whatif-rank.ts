@@ -11,5 +11,3 @@ export function previewRanker(request: PartnershipRequest, matches: readonly Mat
   return (needs: string[]) =>
     rankOffers(toMatchRequest({ ...request, needs }), offers, { limit: offers.length }).ranked;
 }
-
-export type PreviewRanker = ReturnType<typeof previewRanker>;
