@@ -90,9 +90,11 @@ test('a UMKM finds ranked partners, previews a what-if, proposes; the partner ac
   // The what-if preview, computed in the browser with the matching core, agrees with the API for the
   // unchanged needs, and re-ranks when the needs change.
   const apiRanking = ((await matches.getAttribute('data-ranking')) ?? '').split(',');
+  // The core loads when the owner starts editing the needs.
+  const needsPreview = page.getByRole('textbox', { name: /Kebutuhan \(pisahkan/ });
+  await needsPreview.focus();
   const whatIf = page.getByTestId('what-if');
   await expect(whatIf).toHaveAttribute('data-ranking', apiRanking.slice(0, 10).join(','));
-  const needsPreview = page.getByRole('textbox', { name: /Kebutuhan \(pisahkan/ });
   await needsPreview.fill('fotografi produk, pengemasan, keuangan');
   await expect(page.getByText('Pratinjau dengan kebutuhan baru.')).toBeVisible();
   await expect

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import type { DevLoginResponse } from '@sinergi/shared/schemas';
+import { revealLazy } from './lazy';
 
 /**
  * The site in one language at a time, at phone width, against the seeded demo accounts: each role's
@@ -136,6 +137,7 @@ test('UMKM journey (Bahasa Indonesia): requests, ranked matches with reasons, pa
     .first()
     .click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mitra yang cocok', { timeout: 30_000 });
+  await page.getByRole('textbox', { name: /Kebutuhan \(pisahkan/ }).focus();
   await expect(page.getByTestId('what-if')).toBeVisible();
   await shot(page, 'id-umkm-matches');
 });
@@ -163,6 +165,7 @@ test('admin journey: the map shows the same figures as the table, for both measu
   await demoSignIn(page, 'Admin');
   const table = page.getByTestId('impact-table');
   await expect(table.locator('tbody tr')).toHaveCount(38);
+  await revealLazy(page);
   const map = page.getByTestId('province-map');
   await expect(map.locator('path[data-province]')).toHaveCount(38);
 
@@ -245,6 +248,7 @@ test('figures follow the language: the admin in English reads decimals with a po
   // The map's figure (partnerships per 100 UMKM) as the table writes it, in the same language.
   const per100 = await jakarta.locator('td[data-measure="per100"]').textContent();
   expect(per100).toMatch(/^(\d+\.\d|—)$/);
+  await revealLazy(page);
   await expect(page.getByTestId('province-map').locator('path[data-province="31"]')).toHaveAttribute(
     'data-value',
     per100 ?? '',
@@ -290,6 +294,14 @@ for (const target of AXE_PAGES) {
       if ((await page.locator('html').getAttribute('lang')) !== lang)
         await page.getByTestId('lang-switch').click();
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      await page.waitForLoadState('networkidle');
+      // The parts that load when scrolled to (the map and the chart) are checked too.
+      await revealLazy(page);
+      if (target.needs === 'request') {
+        // The what-if preview's list appears once its core loads, when the needs are edited.
+        await page.locator('.whatif input').focus();
+        await expect(page.getByTestId('what-if')).toBeVisible();
+      }
       await page.waitForLoadState('networkidle');
       for (const v of await seriousViolations(page)) found.push(`${lang}: ${v}`);
     }

@@ -10,7 +10,9 @@ export default function NotFound() {
       <div className="container">
         <h1>{t.notFound.title}</h1>
         <p>
-          <Link href="/">{t.notFound.back}</Link>
+          <Link prefetch={false} href="/">
+            {t.notFound.back}
+          </Link>
         </p>
       </div>
     </section>

@@ -6,11 +6,10 @@ import { usePathname } from 'next/navigation';
 import { api } from '../lib/api';
 import { useFormats } from '../lib/format';
 import { useAsync } from '../lib/hooks';
-import { both, useT } from '../lib/i18n/locale';
+import { useT } from '../lib/i18n/locale';
 import { inboxMessage } from '../lib/inbox';
-import { TYPE_LABELS } from '../lib/labels';
 import { homeOf, useSession } from '../lib/session';
-import { Bi, Empty, ErrorNotice, Loading, PageTitle } from './ui';
+import { Empty, ErrorNotice, Loading, PageTitle } from './ui';
 
 const loadInbox = (signal: AbortSignal) => api<InboxData>('GET', '/api/inbox', undefined, signal);
 
@@ -22,6 +21,7 @@ export function InboxLink() {
   const count = state.kind === 'ready' ? state.data.count : 0;
   return (
     <Link
+      prefetch={false}
       href="/kotak-masuk"
       aria-current={pathname === '/kotak-masuk' ? 'page' : undefined}
       data-testid="inbox-link"
@@ -46,12 +46,12 @@ export function InboxPage() {
   const [state, reload] = useAsync(loadInbox, []);
   return (
     <>
-      <PageTitle t={both((m) => m.inbox.title)} />
+      <PageTitle>{t.inbox.title}</PageTitle>
       {state.kind === 'loading' && <Loading />}
       {state.kind === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
       {state.kind === 'ready' &&
         (state.data.items.length === 0 ? (
-          <Empty t={both((m) => m.inbox.empty)} />
+          <Empty>{t.inbox.empty}</Empty>
         ) : (
           <>
             <p className="muted" data-testid="list-count">
@@ -62,7 +62,7 @@ export function InboxPage() {
                 <li key={`${item.kind}-${item.partnershipId}`} className="item" data-kind={item.kind}>
                   <p className="item__title">{inboxMessage(t, item)}</p>
                   <p className="item__meta">
-                    <Bi t={TYPE_LABELS[item.type]} /> · {f.date(item.at)}
+                    {t.type[item.type]} · {f.date(item.at)}
                     {item.needsAnswer && (
                       <>
                         {' '}
@@ -71,7 +71,7 @@ export function InboxPage() {
                     )}
                   </p>
                   {session && (
-                    <Link className="item__link" href={homeOf(session.user.role)}>
+                    <Link prefetch={false} className="item__link" href={homeOf(session.user.role)}>
                       {t.inbox.open} →
                     </Link>
                   )}

@@ -5,9 +5,8 @@ import { availableActions, type PartnershipEvent, type Side } from '@sinergi/sha
 import { type FormEvent, useState } from 'react';
 import { ApiError, apiOf } from '../lib/api';
 import type { Messages } from '../lib/i18n/id';
-import { both, useT } from '../lib/i18n/locale';
-import { STATUS_LABELS, TYPE_LABELS } from '../lib/labels';
-import { Bi, Empty, ErrorNotice, Field } from './ui';
+import { useT } from '../lib/i18n/locale';
+import { Empty, ErrorNotice, Field } from './ui';
 
 /** The events shown as buttons; `rate` is the feedback form, `propose` happens on a match. */
 type Action = Exclude<PartnershipEvent, 'propose' | 'rate'>;
@@ -42,7 +41,8 @@ export function PartnershipList({
   offers?: ReadonlyMap<string, Offer>;
   onChanged: () => void;
 }) {
-  if (items.length === 0) return <Empty t={both((m) => m.partnership.none)} />;
+  const t = useT();
+  if (items.length === 0) return <Empty>{t.partnership.none}</Empty>;
   return (
     <ul className="list">
       {items.map((p) => (
@@ -88,12 +88,10 @@ function PartnershipItem({
     <li className="item" data-testid="partnership" data-status={p.status} data-id={p.id}>
       <div className="item__head">
         <h3 className="item__title">{p.offerTitle}</h3>
-        <span className={`pill pill--${p.status}`}>
-          <Bi t={STATUS_LABELS[p.status]} />
-        </span>
+        <span className={`pill pill--${p.status}`}>{t.status[p.status]}</span>
       </div>
       <p className="item__meta">
-        {counterpart} · <Bi t={TYPE_LABELS[p.type]} />
+        {counterpart} · {t.type[p.type]}
         {p.source === 'round' && <> · {t.partnership.fromRound}</>}
       </p>
       {side === 'organization' && offer && p.status === 'proposed' && (
@@ -178,7 +176,7 @@ function FeedbackForm({ id, onDone }: { id: string; onDone: () => void }) {
           </label>
         ))}
       </fieldset>
-      <Field label={both((m) => m.partnership.comment)} error={errors.comment}>
+      <Field label={t.partnership.comment} error={errors.comment}>
         {(p) => (
           <input {...p} className="input" value={comment} onChange={(e) => setComment(e.target.value)} />
         )}

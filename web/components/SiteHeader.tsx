@@ -4,16 +4,14 @@ import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { type Locale, setLocale, useLocale, useT } from '../lib/i18n/locale';
-import { ROLE_LABELS } from '../lib/labels';
 import { homeOf, signOut, useSession } from '../lib/session';
 import { InboxLink } from './Inbox';
-import { Bi } from './ui';
 
 function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
   const pathname = usePathname();
   const current = pathname === href || pathname === href.replace(/\/$/, '');
   return (
-    <Link href={href} aria-current={current ? 'page' : undefined}>
+    <Link prefetch={false} href={href} aria-current={current ? 'page' : undefined}>
       {children}
     </Link>
   );
@@ -52,7 +50,7 @@ export function SiteHeader() {
   return (
     <header className="site-header">
       <div className="container site-header__inner">
-        <Link href="/" className="brand">
+        <Link prefetch={false} href="/" className="brand">
           <span className="brand__mark" aria-hidden="true">
             S
           </span>
@@ -86,9 +84,7 @@ export function SiteHeader() {
           <div className="who" data-testid="who">
             <span className="who__name" title={session.user.name ?? session.user.id}>
               {session.user.name ?? session.user.id}
-              <span className="who__role">
-                <Bi t={ROLE_LABELS[session.user.role]} />
-              </span>
+              <span className="who__role">{t.role[session.user.role]}</span>
             </span>
             <button
               type="button"

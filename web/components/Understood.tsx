@@ -3,8 +3,7 @@
 import { analyseTexts, CONCEPTS, isKnownConcept, suggestConcepts } from '@sinergi/shared/matching';
 import { closestCertifications, findCertification, resolveCertification } from '@sinergi/shared/reference';
 import { type CSSProperties, useMemo } from 'react';
-import type { Bilingual } from '../lib/labels';
-import { Bi } from './ui';
+import { useLocale, useT } from '../lib/i18n/locale';
 
 /**
  * "What we understood": as the owner types, the concepts the matching core reads in the text (chips), the
@@ -29,12 +28,10 @@ const chip: CSSProperties = {
 const known: CSSProperties = { ...chip, color: 'var(--color-brand-strong)' };
 const unknown: CSSProperties = { ...chip, color: '#8a4b00', borderStyle: 'dashed' };
 
-function Line({ label, children }: { label: Bilingual; children: React.ReactNode }) {
+function Line({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div style={{ marginTop: '0.35rem' }}>
-      <span className="field__hint">
-        <Bi t={label} />
-      </span>
+      <span className="field__hint">{label}</span>
       <ul style={row}>{children}</ul>
     </div>
   );
@@ -42,6 +39,8 @@ function Line({ label, children }: { label: Bilingual; children: React.ReactNode
 
 /** Concepts found in free-text needs or topics, words not understood, and suggestions for them. */
 export function UnderstoodPreview({ texts }: { texts: readonly string[] }) {
+  const t = useT().understood;
+  const locale = useLocale();
   const result = useMemo(() => {
     const a = analyseTexts(texts);
     const concepts = a.hits.filter((h) => isKnownConcept(h.id)).map((h) => CONCEPTS[h.id]);
@@ -52,24 +51,22 @@ export function UnderstoodPreview({ texts }: { texts: readonly string[] }) {
   }, [texts]);
   if (texts.join('').trim() === '') return null;
   return (
-    <section aria-live="polite" aria-label="Yang kami pahami / What we understood" data-testid="understood">
-      <Line label={['Yang kami pahami', 'What we understood']}>
+    <section aria-live="polite" aria-label={t.title} data-testid="understood">
+      <Line label={t.title}>
         {result.concepts.length === 0 ? (
-          <li>
-            <Bi t={['belum ada', 'nothing yet']} />
-          </li>
+          <li>{t.nothingYet}</li>
         ) : (
           result.concepts.map((c) =>
             c === undefined ? null : (
-              <li key={c.key} style={known} title={c.en} lang="id">
-                {c.id}
+              <li key={c.key} style={known} data-concept={c.key}>
+                {locale === 'en' ? c.en : c.id}
               </li>
             ),
           )
         )}
       </Line>
       {result.corrections.length > 0 && (
-        <Line label={['Kami baca sebagai', 'Read as']}>
+        <Line label={t.readAs}>
           {result.corrections.map((c) => (
             <li key={c.from} style={chip}>
               {c.from} → {c.to}
@@ -78,7 +75,7 @@ export function UnderstoodPreview({ texts }: { texts: readonly string[] }) {
         </Line>
       )}
       {result.notUnderstood.length > 0 && (
-        <Line label={['Tidak dipahami (tidak dihitung)', 'Not understood (not counted)']}>
+        <Line label={t.notUnderstood}>
           {result.notUnderstood.map((w) => (
             <li key={w} style={unknown}>
               {w}
@@ -87,10 +84,10 @@ export function UnderstoodPreview({ texts }: { texts: readonly string[] }) {
         </Line>
       )}
       {result.suggestions.length > 0 && (
-        <Line label={['Mungkin maksud Anda', 'Did you mean']}>
+        <Line label={t.didYouMean}>
           {result.suggestions.map(([w, s]) => (
             <li key={w} style={chip}>
-              {w}: {s.map((c) => c.id).join(', ')}
+              {w}: {s.map((c) => (locale === 'en' ? c.en : c.id)).join(', ')}
             </li>
           ))}
         </Line>
@@ -101,6 +98,8 @@ export function UnderstoodPreview({ texts }: { texts: readonly string[] }) {
 
 /** Certifications as typed, resolved to the reference entries; unknown ones with the closest entries. */
 export function CertificationPreview({ values }: { values: readonly string[] }) {
+  const t = useT().understood;
+  const locale = useLocale();
   const rows = useMemo(
     () =>
       values
@@ -117,26 +116,16 @@ export function CertificationPreview({ values }: { values: readonly string[] }) 
   );
   if (rows.length === 0) return null;
   return (
-    <section
-      aria-live="polite"
-      aria-label="Sertifikasi dikenali / Certifications recognised"
-      data-testid="certifications-understood"
-    >
-      <Line label={['Sertifikasi dikenali', 'Certifications recognised']}>
+    <section aria-live="polite" aria-label={t.certifications} data-testid="certifications-understood">
+      <Line label={t.certifications}>
         {rows.map(({ v, cert, closest }) =>
           cert !== undefined ? (
-            <li key={v} style={known} title={cert.en}>
-              {cert.id}
+            <li key={v} style={known}>
+              {locale === 'en' ? cert.en : cert.id}
             </li>
           ) : (
             <li key={v} style={unknown}>
-              {v} —{' '}
-              <Bi
-                t={[
-                  `tidak dikenal; maksud Anda ${closest.map((c) => c.id).join(' / ')}?`,
-                  `unknown; did you mean ${closest.map((c) => c.en).join(' / ')}?`,
-                ]}
-              />
+              {v} — {t.unknownCertification(closest.map((c) => (locale === 'en' ? c.en : c.id)).join(' / '))}
             </li>
           ),
         )}

@@ -3,36 +3,21 @@
 import type { Reason } from '@sinergi/shared/matching';
 import type { OfferType, Role } from '@sinergi/shared/schemas';
 import Link from 'next/link';
-import { type ReactNode, useId } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { ApiError } from '../lib/api';
 import { useFormats } from '../lib/format';
 import { useMore } from '../lib/hooks';
-import { both, pick, useLocale, useT } from '../lib/i18n/locale';
-import { type Bilingual, COMPONENT_LABELS, TYPE_LABELS } from '../lib/labels';
+import { useLocale, useT } from '../lib/i18n/locale';
+import { OFFER_TYPES } from '../lib/labels';
 import { homeOf, useSession } from '../lib/session';
 
-const LOADING = both((m) => m.common.loading);
-
-/** A `[Indonesian, English]` pair shown in the chosen language only. */
-export function Bi({ t }: { t: Bilingual; block?: boolean }) {
-  return <>{pick(t, useLocale())}</>;
+/** A page heading (its text from the catalogue of the chosen language, `useT()`). */
+export function PageTitle({ children }: { children: ReactNode }) {
+  return <h1 className="page-title">{children}</h1>;
 }
 
-/** A page heading in the chosen language. */
-export function PageTitle({ t }: { t: Bilingual }) {
-  return (
-    <h1 className="page-title">
-      <Bi t={t} />
-    </h1>
-  );
-}
-
-export function SectionTitle({ t, id }: { t: Bilingual; id?: string }) {
-  return (
-    <h2 id={id}>
-      <Bi t={t} />
-    </h2>
-  );
+export function SectionTitle({ children, id }: { children: ReactNode; id?: string }) {
+  return <h2 id={id}>{children}</h2>;
 }
 
 /**
@@ -45,8 +30,8 @@ export function Field({
   error,
   children,
 }: {
-  label: Bilingual;
-  hint?: Bilingual;
+  label: string;
+  hint?: string | undefined;
   error?: string | undefined;
   children: (props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: true }) => ReactNode;
 }) {
@@ -57,11 +42,11 @@ export function Field({
   return (
     <div className={`field${error ? ' field--error' : ''}`}>
       <label htmlFor={id} className="field__label">
-        <Bi t={label} />
+        {label}
       </label>
       {hint && (
         <p id={hintId} className="field__hint">
-          <Bi t={hint} />
+          {hint}
         </p>
       )}
       {children({
@@ -85,12 +70,12 @@ export function OfferTypeField({
   onChange,
   error,
 }: {
-  label: Bilingual;
+  label: string;
   value: OfferType;
   onChange: (type: OfferType) => void;
   error?: string | undefined;
 }) {
-  const locale = useLocale();
+  const t = useT();
   return (
     <Field label={label} error={error}>
       {(p) => (
@@ -100,9 +85,9 @@ export function OfferTypeField({
           value={value}
           onChange={(e) => onChange(e.target.value as OfferType)}
         >
-          {(Object.keys(TYPE_LABELS) as OfferType[]).map((t) => (
-            <option key={t} value={t}>
-              {pick(TYPE_LABELS[t], locale)}
+          {OFFER_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t.type[type]}
             </option>
           ))}
         </select>
@@ -125,7 +110,7 @@ export function ProvinceField({
 }) {
   const t = useT();
   return (
-    <Field label={both((m) => m.common.province)} error={error}>
+    <Field label={t.common.province} error={error}>
       {(p) => (
         <select {...p} className="input" value={value} onChange={onChange} required>
           <option value="">{t.common.choose}</option>
@@ -154,9 +139,10 @@ export function DateRangeFields({
   onEnd: (value: string) => void;
   errors: { startDate?: string | undefined; endDate?: string | undefined };
 }) {
+  const t = useT();
   return (
     <div className="form__row">
-      <Field label={both((m) => m.common.startDate)} error={errors.startDate}>
+      <Field label={t.common.startDate} error={errors.startDate}>
         {(p) => (
           <input
             {...p}
@@ -167,7 +153,7 @@ export function DateRangeFields({
           />
         )}
       </Field>
-      <Field label={both((m) => m.common.endDate)} error={errors.endDate}>
+      <Field label={t.common.endDate} error={errors.endDate}>
         {(p) => (
           <input
             {...p}
@@ -189,15 +175,14 @@ export function ErrorNotice({
   onRetry,
 }: {
   error: unknown;
-  title?: Bilingual;
+  title?: string;
   onRetry?: () => void;
 }) {
   const t = useT();
-  const locale = useLocale();
   const api = error instanceof ApiError ? error : undefined;
   return (
     <div className="notice notice--error" role="alert">
-      <p className="notice__title">{title ? pick(title, locale) : t.common.error}</p>
+      <p className="notice__title">{title ?? t.common.error}</p>
       <p className="notice__detail">
         {api?.problem?.title && <strong>{api.problem.title}</strong>}
         {api?.problem?.title ? ' — ' : ''}
@@ -213,28 +198,26 @@ export function ErrorNotice({
   );
 }
 
-export function Loading({ t = LOADING }: { t?: Bilingual }) {
+/** "Memuat…", or what is being loaded (`text`). */
+export function Loading({ text }: { text?: string }) {
+  const t = useT();
   return (
     <p className="loading" role="status" aria-live="polite">
       <span className="spinner" aria-hidden="true" />
-      <Bi t={t} />
+      {text ?? t.common.loading}
     </p>
   );
 }
 
-export function Empty({ t }: { t: Bilingual }) {
-  return (
-    <p className="empty">
-      <Bi t={t} />
-    </p>
-  );
+export function Empty({ children }: { children: ReactNode }) {
+  return <p className="empty">{children}</p>;
 }
 
 /** A success or info line announced to screen readers. */
-export function Notice({ t, kind = 'ok' }: { t: Bilingual; kind?: 'ok' | 'info' }) {
+export function Notice({ children, kind = 'ok' }: { children: ReactNode; kind?: 'ok' | 'info' }) {
   return (
     <p className={`notice notice--${kind}`} role="status">
-      <Bi t={t} />
+      {children}
     </p>
   );
 }
@@ -254,15 +237,13 @@ export function Reasons({ reasons, max = 6 }: { reasons: readonly Reason[]; max?
 /** The score and one bar per component: the parts the matching core reports. */
 export function ScoreParts({ components }: { components: Readonly<Record<string, number>> }) {
   const f = useFormats();
+  const labels: Readonly<Record<string, string>> = useT().component;
   return (
     <dl className="bars">
       {Object.entries(components).map(([name, value]) => {
-        const label = COMPONENT_LABELS[name] ?? [name, name];
         return (
           <div key={name} className="bars__row">
-            <dt>
-              <Bi t={label} />
-            </dt>
+            <dt>{labels[name] ?? name}</dt>
             <dd>
               <span className="bars__track" aria-hidden="true">
                 <span className="bars__fill" style={{ width: `${Math.round(value * 100)}%` }} />
@@ -298,7 +279,7 @@ export function RequireRole({ roles, children }: { roles: readonly Role[]; child
     return (
       <div className="notice notice--info">
         <p>{t.common.signInFirst}</p>
-        <Link className="button button--link" href="/masuk">
+        <Link prefetch={false} className="button button--link" href="/masuk">
           {t.nav.signIn}
         </Link>
       </div>
@@ -307,7 +288,7 @@ export function RequireRole({ roles, children }: { roles: readonly Role[]; child
     return (
       <div className="notice notice--info">
         <p>{t.common.notYourRole}</p>
-        <Link className="button button--link" href={homeOf(session.user.role)}>
+        <Link prefetch={false} className="button button--link" href={homeOf(session.user.role)}>
           {t.common.toMyPage}
         </Link>
       </div>
@@ -368,4 +349,32 @@ export function Paged<T>({
       )}
     </>
   );
+}
+
+/**
+ * Renders `children` once its place comes near the viewport (or at once where IntersectionObserver is
+ * missing). What sits below the fold, the map or the what-if preview, is then downloaded and run only
+ * when the reader scrolls toward it, not while a phone is still making the page usable.
+ */
+export function WhenVisible({ children, testId }: { children: ReactNode; testId?: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (near || !el) return;
+    if (typeof IntersectionObserver === 'undefined') {
+      setNear(true);
+      return;
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setNear(true);
+      },
+      { rootMargin: '200px 0px' },
+    );
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [near]);
+  if (near) return <>{children}</>;
+  return <div ref={ref} className="when-visible" data-testid={testId} />;
 }

@@ -6,7 +6,7 @@ describe('the typed client', () => {
   it('passes an answer that fits its schema and names one that does not', () => {
     expect(checkAnswer(PartnershipPage, { items: [] })).toEqual({ items: [] });
     expect(() => checkAnswer(PartnershipPage, { items: [{ id: 'x' }] })).toThrow(ApiError);
-    expect(() => checkAnswer(Partnership, { id: 'p', status: 'lost' })).toThrow(/Unexpected API answer/);
+    expect(() => checkAnswer(Partnership, { id: 'p', status: 'lost' })).toThrow(/Jawaban API tidak sesuai/);
   });
 
   it('reads the problem shape of the shared schemas, limits and "why not" included', () => {

@@ -79,7 +79,7 @@ export const CHECK_RESPONSES = process.env.NODE_ENV !== 'production';
 export function checkAnswer<T>(schema: AnswerSchema<T>, value: unknown, status = 200): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    throw new ApiError('Jawaban API tidak sesuai / Unexpected API answer', status, { cause: parsed.error });
+    throw new ApiError(getT().common.unexpected, status, { cause: parsed.error });
   }
   return parsed.data;
 }

@@ -1,13 +1,13 @@
 'use client';
 
-import type { OfferType, SizeClass, StatsImpact } from '@sinergi/shared/schemas';
+import type { StatsImpact } from '@sinergi/shared/schemas';
 import dynamic from 'next/dynamic';
 import { useEffect, useMemo, useState } from 'react';
-import { ErrorNotice, Loading, PageTitle, SectionTitle } from '../../components/ui';
+import { ErrorNotice, Loading, PageTitle, SectionTitle, WhenVisible } from '../../components/ui';
 import { api } from '../../lib/api';
 import { useFormats } from '../../lib/format';
 import { useAsync } from '../../lib/hooks';
-import { both, useT } from '../../lib/i18n/locale';
+import { useT } from '../../lib/i18n/locale';
 import {
   ALL,
   filterValue,
@@ -17,9 +17,10 @@ import {
   type Measure,
   parseFilter,
 } from '../../lib/impact';
+import { OFFER_TYPES, SIZE_CLASSES } from '../../lib/labels';
 import { RoundCompare } from './RoundCompare';
 
-// d3-geo and topojson-client load with the map, after the page and its table.
+// The map and the chart load when the reader scrolls to them, after the page and its table.
 const ProvinceMap = dynamic(() => import('./ProvinceMap').then((m) => m.ProvinceMap), {
   ssr: false,
   loading: () => <Loading />,
@@ -28,18 +29,15 @@ const PovertyChart = dynamic(() => import('./ProvinceMap').then((m) => m.Poverty
 
 /** The programme admin: allocation rounds and the impact by province. */
 export function AdminHome() {
+  const t = useT();
   return (
     <>
-      <PageTitle t={both((m) => m.admin.title)} />
+      <PageTitle>{t.admin.title}</PageTitle>
       <RoundCompare />
       <ImpactPanel />
     </>
   );
 }
-
-// Listed here, not imported as values from @sinergi/shared/schemas: that would bring zod into the page.
-const OFFER_TYPES: readonly OfferType[] = ['mentorship', 'internship', 'distribution'];
-const SIZE_CLASSES: readonly SizeClass[] = ['mikro', 'kecil', 'menengah'];
 
 /** One dimension's options of the filter: `type:<key>` or `size:<key>`, named from the catalogue. */
 function filterGroup<K extends string>(
@@ -94,7 +92,7 @@ function ImpactPanel() {
   });
   return (
     <section className="card-panel" aria-labelledby="impact-title">
-      <SectionTitle id="impact-title" t={both((m) => m.admin.impactTitle)} />
+      <SectionTitle id="impact-title">{t.admin.impactTitle}</SectionTitle>
       {state.kind === 'loading' && <Loading />}
       {state.kind === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
       {state.kind === 'ready' && (
@@ -139,10 +137,12 @@ function ImpactPanel() {
               </a>
             )}
           </div>
-          <div className="grid-2 grid-2--wide">
-            <ProvinceMap rows={rows} measure={measure} />
-            <PovertyChart rows={rows} />
-          </div>
+          <WhenVisible testId="map-slot">
+            <div className="grid-2 grid-2--wide">
+              <ProvinceMap rows={rows} measure={measure} />
+              <PovertyChart rows={rows} />
+            </div>
+          </WhenVisible>
           <div className="table-wrap">
             <table className="table" data-testid="impact-table" data-filter={filterValue(filter)}>
               <caption className="visually-hidden">{t.admin.impactTitle}</caption>

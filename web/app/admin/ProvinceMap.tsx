@@ -1,32 +1,26 @@
 'use client';
 
-import { geoMercator, geoPath } from 'd3-geo';
-import type { FeatureCollection, Geometry } from 'geojson';
 import { useMemo, useState } from 'react';
-import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
 import { ErrorNotice, Loading } from '../../components/ui';
 import { useFormats } from '../../lib/format';
 import { useAsync } from '../../lib/hooks';
 import { useT } from '../../lib/i18n/locale';
 import { classBreaks, classOf, type ImpactRow, type Measure } from '../../lib/impact';
+import { MAP_HEIGHT, MAP_WIDTH, type ProvincePath } from '../../lib/map/geometry';
 
 /** Five greens, light to dark: the map's classes (contrast checked against the white background). */
 const COLORS = ['#e3f1ec', '#a9d6c5', '#5fae93', '#2b7f66', '#0f4d3e'];
 const NO_DATA = '#d9d9d9';
-const WIDTH = 800;
-const HEIGHT = 300;
 
-type Provinces = FeatureCollection<Geometry, { kode_bps: string; name: string }>;
-
-/** The simplified boundaries ship with the site (public/data), fetched once, drawn with no tiles. */
-async function loadProvinces(signal: AbortSignal): Promise<Provinces> {
-  const res = await fetch('/data/indonesia-provinces.topo.json', { signal });
+/**
+ * The provinces as SVG paths, projected at build time from the simplified boundaries (see
+ * lib/map/province-paths.ts): the site ships them, the browser only colours them. No tiles, no network
+ * beyond the site itself.
+ */
+async function loadProvinces(signal: AbortSignal): Promise<ProvincePath[]> {
+  const res = await fetch('/data/provinces.paths.json', { signal });
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  const topo = (await res.json()) as Topology<{
-    provinces: GeometryCollection<{ kode_bps: string; name: string }>;
-  }>;
-  return feature(topo, topo.objects.provinces) as Provinces;
+  return (await res.json()) as ProvincePath[];
 }
 
 function measureOf(row: ImpactRow | undefined, measure: Measure): number | undefined {
@@ -47,21 +41,16 @@ export function ProvinceMap({ rows, measure }: { rows: readonly ImpactRow[]; mea
     () => classBreaks(rows.map((r) => measureOf(r, measure)).filter((v): v is number => v !== undefined)),
     [rows, measure],
   );
-  const paths = useMemo(() => {
-    if (state.kind !== 'ready') return [];
-    const projection = geoMercator().fitSize([WIDTH, HEIGHT], state.data);
-    const path = geoPath(projection);
-    return state.data.features.map((f) => ({ code: f.properties.kode_bps, d: path(f) ?? '' }));
-  }, [state]);
 
   if (state.kind === 'loading') return <Loading />;
   if (state.kind === 'error') return <ErrorNotice error={state.error} onRetry={reload} />;
+  const paths = state.data;
   const measureName = measure === 'per100' ? t.map.per100 : t.map.poverty;
   const chosen = selected ? byCode.get(selected) : undefined;
   return (
     <figure className="map" data-testid="province-map" data-measure={measure}>
       <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`}
         role="img"
         aria-labelledby="map-title map-desc"
         className="map__svg"

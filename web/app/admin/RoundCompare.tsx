@@ -2,82 +2,36 @@
 
 import type { OfferType, RoundJob, RoundJobCreate } from '@sinergi/shared/schemas';
 import { useEffect, useState } from 'react';
-import { Bi, ErrorNotice, Field, OfferTypeField, SectionTitle } from '../../components/ui';
+import { ErrorNotice, Field, OfferTypeField, SectionTitle } from '../../components/ui';
 import { api } from '../../lib/api';
 import { type Formats, useFormats } from '../../lib/format';
 import { useSubmit } from '../../lib/hooks';
-import type { Bilingual } from '../../lib/labels';
+import type { Messages } from '../../lib/i18n/id';
+import { useT } from '../../lib/i18n/locale';
 
 type Objective = RoundJobCreate['objective'];
 type Summary = NonNullable<RoundJob['summary']>;
 
-const OBJECTIVES: { key: Objective; label: Bilingual; about: Bilingual }[] = [
-  {
-    key: 'stable',
-    label: ['Stabil', 'Stable'],
-    about: [
-      'Pilihan yang dinyatakan UMKM dan mitra didahulukan; tidak ada pasangan yang sama-sama lebih memilih satu sama lain.',
-      'Stated wishes of UMKM and partners first; no pair would both rather have each other.',
-    ],
-  },
-  {
-    key: 'placements',
-    label: ['Penempatan terbanyak', 'Most placements'],
-    about: [
-      'UMKM terbanyak mendapat mitra, setiap pasangan di atas kecocokan minimum; seri diputus oleh total kecocokan.',
-      'The most UMKM placed, every pair above a minimum fit; ties broken by total fit.',
-    ],
-  },
-  {
-    key: 'welfare',
-    label: ['Kecocokan total', 'Total fit'],
-    about: [
-      'Total kecocokan terbesar ditambah bobot pemerataan.',
-      'The largest total fit plus the equity weight.',
-    ],
-  },
-];
+const OBJECTIVES: readonly Objective[] = ['stable', 'placements', 'welfare'];
 
 const rate = (g: { requests: number; placed: number }) => (g.requests > 0 ? g.placed / g.requests : 0);
 
-const ROWS: { key: string; label: Bilingual; value: (s: Summary, f: Formats) => string }[] = [
-  {
-    key: 'placed',
-    label: ['UMKM ditempatkan', 'UMKM placed'],
-    value: (s, f) => `${f.count(s.placed)} / ${f.count(s.requests)}`,
-  },
-  { key: 'totalFit', label: ['Total kecocokan', 'Total fit'], value: (s, f) => f.decimal(s.totalFit) },
-  { key: 'fill', label: ['Kuota terisi', 'Fill rate'], value: (s, f) => f.percent(s.fillRate) },
-  {
-    key: 'highPoverty',
-    label: ['Penempatan: provinsi miskin', 'Placement: high-poverty provinces'],
-    value: (s, f) => f.percent(rate(s.groups.highPoverty)),
-  },
-  {
-    key: 'rest',
-    label: ['Penempatan: lainnya', 'Placement: the rest'],
-    value: (s, f) => f.percent(rate(s.groups.rest)),
-  },
+type Row = keyof Messages['round']['rows'];
+
+/** The figures compared, each labelled from the catalogue (`round.rows`). */
+const ROWS: readonly { key: Row; value: (s: Summary, f: Formats) => string }[] = [
+  { key: 'placed', value: (s, f) => `${f.count(s.placed)} / ${f.count(s.requests)}` },
+  { key: 'totalFit', value: (s, f) => f.decimal(s.totalFit) },
+  { key: 'fill', value: (s, f) => f.percent(s.fillRate) },
+  { key: 'highPoverty', value: (s, f) => f.percent(rate(s.groups.highPoverty)) },
+  { key: 'rest', value: (s, f) => f.percent(rate(s.groups.rest)) },
   {
     key: 'blocking',
-    label: ['Pasangan pengganggu (pilihan / skor)', 'Blocking pairs (stated / score)'],
     value: (s, f) => `${f.count(s.blockingPairs.stated)} / ${f.count(s.blockingPairs.score)}`,
   },
-  {
-    key: 'nothing',
-    label: ['Mitra tanpa pasangan', 'Partners with nothing'],
-    value: (s, f) => f.count(s.partnersWithNothing),
-  },
-  {
-    key: 'price',
-    label: ['Harga pemerataan (kecocokan hilang)', 'Price of equity (fit given up)'],
-    value: (s, f) => f.decimal(s.equity.price),
-  },
-  {
-    key: 'bound',
-    label: ['Jarak terbukti ke optimum', 'Proven distance to optimum'],
-    value: (s, f) => (s.bound ? f.percent(s.bound.gap) : '—'),
-  },
+  { key: 'nothing', value: (s, f) => f.count(s.partnersWithNothing) },
+  { key: 'price', value: (s, f) => f.decimal(s.equity.price) },
+  { key: 'bound', value: (s, f) => (s.bound ? f.percent(s.bound.gap) : '—') },
 ];
 
 /**
@@ -86,6 +40,7 @@ const ROWS: { key: string; label: Bilingual; value: (s: Summary, f: Formats) => 
  */
 export function RoundCompare() {
   const f = useFormats();
+  const t = useT();
   const [type, setType] = useState<OfferType>('mentorship');
   const [target, setTarget] = useState(1);
   const [rounds, setRounds] = useState<Partial<Record<Objective, RoundJob>>>({});
@@ -95,8 +50,8 @@ export function RoundCompare() {
     setRounds({});
     setConfirmError(undefined);
     const started = await Promise.all(
-      OBJECTIVES.map((o) => {
-        const body: RoundJobCreate = { type, objective: o.key, equity: { target }, dryRun: true };
+      OBJECTIVES.map((objective) => {
+        const body: RoundJobCreate = { type, objective, equity: { target }, dryRun: true };
         return api<RoundJob>('POST', '/api/rounds', body);
       }),
     );
@@ -132,17 +87,10 @@ export function RoundCompare() {
 
   return (
     <section className="card-panel" aria-labelledby="round-title">
-      <SectionTitle id="round-title" t={['Putaran alokasi', 'Allocation round']} />
-      <form className="form" onSubmit={onSubmit} aria-label="Bandingkan tujuan / Compare objectives">
-        <OfferTypeField label={['Jenis', 'Type']} value={type} onChange={setType} error={errors.type} />
-        <Field
-          label={['Target pemerataan', 'Equity target']}
-          hint={[
-            'Tingkat penempatan provinsi miskin ÷ lainnya; 1 = setara, 0 = tanpa prioritas',
-            'High-poverty placement rate ÷ the rest’s; 1 = equal, 0 = no priority',
-          ]}
-          error={errors.equity}
-        >
+      <SectionTitle id="round-title">{t.round.title}</SectionTitle>
+      <form className="form" onSubmit={onSubmit} aria-label={t.round.compare}>
+        <OfferTypeField label={t.round.type} value={type} onChange={setType} error={errors.type} />
+        <Field label={t.round.equity} hint={t.round.equityHint} error={errors.equity}>
           {(p) => (
             <div className="slider">
               <input
@@ -160,49 +108,38 @@ export function RoundCompare() {
         </Field>
         {error !== undefined && Object.keys(errors).length === 0 && <ErrorNotice error={error} />}
         <button type="submit" className="button" disabled={busy || pending.length > 0}>
-          Bandingkan tiga tujuan <span lang="en">/ Compare the three objectives</span>
+          {t.round.run}
         </button>
       </form>
       {Object.keys(rounds).length > 0 && (
         <div className="table-wrap" data-testid="round-compare">
           <table className="table">
-            <caption className="visually-hidden">Perbandingan tujuan / Objectives compared</caption>
+            <caption className="visually-hidden">{t.round.compared}</caption>
             <thead>
               <tr>
-                <th scope="col">
-                  Angka <span className="bi-en">/ Figure</span>
-                </th>
+                <th scope="col">{t.round.figure}</th>
                 {OBJECTIVES.map((o) => (
-                  <th key={o.key} scope="col" className="num" data-testid={`round-head-${o.key}`}>
-                    <Bi t={o.label} />
+                  <th key={o} scope="col" className="num" data-testid={`round-head-${o}`}>
+                    {t.round.objective[o]}
                     <br />
-                    <small className="muted">
-                      <Bi t={o.about} />
-                    </small>
+                    <small className="muted">{t.round.about[o]}</small>
                   </th>
                 ))}
               </tr>
             </thead>
             <tbody>
               <tr>
-                <th scope="row">
-                  Status <span className="bi-en">/ Status</span>
-                </th>
+                <th scope="row">{t.round.status}</th>
                 {OBJECTIVES.map((o) => {
-                  const r = rounds[o.key];
+                  const r = rounds[o];
                   return (
-                    <td
-                      key={o.key}
-                      className="num"
-                      data-testid={`round-status-${o.key}`}
-                      data-status={r?.status}
-                    >
+                    <td key={o} className="num" data-testid={`round-status-${o}`} data-status={r?.status}>
                       {r?.status === 'done' ? (
-                        <Bi t={['Selesai', 'Done']} />
+                        t.round.done
                       ) : r?.status === 'failed' ? (
-                        <Bi t={['Gagal', 'Failed']} />
+                        t.round.failed
                       ) : (
-                        <progress max={1} value={r?.progress ?? 0} aria-label="Kemajuan / Progress" />
+                        <progress max={1} value={r?.progress ?? 0} aria-label={t.round.progress} />
                       )}
                     </td>
                   );
@@ -210,13 +147,11 @@ export function RoundCompare() {
               </tr>
               {ROWS.map((row) => (
                 <tr key={row.key}>
-                  <th scope="row">
-                    <Bi t={row.label} />
-                  </th>
+                  <th scope="row">{t.round.rows[row.key]}</th>
                   {OBJECTIVES.map((o) => {
-                    const s = rounds[o.key]?.summary;
+                    const s = rounds[o]?.summary;
                     return (
-                      <td key={o.key} className="num" data-testid={`round-${row.key}-${o.key}`}>
+                      <td key={o} className="num" data-testid={`round-${row.key}-${o}`}>
                         {s ? row.value(s, f) : '…'}
                       </td>
                     );
@@ -224,21 +159,14 @@ export function RoundCompare() {
                 </tr>
               ))}
               <tr>
-                <th scope="row">
-                  Konfirmasi <span className="bi-en">/ Confirm</span>
-                </th>
+                <th scope="row">{t.round.confirm}</th>
                 {OBJECTIVES.map((o) => {
-                  const r = rounds[o.key];
+                  const r = rounds[o];
                   return (
-                    <td key={o.key} className="num">
+                    <td key={o} className="num">
                       {r?.confirmation?.state === 'confirmed' ? (
-                        <span data-testid={`round-confirmed-${o.key}`}>
-                          <Bi
-                            t={[
-                              `${r.confirmation.proposed ?? 0} pengajuan dikirim, dijawab dalam ${r.lapseDays ?? 7} hari`,
-                              `${r.confirmation.proposed ?? 0} proposals sent, to be answered within ${r.lapseDays ?? 7} days`,
-                            ]}
-                          />
+                        <span data-testid={`round-confirmed-${o}`}>
+                          {t.round.sent(r.confirmation.proposed ?? 0, r.lapseDays ?? 7)}
                         </span>
                       ) : (
                         <button
@@ -246,9 +174,9 @@ export function RoundCompare() {
                           className="button"
                           disabled={r?.status !== 'done' || confirmed !== undefined}
                           onClick={() => r && void confirm(r)}
-                          aria-label={`Konfirmasi ${o.label[0]} / Confirm ${o.label[1]}`}
+                          aria-label={t.round.confirmOne(t.round.objective[o])}
                         >
-                          Konfirmasi <span lang="en">/ Confirm</span>
+                          {t.round.confirm}
                         </button>
                       )}
                     </td>

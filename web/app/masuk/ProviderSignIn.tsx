@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { ErrorNotice, PageTitle } from '../../components/ui';
 import { ApiError } from '../../lib/api';
-import { both, useT } from '../../lib/i18n/locale';
+import { useT } from '../../lib/i18n/locale';
 import { finishSignIn, isCallback, startSignIn } from '../../lib/oidc';
 import { homeOf, setSession } from '../../lib/session';
 
@@ -51,9 +51,9 @@ export function ProviderSignIn({ config }: { config: OidcConfig }) {
 
   return (
     <>
-      <PageTitle t={both((m) => m.signIn.title)} />
+      <PageTitle>{t.signIn.title}</PageTitle>
       <p className="lead">{t.signIn.providerLead}</p>
-      {error !== undefined && <ErrorNotice error={error} title={both((m) => m.signIn.failed)} />}
+      {error !== undefined && <ErrorNotice error={error} title={t.signIn.failed} />}
       <button
         type="button"
         className="button"

@@ -4,24 +4,35 @@ import type { DevLoginResponse, Role, SiteAuthConfig } from '@sinergi/shared/sch
 import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useEffect, useState } from 'react';
-import { Bi, ErrorNotice, Field, Loading } from '../../components/ui';
+import { ErrorNotice, Field, Loading } from '../../components/ui';
 import { ApiError, api } from '../../lib/api';
-import { both, useT } from '../../lib/i18n/locale';
-import { ROLE_LABELS } from '../../lib/labels';
+import { useT } from '../../lib/i18n/locale';
 import { loadSiteConfig } from '../../lib/runtime-config';
 import { homeOf, setSession } from '../../lib/session';
 
 const ROLES: Role[] = ['business', 'corporate', 'university', 'community', 'admin'];
 
-/** Seeded accounts: dev-login with the same role and name returns the same account and its data. */
-const DEMO: { role: Role; name: string; label: string }[] = [
-  { role: 'business', name: 'umkm-0001', label: 'UMKM umkm-0001' },
-  { role: 'business', name: 'umkm-0002', label: 'UMKM umkm-0002' },
-  { role: 'corporate', name: 'corporate-001', label: 'Korporasi corporate-001' },
-  { role: 'university', name: 'university-001', label: 'Universitas university-001' },
-  { role: 'community', name: 'community-001', label: 'Komunitas community-001' },
-  { role: 'admin', name: 'admin', label: 'Admin' },
+/**
+ * Seeded accounts: dev-login with the same role and name returns the same account and its data. Each is
+ * shown as its role in the chosen language and its name ("Korporasi corporate-001"); the admin as "Admin".
+ */
+const DEMO: { role: Role; name: string }[] = [
+  { role: 'business', name: 'umkm-0001' },
+  { role: 'business', name: 'umkm-0002' },
+  { role: 'corporate', name: 'corporate-001' },
+  { role: 'university', name: 'university-001' },
+  { role: 'community', name: 'community-001' },
+  { role: 'admin', name: 'admin' },
 ];
+
+/**
+ * A demo account's button: "UMKM umkm-0001" (the acronym the site uses in both languages), "Korporasi
+ * corporate-001" / "Corporate corporate-001", "Admin".
+ */
+function demoLabel(role: Role, name: string, roles: Readonly<Record<Role, string>>): string {
+  if (role === 'admin') return 'Admin';
+  return `${role === 'business' ? 'UMKM' : roles[role]} ${name}`;
+}
 
 /** The provider's sign-in, with oidc-client-ts, is loaded only when config.json names a provider. */
 const ProviderSignIn = dynamic(() => import('./ProviderSignIn').then((m) => m.ProviderSignIn), {
@@ -79,11 +90,11 @@ function DemoSignIn() {
           {ROLES.map((r) => (
             <label key={r} className="choice">
               <input type="radio" name="role" value={r} checked={role === r} onChange={() => setRole(r)} />
-              <Bi t={ROLE_LABELS[r]} />
+              {t.role[r]}
             </label>
           ))}
         </fieldset>
-        <Field label={both((m) => m.signIn.name)} error={fieldErrors.name}>
+        <Field label={t.signIn.name} error={fieldErrors.name}>
           {(p) => (
             <input
               {...p}
@@ -98,7 +109,7 @@ function DemoSignIn() {
           )}
         </Field>
         {error !== undefined && Object.keys(fieldErrors).length === 0 && (
-          <ErrorNotice error={error} title={both((m) => m.signIn.failed)} />
+          <ErrorNotice error={error} title={t.signIn.failed} />
         )}
         <button type="submit" className="button" disabled={busy}>
           {busy ? t.signIn.working : t.signIn.submit}
@@ -115,7 +126,7 @@ function DemoSignIn() {
               disabled={busy}
               onClick={() => void signIn(d.role, d.name)}
             >
-              {d.label}
+              {demoLabel(d.role, d.name, t.role)}
             </button>
           </li>
         ))}

@@ -3,14 +3,14 @@
 import type { Offer, OfferCreate, OfferType } from '@sinergi/shared/schemas';
 import { useState } from 'react';
 import { CertificationPreview, UnderstoodPreview } from '../../components/Previews';
-import { Bi, DateRangeFields, ErrorNotice, Field, Loading } from '../../components/ui';
+import { DateRangeFields, ErrorNotice, Field, Loading } from '../../components/ui';
 import { api } from '../../lib/api';
 import { useReference, useSubmit } from '../../lib/hooks';
-import { both, pick, useLocale } from '../../lib/i18n/locale';
-import { MODE_LABELS, SIZE_LABELS, splitTags, TYPE_LABELS } from '../../lib/labels';
+import { useLocale, useT } from '../../lib/i18n/locale';
+import { SIZE_CLASSES, splitTags } from '../../lib/labels';
 
 type Mode = 'online' | 'offline' | 'hybrid';
-type Size = keyof typeof SIZE_LABELS;
+type Size = (typeof SIZE_CLASSES)[number];
 
 function toggle<T>(list: readonly T[], value: T): T[] {
   return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
@@ -19,6 +19,7 @@ function toggle<T>(list: readonly T[], value: T): T[] {
 /** A new offer; its type follows the organization's kind (mentorship, internship, distribution). */
 export function OfferForm({ type, onCreated }: { type: OfferType; onCreated: (o: Offer) => void }) {
   const reference = useReference();
+  const t = useT();
   const locale = useLocale();
   const [title, setTitle] = useState('');
   const [topics, setTopics] = useState('');
@@ -56,55 +57,39 @@ export function OfferForm({ type, onCreated }: { type: OfferType; onCreated: (o:
   if (reference.kind === 'loading') return <Loading />;
   if (reference.kind === 'error') return <ErrorNotice error={reference.error} />;
   return (
-    <form
-      className="form"
-      onSubmit={onSubmit}
-      aria-label={pick(
-        both((m) => m.partner.newOffer),
-        locale,
-      )}
-    >
+    <form className="form" onSubmit={onSubmit} aria-label={t.partner.newOffer}>
       <p className="muted">
-        <Bi t={both((m) => m.filter.type)} />:{' '}
-        <strong>
-          <Bi t={TYPE_LABELS[type]} />
-        </strong>
+        {t.filter.type}: <strong>{t.type[type]}</strong>
       </p>
-      <Field label={both((m) => m.form.title)} error={errors.title}>
+      <Field label={t.form.title} error={errors.title}>
         {(p) => (
           <input {...p} className="input" value={title} onChange={(e) => setTitle(e.target.value)} required />
         )}
       </Field>
-      <Field label={both((m) => m.form.topics[type])} hint={both((m) => m.form.commas)} error={errors.topics}>
+      <Field label={t.form.topics[type]} hint={t.form.commas} error={errors.topics}>
         {(p) => <input {...p} className="input" value={topics} onChange={(e) => setTopics(e.target.value)} />}
       </Field>
       <UnderstoodPreview texts={splitTags(topics)} />
       <fieldset className="choices choices--row" aria-describedby="sizes-hint">
-        <legend className="field__label">
-          <Bi t={both((m) => m.partner.sizeClasses)} />
-        </legend>
+        <legend className="field__label">{t.partner.sizeClasses}</legend>
         <p id="sizes-hint" className="field__hint">
-          <Bi t={both((m) => m.form.noneIsAll)} />
+          {t.form.noneIsAll}
         </p>
-        {(Object.keys(SIZE_LABELS) as Size[]).map((s) => (
+        {SIZE_CLASSES.map((s) => (
           <label key={s} className="choice">
             <input
               type="checkbox"
               checked={sizes.includes(s)}
               onChange={() => setSizes((l) => toggle(l, s))}
             />
-            <Bi t={SIZE_LABELS[s]} />
+            {t.size[s]}
           </label>
         ))}
       </fieldset>
       <details className="details">
-        <summary>
-          <Bi t={both((m) => m.partner.sectors(sectors.length))} />
-        </summary>
+        <summary>{t.partner.sectors(sectors.length)}</summary>
         <fieldset className="choices">
-          <legend className="visually-hidden">
-            <Bi t={both((m) => m.filter.sector)} />
-          </legend>
+          <legend className="visually-hidden">{t.filter.sector}</legend>
           {reference.data.sectors.map((s) => (
             <label key={s.key} className="choice">
               <input
@@ -112,20 +97,16 @@ export function OfferForm({ type, onCreated }: { type: OfferType; onCreated: (o:
                 checked={sectors.includes(s.key)}
                 onChange={() => setSectors((l) => toggle(l, s.key))}
               />
-              <Bi t={[s.nameId, s.nameEn]} />
+              {locale === 'en' ? s.nameEn : s.nameId}
             </label>
           ))}
         </fieldset>
         {errors.sectors && <p className="field__error">{errors.sectors}</p>}
       </details>
       <details className="details">
-        <summary>
-          <Bi t={both((m) => m.partner.provinces(provinces.length))} />
-        </summary>
+        <summary>{t.partner.provinces(provinces.length)}</summary>
         <fieldset className="choices">
-          <legend className="visually-hidden">
-            <Bi t={both((m) => m.common.province)} />
-          </legend>
+          <legend className="visually-hidden">{t.common.province}</legend>
           {reference.data.provinces.map((pr) => (
             <label key={pr.code} className="choice">
               <input
@@ -140,18 +121,18 @@ export function OfferForm({ type, onCreated }: { type: OfferType; onCreated: (o:
         {errors.provinces && <p className="field__error">{errors.provinces}</p>}
       </details>
       <div className="form__row">
-        <Field label={both((m) => m.form.offerMode)} error={errors.mode}>
+        <Field label={t.form.offerMode} error={errors.mode}>
           {(p) => (
             <select {...p} className="input" value={mode} onChange={(e) => setMode(e.target.value as Mode)}>
               {(['online', 'offline', 'hybrid'] as const).map((m) => (
                 <option key={m} value={m}>
-                  {MODE_LABELS[m][0]} / {MODE_LABELS[m][1]}
+                  {t.mode[m]}
                 </option>
               ))}
             </select>
           )}
         </Field>
-        <Field label={both((m) => m.form.capacity)} error={errors.capacity}>
+        <Field label={t.form.capacity} error={errors.capacity}>
           {(p) => (
             <input
               {...p}
@@ -173,25 +154,21 @@ export function OfferForm({ type, onCreated }: { type: OfferType; onCreated: (o:
         errors={errors}
       />
       <Field
-        label={both((m) => m.form.requiredCertifications)}
-        hint={both((m) => m.form.certificationsHint)}
+        label={t.form.requiredCertifications}
+        hint={t.form.certificationsHint}
         error={errors.requiredCertifications}
       >
         {(p) => <input {...p} className="input" value={certs} onChange={(e) => setCerts(e.target.value)} />}
       </Field>
       <CertificationPreview values={splitTags(certs)} />
-      <Field
-        label={both((m) => m.form.languages)}
-        hint={both((m) => m.form.languagesHint)}
-        error={errors.languages}
-      >
+      <Field label={t.form.languages} hint={t.form.languagesHint} error={errors.languages}>
         {(p) => (
           <input {...p} className="input" value={languages} onChange={(e) => setLanguages(e.target.value)} />
         )}
       </Field>
       {error !== undefined && Object.keys(errors).length === 0 && <ErrorNotice error={error} />}
       <button type="submit" className="button" disabled={busy}>
-        <Bi t={both((m) => m.partner.publish)} />
+        {t.partner.publish}
       </button>
     </form>
   );

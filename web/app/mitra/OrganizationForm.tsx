@@ -2,14 +2,15 @@
 
 import type { Organization, OrganizationCreate } from '@sinergi/shared/schemas';
 import { useState } from 'react';
-import { Bi, ErrorNotice, Field, Loading, ProvinceField, SectionTitle } from '../../components/ui';
+import { ErrorNotice, Field, Loading, ProvinceField, SectionTitle } from '../../components/ui';
 import { api } from '../../lib/api';
 import { useReference, useSubmit } from '../../lib/hooks';
-import { both } from '../../lib/i18n/locale';
+import { useT } from '../../lib/i18n/locale';
 
 /** A partner's first visit: the organization profile (its kind follows the role). */
 export function OrganizationForm({ onCreated }: { onCreated: (o: Organization) => void }) {
   const reference = useReference();
+  const t = useT();
   const [form, setForm] = useState({ name: '', province: '', city: '', description: '' });
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm((f) => ({ ...f, [key]: e.target.value }));
@@ -28,8 +29,8 @@ export function OrganizationForm({ onCreated }: { onCreated: (o: Organization) =
   if (reference.kind === 'error') return <ErrorNotice error={reference.error} />;
   return (
     <form className="form card-panel" onSubmit={onSubmit} aria-labelledby="org-form-title">
-      <SectionTitle id="org-form-title" t={both((m) => m.form.organization)} />
-      <Field label={both((m) => m.form.organizationName)} error={errors.name}>
+      <SectionTitle id="org-form-title">{t.form.organization}</SectionTitle>
+      <Field label={t.form.organizationName} error={errors.name}>
         {(p) => <input {...p} className="input" value={form.name} onChange={set('name')} required />}
       </Field>
       <ProvinceField
@@ -38,10 +39,10 @@ export function OrganizationForm({ onCreated }: { onCreated: (o: Organization) =
         onChange={set('province')}
         error={errors.province}
       />
-      <Field label={both((m) => m.form.city)} error={errors.city}>
+      <Field label={t.form.city} error={errors.city}>
         {(p) => <input {...p} className="input" value={form.city} onChange={set('city')} />}
       </Field>
-      <Field label={both((m) => m.form.description)} error={errors.description}>
+      <Field label={t.form.description} error={errors.description}>
         {(p) => (
           <textarea
             {...p}
@@ -52,9 +53,9 @@ export function OrganizationForm({ onCreated }: { onCreated: (o: Organization) =
           />
         )}
       </Field>
-      {error !== undefined && <ErrorNotice error={error} title={both((m) => m.form.profileNotSaved)} />}
+      {error !== undefined && <ErrorNotice error={error} title={t.form.profileNotSaved} />}
       <button type="submit" className="button" disabled={busy}>
-        <Bi t={both((m) => m.umkm.saveProfile)} />
+        {t.umkm.saveProfile}
       </button>
     </form>
   );

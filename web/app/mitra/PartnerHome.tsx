@@ -3,12 +3,12 @@
 import type { Me, Offer, OfferPage, Organization, PartnershipPage } from '@sinergi/shared/schemas';
 import Link from 'next/link';
 import { PartnershipList } from '../../components/Partnerships';
-import { Bi, Empty, ErrorNotice, Loading, Paged, PageTitle, SectionTitle } from '../../components/ui';
+import { Empty, ErrorNotice, Loading, Paged, PageTitle, SectionTitle } from '../../components/ui';
 import { api } from '../../lib/api';
 import { useFormats } from '../../lib/format';
 import { useAsync } from '../../lib/hooks';
-import { both, useT } from '../../lib/i18n/locale';
-import { MODE_LABELS, OFFER_TYPE_OF_KIND, ROLE_LABELS, TYPE_LABELS } from '../../lib/labels';
+import { useT } from '../../lib/i18n/locale';
+import { OFFER_TYPE_OF_KIND } from '../../lib/labels';
 import { OfferForm } from './OfferForm';
 import { OrganizationForm } from './OrganizationForm';
 
@@ -47,7 +47,7 @@ export function PartnerHome() {
   if (!organization)
     return (
       <>
-        <PageTitle t={both((m) => m.umkm.welcome)} />
+        <PageTitle>{t.umkm.welcome}</PageTitle>
         <OrganizationForm onCreated={reload} />
       </>
     );
@@ -56,10 +56,8 @@ export function PartnerHome() {
   const type = OFFER_TYPE_OF_KIND[organization.kind];
   return (
     <>
-      <PageTitle t={[organization.name, organization.name]} />
-      <p className="muted">
-        <Bi t={ROLE_LABELS[organization.kind]} />
-      </p>
+      <PageTitle>{organization.name}</PageTitle>
+      <p className="muted">{t.role[organization.kind]}</p>
       {organization.track.ratingAverage !== undefined && (
         <p className="muted">
           {t.partner.rating(
@@ -70,15 +68,13 @@ export function PartnerHome() {
       )}
       <div className="grid-2">
         <section className="card-panel" aria-labelledby="proposals-title">
-          <SectionTitle id="proposals-title" t={both((m) => m.partner.proposals)} />
+          <SectionTitle id="proposals-title">{t.partner.proposals}</SectionTitle>
           <Paged first={proposals} path={PROPOSALS}>
             {(items) => (
               <PartnershipList items={items} side="organization" offers={byId} onChanged={reload} />
             )}
           </Paged>
-          <h3 className="subhead">
-            <Bi t={both((m) => m.partner.otherPartnerships)} />
-          </h3>
+          <h3 className="subhead">{t.partner.otherPartnerships}</h3>
           <Paged first={partnerships} path={PARTNERSHIPS}>
             {(items) => (
               <PartnershipList
@@ -91,9 +87,9 @@ export function PartnerHome() {
           </Paged>
         </section>
         <section className="card-panel" aria-labelledby="offers-title">
-          <SectionTitle id="offers-title" t={both((m) => m.partner.offers)} />
+          <SectionTitle id="offers-title">{t.partner.offers}</SectionTitle>
           {offers.length === 0 ? (
-            <Empty t={both((m) => m.partner.noOffers)} />
+            <Empty>{t.partner.noOffers}</Empty>
           ) : (
             <ul className="list">
               {offers.map((o) => (
@@ -101,28 +97,25 @@ export function PartnerHome() {
                   <div className="item__head">
                     <h3 className="item__title">{o.title}</h3>
                     <span className={`pill pill--${o.status}`}>
-                      {o.status === 'open' ? (
-                        <Bi t={both((m) => m.requestStatus.open)} />
-                      ) : (
-                        <Bi t={both((m) => m.requestStatus.closed)} />
-                      )}
+                      {o.status === 'open' ? t.requestStatus.open : t.requestStatus.closed}
                     </span>
                   </div>
                   <p className="item__meta">
-                    <Bi t={TYPE_LABELS[o.type]} /> · <Bi t={MODE_LABELS[o.mode]} /> ·{' '}
-                    <Bi t={both((m) => m.common.placesLeft(o.remaining, o.capacity))} /> ·{' '}
+                    {t.type[o.type]} · {t.mode[o.mode]} · {t.common.placesLeft(o.remaining, o.capacity)} ·{' '}
                     {o.topics.join(', ')}
                   </p>
-                  <Link className="item__link" href={`/mitra/penawaran?id=${encodeURIComponent(o.id)}`}>
-                    <Bi t={both((m) => m.partner.seeCandidates)} />
+                  <Link
+                    prefetch={false}
+                    className="item__link"
+                    href={`/mitra/penawaran?id=${encodeURIComponent(o.id)}`}
+                  >
+                    {t.partner.seeCandidates}
                   </Link>
                 </li>
               ))}
             </ul>
           )}
-          <h3 className="subhead">
-            <Bi t={both((m) => m.partner.newOffer)} />
-          </h3>
+          <h3 className="subhead">{t.partner.newOffer}</h3>
           <OfferForm type={type} onCreated={reload} />
         </section>
       </div>

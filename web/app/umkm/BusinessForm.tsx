@@ -3,11 +3,11 @@
 import type { Business, BusinessCreate } from '@sinergi/shared/schemas';
 import { useState } from 'react';
 import { CertificationPreview } from '../../components/Previews';
-import { Bi, ErrorNotice, Field, Loading, ProvinceField, SectionTitle } from '../../components/ui';
+import { ErrorNotice, Field, Loading, ProvinceField, SectionTitle } from '../../components/ui';
 import { api } from '../../lib/api';
 import { useReference, useSubmit } from '../../lib/hooks';
-import { both, pick, useLocale } from '../../lib/i18n/locale';
-import { SIZE_LABELS, splitTags } from '../../lib/labels';
+import { useLocale, useT } from '../../lib/i18n/locale';
+import { SIZE_CLASSES, splitTags } from '../../lib/labels';
 
 /** First visit of a UMKM owner: the business profile that matching reads. */
 export function BusinessForm({ onCreated }: { onCreated: (b: Business) => void }) {
@@ -37,16 +37,15 @@ export function BusinessForm({ onCreated }: { onCreated: (b: Business) => void }
     onCreated(await api<Business>('POST', '/api/businesses', body));
   });
 
+  const t = useT();
   const locale = useLocale();
   if (reference.kind === 'loading') return <Loading />;
   if (reference.kind === 'error') return <ErrorNotice error={reference.error} />;
   return (
     <form className="form card-panel" onSubmit={onSubmit} aria-labelledby="business-form-title">
-      <SectionTitle id="business-form-title" t={both((m) => m.form.business)} />
-      <p className="muted">
-        <Bi t={both((m) => m.umkm.completeProfile)} />
-      </p>
-      <Field label={both((m) => m.form.businessName)} error={errors.name}>
+      <SectionTitle id="business-form-title">{t.form.business}</SectionTitle>
+      <p className="muted">{t.umkm.completeProfile}</p>
+      <Field label={t.form.businessName} error={errors.name}>
         {(p) => <input {...p} className="input" value={form.name} onChange={set('name')} required />}
       </Field>
       <ProvinceField
@@ -55,46 +54,38 @@ export function BusinessForm({ onCreated }: { onCreated: (b: Business) => void }
         onChange={set('province')}
         error={errors.province}
       />
-      <Field label={both((m) => m.form.city)} error={errors.city}>
+      <Field label={t.form.city} error={errors.city}>
         {(p) => <input {...p} className="input" value={form.city} onChange={set('city')} />}
       </Field>
-      <Field label={both((m) => m.form.sector)} error={errors.sector}>
+      <Field label={t.form.sector} error={errors.sector}>
         {(p) => (
           <select {...p} className="input" value={form.sector} onChange={set('sector')} required>
-            <option value="">
-              {pick(
-                both((m) => m.common.choose),
-                locale,
-              )}
-            </option>
+            <option value="">{t.common.choose}</option>
             {reference.data.sectors.map((s) => (
               <option key={s.key} value={s.key}>
-                {pick([s.nameId, s.nameEn], locale)}
+                {locale === 'en' ? s.nameEn : s.nameId}
               </option>
             ))}
           </select>
         )}
       </Field>
-      <Field label={both((m) => m.form.sizeClass)} error={errors.sizeClass}>
+      <Field label={t.form.sizeClass} error={errors.sizeClass}>
         {(p) => (
           <select {...p} className="input" value={form.sizeClass} onChange={set('sizeClass')}>
-            {(Object.keys(SIZE_LABELS) as (keyof typeof SIZE_LABELS)[]).map((k) => (
+            {SIZE_CLASSES.map((k) => (
               <option key={k} value={k}>
-                {pick(SIZE_LABELS[k], locale)}
+                {t.size[k]}
               </option>
             ))}
           </select>
         )}
       </Field>
-      <Field label={both((m) => m.form.products)} hint={both((m) => m.form.commas)} error={errors.products}>
+      <Field label={t.form.products} hint={t.form.commas} error={errors.products}>
         {(p) => <input {...p} className="input" value={form.products} onChange={set('products')} />}
       </Field>
       <Field
-        label={both((m) => m.form.certifications)}
-        hint={[
-          'Misalnya: halal, PIRT, BPOM — pisahkan dengan koma',
-          'E.g. halal, PIRT, BPOM — comma separated',
-        ]}
+        label={t.form.certifications}
+        hint={t.form.businessCertificationsHint}
         error={errors.certifications}
       >
         {(p) => (
@@ -102,9 +93,9 @@ export function BusinessForm({ onCreated }: { onCreated: (b: Business) => void }
         )}
       </Field>
       <CertificationPreview values={splitTags(form.certifications)} />
-      {error !== undefined && <ErrorNotice error={error} title={both((m) => m.form.profileNotSaved)} />}
+      {error !== undefined && <ErrorNotice error={error} title={t.form.profileNotSaved} />}
       <button type="submit" className="button" disabled={busy}>
-        <Bi t={both((m) => m.umkm.saveProfile)} />
+        {t.umkm.saveProfile}
       </button>
     </form>
   );

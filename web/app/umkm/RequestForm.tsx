@@ -3,11 +3,11 @@
 import type { OfferType, PartnershipRequest, RequestCreate } from '@sinergi/shared/schemas';
 import { useState } from 'react';
 import { UnderstoodPreview } from '../../components/Previews';
-import { Bi, DateRangeFields, ErrorNotice, Field, OfferTypeField } from '../../components/ui';
+import { DateRangeFields, ErrorNotice, Field, OfferTypeField } from '../../components/ui';
 import { api } from '../../lib/api';
 import { useSubmit } from '../../lib/hooks';
-import { both, pick, useLocale } from '../../lib/i18n/locale';
-import { MODE_LABELS, splitTags } from '../../lib/labels';
+import { useT } from '../../lib/i18n/locale';
+import { splitTags } from '../../lib/labels';
 
 /** A new partnership request: what the UMKM needs, how and when. */
 export function RequestForm({ onCreated }: { onCreated: (r: PartnershipRequest) => void }) {
@@ -17,7 +17,7 @@ export function RequestForm({ onCreated }: { onCreated: (r: PartnershipRequest) 
   const [startDate, setStart] = useState('');
   const [endDate, setEnd] = useState('');
 
-  const locale = useLocale();
+  const t = useT();
   const { busy, error, errors, onSubmit } = useSubmit(async () => {
     const body: RequestCreate = {
       type,
@@ -32,27 +32,13 @@ export function RequestForm({ onCreated }: { onCreated: (r: PartnershipRequest) 
   });
 
   return (
-    <form
-      className="form"
-      onSubmit={onSubmit}
-      aria-label={pick(
-        both((m) => m.umkm.newRequest),
-        locale,
-      )}
-    >
-      <OfferTypeField label={both((m) => m.form.type)} value={type} onChange={setType} error={errors.type} />
-      <Field
-        label={both((m) => m.form.needs)}
-        hint={[
-          'Pisahkan dengan koma, mis. pemasaran digital, ekspor',
-          'Comma separated, e.g. digital marketing, export',
-        ]}
-        error={errors.needs}
-      >
+    <form className="form" onSubmit={onSubmit} aria-label={t.umkm.newRequest}>
+      <OfferTypeField label={t.form.type} value={type} onChange={setType} error={errors.type} />
+      <Field label={t.form.needs} hint={t.form.needsHint} error={errors.needs}>
         {(p) => <input {...p} className="input" value={needs} onChange={(e) => setNeeds(e.target.value)} />}
       </Field>
       <UnderstoodPreview texts={splitTags(needs)} />
-      <Field label={both((m) => m.form.mode)} error={errors.mode}>
+      <Field label={t.form.mode} error={errors.mode}>
         {(p) => (
           <select
             {...p}
@@ -62,7 +48,7 @@ export function RequestForm({ onCreated }: { onCreated: (r: PartnershipRequest) 
           >
             {(['any', 'online', 'offline'] as const).map((m) => (
               <option key={m} value={m}>
-                {pick(MODE_LABELS[m], locale)}
+                {t.mode[m]}
               </option>
             ))}
           </select>
@@ -77,7 +63,7 @@ export function RequestForm({ onCreated }: { onCreated: (r: PartnershipRequest) 
       />
       {error !== undefined && Object.keys(errors).length === 0 && <ErrorNotice error={error} />}
       <button type="submit" className="button" disabled={busy}>
-        <Bi t={both((m) => m.umkm.createRequest)} />
+        {t.umkm.createRequest}
       </button>
     </form>
   );

@@ -4,11 +4,10 @@ import type { Business, Me, PartnershipPage, RequestPage } from '@sinergi/shared
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { PartnershipList } from '../../components/Partnerships';
-import { Bi, Empty, ErrorNotice, Loading, Paged, PageTitle, SectionTitle } from '../../components/ui';
+import { Empty, ErrorNotice, Loading, Paged, PageTitle, SectionTitle } from '../../components/ui';
 import { api } from '../../lib/api';
 import { useAsync } from '../../lib/hooks';
-import { both } from '../../lib/i18n/locale';
-import { MODE_LABELS, REQUEST_STATUS_LABELS, SIZE_LABELS, TYPE_LABELS } from '../../lib/labels';
+import { useT } from '../../lib/i18n/locale';
 import { BusinessForm } from './BusinessForm';
 import { RequestForm } from './RequestForm';
 
@@ -29,6 +28,7 @@ async function loadHome(signal: AbortSignal) {
 
 /** The UMKM owner's space: profile, requests (each with its matches), partnerships. */
 export function UmkmHome() {
+  const t = useT();
   const router = useRouter();
   const [state, reload] = useAsync(loadHome, []);
   if (state.kind === 'loading') return <Loading />;
@@ -39,24 +39,24 @@ export function UmkmHome() {
   if (!business)
     return (
       <>
-        <PageTitle t={both((m) => m.umkm.welcome)} />
+        <PageTitle>{t.umkm.welcome}</PageTitle>
         <BusinessForm onCreated={reload} />
       </>
     );
 
   return (
     <>
-      <PageTitle t={[business.name, 'My business']} />
+      <PageTitle>{business.name}</PageTitle>
       <p className="muted" data-testid="business-summary">
-        <Bi t={SIZE_LABELS[business.sizeClass]} /> · {business.sector} · {business.city ?? business.province}
+        {t.size[business.sizeClass]} · {business.sector} · {business.city ?? business.province}
         {business.certifications.length > 0 && <> · {business.certifications.join(', ')}</>}
       </p>
 
       <div className="grid-2">
         <section aria-labelledby="requests-title" className="card-panel">
-          <SectionTitle id="requests-title" t={both((m) => m.umkm.requests)} />
+          <SectionTitle id="requests-title">{t.umkm.requests}</SectionTitle>
           {requests.items.length === 0 ? (
-            <Empty t={both((m) => m.umkm.noRequests)} />
+            <Empty>{t.umkm.noRequests}</Empty>
           ) : (
             <Paged first={requests} path={REQUESTS}>
               {(items) => (
@@ -65,16 +65,14 @@ export function UmkmHome() {
                     <li key={r.id} className="item" data-testid="request">
                       <div className="item__head">
                         <h3 className="item__title">
-                          <Link href={`/umkm/permintaan?id=${encodeURIComponent(r.id)}`}>
+                          <Link prefetch={false} href={`/umkm/permintaan?id=${encodeURIComponent(r.id)}`}>
                             {r.needs.join(', ')}
                           </Link>
                         </h3>
-                        <span className={`pill pill--${r.status}`}>
-                          <Bi t={REQUEST_STATUS_LABELS[r.status]} />
-                        </span>
+                        <span className={`pill pill--${r.status}`}>{t.requestStatus[r.status]}</span>
                       </div>
                       <p className="item__meta">
-                        <Bi t={TYPE_LABELS[r.type]} /> · <Bi t={MODE_LABELS[r.mode]} />
+                        {t.type[r.type]} · {t.mode[r.mode]}
                         {r.startDate && (
                           <>
                             {' '}
@@ -82,8 +80,12 @@ export function UmkmHome() {
                           </>
                         )}
                       </p>
-                      <Link className="item__link" href={`/umkm/permintaan?id=${encodeURIComponent(r.id)}`}>
-                        <Bi t={both((m) => m.umkm.seeMatches)} />
+                      <Link
+                        prefetch={false}
+                        className="item__link"
+                        href={`/umkm/permintaan?id=${encodeURIComponent(r.id)}`}
+                      >
+                        {t.umkm.seeMatches}
                       </Link>
                     </li>
                   ))}
@@ -91,14 +93,12 @@ export function UmkmHome() {
               )}
             </Paged>
           )}
-          <h3 className="subhead">
-            <Bi t={both((m) => m.umkm.newRequest)} />
-          </h3>
+          <h3 className="subhead">{t.umkm.newRequest}</h3>
           <RequestForm onCreated={(r) => router.push(`/umkm/permintaan?id=${encodeURIComponent(r.id)}`)} />
         </section>
 
         <section aria-labelledby="partnerships-title" className="card-panel">
-          <SectionTitle id="partnerships-title" t={both((m) => m.umkm.partnerships)} />
+          <SectionTitle id="partnerships-title">{t.umkm.partnerships}</SectionTitle>
           <Paged first={partnerships} path={PARTNERSHIPS}>
             {(items) => <PartnershipList items={items} side="business" onChanged={reload} />}
           </Paged>

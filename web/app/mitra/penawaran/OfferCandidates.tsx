@@ -4,7 +4,6 @@ import type { CandidateList, Offer } from '@sinergi/shared/schemas';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import {
-  Bi,
   Empty,
   ErrorNotice,
   Loading,
@@ -16,8 +15,7 @@ import {
 } from '../../../components/ui';
 import { api } from '../../../lib/api';
 import { useAsync } from '../../../lib/hooks';
-import { both } from '../../../lib/i18n/locale';
-import { MODE_LABELS, SIZE_LABELS, TYPE_LABELS } from '../../../lib/labels';
+import { useT } from '../../../lib/i18n/locale';
 
 async function load(id: string, signal: AbortSignal) {
   const enc = encodeURIComponent(id);
@@ -30,32 +28,27 @@ async function load(id: string, signal: AbortSignal) {
 
 /** The UMKM that fit one offer best, with score parts and reasons. */
 export function OfferCandidates() {
+  const t = useT();
   const id = useSearchParams().get('id') ?? '';
   const [state, reload] = useAsync((signal) => load(id, signal), [id]);
-  if (!id) return <Empty t={both((m) => m.partner.noOffer)} />;
-  if (state.kind === 'loading') return <Loading t={both((m) => m.partner.finding)} />;
+  if (!id) return <Empty>{t.partner.noOffer}</Empty>;
+  if (state.kind === 'loading') return <Loading text={t.partner.finding} />;
   if (state.kind === 'error') return <ErrorNotice error={state.error} onRetry={reload} />;
   const { offer, candidates } = state.data;
   return (
     <>
       <p>
-        <Link href="/mitra">
-          <Bi t={both((m) => m.common.back)} />
+        <Link prefetch={false} href="/mitra">
+          {t.common.back}
         </Link>
       </p>
-      <PageTitle t={[offer.title, offer.title]} />
+      <PageTitle>{offer.title}</PageTitle>
       <p className="muted">
-        <Bi t={TYPE_LABELS[offer.type]} /> · <Bi t={MODE_LABELS[offer.mode]} /> ·{' '}
-        <Bi t={both((m) => m.common.placesLeft(offer.remaining, offer.capacity))} />
+        {t.type[offer.type]} · {t.mode[offer.mode]} · {t.common.placesLeft(offer.remaining, offer.capacity)}
       </p>
-      <SectionTitle
-        t={[
-          `${candidates.eligibleCount} UMKM memenuhi syarat`,
-          `${candidates.eligibleCount} eligible UMKM, best first`,
-        ]}
-      />
+      <SectionTitle>{t.partner.eligible(candidates.eligibleCount)}</SectionTitle>
       {candidates.items.length === 0 ? (
-        <Empty t={both((m) => m.partner.noCandidates)} />
+        <Empty>{t.partner.noCandidates}</Empty>
       ) : (
         <ol className="list" data-testid="candidates">
           {candidates.items.map((c) => (
@@ -66,14 +59,12 @@ export function OfferCandidates() {
                 <ScoreBadge score={c.score} />
               </div>
               <p className="item__meta">
-                <Bi t={SIZE_LABELS[c.request.business.sizeClass]} /> · {c.request.business.sector} ·{' '}
+                {t.size[c.request.business.sizeClass]} · {c.request.business.sector} ·{' '}
                 {c.request.business.city ?? c.request.business.province} · {c.request.needs.join(', ')}
               </p>
               <Reasons reasons={c.reasons} />
               <details className="details">
-                <summary>
-                  <Bi t={both((m) => m.common.scoreParts)} />
-                </summary>
+                <summary>{t.common.scoreParts}</summary>
                 <ScoreParts components={c.components} />
               </details>
             </li>

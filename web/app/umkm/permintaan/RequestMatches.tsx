@@ -1,12 +1,10 @@
 'use client';
 
 import type { Match, MatchList, PartnershipRequest } from '@sinergi/shared/schemas';
-import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import {
-  Bi,
   Empty,
   ErrorNotice,
   Loading,
@@ -20,15 +18,8 @@ import {
 } from '../../../components/ui';
 import { api } from '../../../lib/api';
 import { useAsync } from '../../../lib/hooks';
-import { both, pick, useLocale, useT } from '../../../lib/i18n/locale';
-import { FILTER_LABELS, MODE_LABELS, REQUEST_STATUS_LABELS, TYPE_LABELS } from '../../../lib/labels';
-
-// The what-if preview runs the matching core (and zod, through the schema mappers) in the browser: it is
-// loaded after the page, so the ranked list a phone shows first does not wait for it.
-const WhatIf = dynamic(() => import('./WhatIf').then((m) => m.WhatIf), {
-  ssr: false,
-  loading: () => <Loading t={both((m) => m.whatIf.loading)} />,
-});
+import { useLocale, useT } from '../../../lib/i18n/locale';
+import { WhatIf } from './WhatIf';
 
 async function load(id: string, signal: AbortSignal) {
   const [request, matches] = await Promise.all([
@@ -51,8 +42,8 @@ export function RequestMatches() {
   const [shownCount, setShownCount] = useState(20);
   const t = useT();
 
-  if (!id) return <Empty t={both((m) => m.matches.none)} />;
-  if (state.kind === 'loading') return <Loading t={both((m) => m.matches.finding)} />;
+  if (!id) return <Empty>{t.matches.none}</Empty>;
+  if (state.kind === 'loading') return <Loading text={t.matches.finding} />;
   if (state.kind === 'error') return <ErrorNotice error={state.error} onRetry={reload} />;
   const { request, matches } = state.data;
   const pending = new Set(request.pendingProposals.map((p) => p.offerId));
@@ -61,20 +52,22 @@ export function RequestMatches() {
   return (
     <>
       <p>
-        <Link href="/umkm">{t.common.back}</Link>
+        <Link prefetch={false} href="/umkm">
+          {t.common.back}
+        </Link>
       </p>
-      <PageTitle t={both((m) => m.matches.title)} />
+      <PageTitle>{t.matches.title}</PageTitle>
       <p className="muted">
-        <Bi t={TYPE_LABELS[request.type]} /> · <Bi t={MODE_LABELS[request.mode]} /> ·{' '}
-        <Bi t={REQUEST_STATUS_LABELS[request.status]} /> · <strong>{request.needs.join(', ')}</strong>
+        {t.type[request.type]} · {t.mode[request.mode]} · {t.requestStatus[request.status]} ·{' '}
+        <strong>{request.needs.join(', ')}</strong>
       </p>
-      {proposed && <Notice t={both((m) => m.matches.sent(proposed))} />}
+      {proposed && <Notice>{t.matches.sent(proposed)}</Notice>}
 
       <div className="grid-2 grid-2--wide">
         <section aria-labelledby="matches-title">
-          <SectionTitle id="matches-title" t={both((m) => m.matches.eligible(matches.eligibleCount))} />
+          <SectionTitle id="matches-title">{t.matches.eligible(matches.eligibleCount)}</SectionTitle>
           {shown.length === 0 ? (
-            <Empty t={both((m) => m.matches.noneEligible)} />
+            <Empty>{t.matches.noneEligible}</Empty>
           ) : (
             <ol className="list" data-testid="matches" data-ranking={shown.map((m) => m.offerId).join(',')}>
               {shown.map((m) => (
@@ -101,6 +94,7 @@ export function RequestMatches() {
           )}
         </section>
         <aside aria-label={t.whatIf.title}>
+          {/* The preview loads the matching core only when the owner starts to edit the needs. */}
           <WhatIf request={request} matches={matches.items} />
           <Excluded matches={matches} />
         </aside>
@@ -147,7 +141,7 @@ function MatchCard({
         <ScoreBadge score={m.score} />
       </div>
       <p className="item__meta">
-        {m.offer.organization.name} · <Bi t={MODE_LABELS[m.offer.mode]} /> ·{' '}
+        {m.offer.organization.name} · {t.mode[m.offer.mode]} ·{' '}
         {t.common.placesLeft(m.offer.remaining, m.offer.capacity)}
       </p>
       <Reasons reasons={m.reasons} />
@@ -155,7 +149,7 @@ function MatchCard({
         <summary>{t.common.scoreParts}</summary>
         <ScoreParts components={m.components} />
       </details>
-      {error !== undefined && <ErrorNotice error={error} title={both((x) => x.matches.proposalFailed)} />}
+      {error !== undefined && <ErrorNotice error={error} title={t.matches.proposalFailed} />}
       {pending ? (
         <p className="pill pill--proposed">{t.matches.proposed}</p>
       ) : (
@@ -181,20 +175,21 @@ function Excluded({ matches }: { matches: MatchList }) {
         {t.matches.whyNot(total)}
       </h2>
       {total === 0 ? (
-        <Empty t={both((m) => m.matches.noneExcluded)} />
+        <Empty>{t.matches.noneExcluded}</Empty>
       ) : (
         <details className="details">
           <summary>{t.matches.showExcluded(total)}</summary>
           <ul className="list list--compact" data-testid="excluded">
             {excluded.map((e) => {
-              const f = FILTER_LABELS[e.filter] ?? [e.filter, e.filter];
+              const filters: Readonly<Record<string, string>> = t.filter;
               return (
                 <li key={e.offerId} className="item item--compact">
                   <span className="item__title">
                     {e.title} — {e.organizationName}
                   </span>
                   <br />
-                  <strong>{pick(f, locale)}</strong>: {locale === 'en' ? e.reason.en : e.reason.id}
+                  <strong>{filters[e.filter] ?? e.filter}</strong>:{' '}
+                  {locale === 'en' ? e.reason.en : e.reason.id}
                 </li>
               );
             })}

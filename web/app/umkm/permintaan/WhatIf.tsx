@@ -1,51 +1,83 @@
 'use client';
 
-import { rankOffers } from '@sinergi/shared/matching';
-import { type Match, type PartnershipRequest, toMatchOffer, toMatchRequest } from '@sinergi/shared/schemas';
+import type { Match, PartnershipRequest } from '@sinergi/shared/schemas';
 import { useDeferredValue, useId, useMemo, useState } from 'react';
-import { Empty, Reasons, ScoreBadge } from '../../../components/ui';
-import { both, useT } from '../../../lib/i18n/locale';
+import { Empty, Loading, Reasons, ScoreBadge } from '../../../components/ui';
+import { useT } from '../../../lib/i18n/locale';
 import { splitTags } from '../../../lib/labels';
+import type { previewRanker } from './whatif-rank';
+
+type Core =
+  | { kind: 'idle' }
+  | { kind: 'loading' }
+  | { kind: 'ready'; ranker: typeof previewRanker }
+  | { kind: 'error' };
 
 /**
  * "What if my needs were…": re-ranks the offers already fetched with the matching core in the browser,
  * instantly, without calling the API. A preview only: proposing still goes through the API, which ranks
- * every open offer again.
+ * every open offer again. The core (and zod, through the schema mappers) is loaded when the owner starts
+ * to edit the needs: a page that is only read never downloads or runs it.
  */
 export function WhatIf({ request, matches }: { request: PartnershipRequest; matches: readonly Match[] }) {
   const inputId = useId();
   const t = useT();
   const [text, setText] = useState(request.needs.join(', '));
+  const [core, setCore] = useState<Core>({ kind: 'idle' });
   const deferred = useDeferredValue(text);
-  const offers = useMemo(() => matches.map((m) => toMatchOffer(m.offer)), [matches]);
   const byId = useMemo(() => new Map(matches.map((m) => [m.offerId, m])), [matches]);
   const needs = splitTags(deferred);
   const changed = needs.join('|') !== request.needs.join('|');
 
-  const ranking = useMemo(
-    () =>
-      rankOffers(toMatchRequest({ ...request, needs: splitTags(deferred) }), offers, {
-        limit: offers.length,
-      }),
-    [request, offers, deferred],
-  );
-  const top = ranking.ranked.slice(0, 10);
+  const loadCore = () => {
+    if (core.kind === 'loading' || core.kind === 'ready') return;
+    setCore({ kind: 'loading' });
+    import('./whatif-rank').then(
+      (m) => setCore({ kind: 'ready', ranker: m.previewRanker }),
+      () => setCore({ kind: 'error' }),
+    );
+  };
+  const ranker = core.kind === 'ready' ? core.ranker : undefined;
+  // Made again when the page reloads its matches (after a proposal), like the list it previews.
+  const rank = useMemo(() => ranker?.(request, matches), [ranker, request, matches]);
+  const key = needs.join('|');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `needs`.
+  const ranked = useMemo(() => rank?.(needs), [rank, key]);
+  const top = ranked?.slice(0, 10) ?? [];
 
   return (
     <section className="card-panel whatif" aria-labelledby="whatif-title">
       <h2 id="whatif-title" className="subhead">
         {t.whatIf.title}
       </h2>
-      <p className="muted">{t.whatIf.lead(offers.length)}</p>
+      <p className="muted">{t.whatIf.lead(matches.length)}</p>
       <label htmlFor={inputId} className="field__label">
         {t.whatIf.needs}
       </label>
-      <input id={inputId} className="input" value={text} onChange={(e) => setText(e.target.value)} />
-      <p className="muted" aria-live="polite">
-        {changed ? t.whatIf.changed : t.whatIf.same}
-      </p>
-      {top.length === 0 ? (
-        <Empty t={both((m) => m.whatIf.none)} />
+      <input
+        id={inputId}
+        className="input"
+        value={text}
+        onFocus={loadCore}
+        onPointerDown={loadCore}
+        onChange={(e) => {
+          loadCore();
+          setText(e.target.value);
+        }}
+      />
+      {core.kind === 'idle' ? (
+        <p className="muted">{t.whatIf.start}</p>
+      ) : core.kind === 'loading' ? (
+        <Loading text={t.whatIf.loading} />
+      ) : core.kind === 'error' ? (
+        <p className="muted">{t.common.error}</p>
+      ) : (
+        <p className="muted" aria-live="polite">
+          {changed ? t.whatIf.changed : t.whatIf.same}
+        </p>
+      )}
+      {ranked === undefined ? null : top.length === 0 ? (
+        <Empty>{t.whatIf.none}</Empty>
       ) : (
         <ol
           className="list list--compact"
