@@ -96,7 +96,7 @@ describe('allocating a round', () => {
     );
   });
 
-  it('equals textbook deferred acceptance on full preference lists (pruned shortlists change nothing)', () => {
+  it('equals textbook deferred acceptance on full preference lists (pruned shortlists and copies sharing a scoring change nothing)', () => {
     // Reference: every preference list complete and sorted from public scores, proposals one by one.
     const reference = (requests: readonly MatchRequest[], offers: readonly MatchOffer[], impact: boolean) => {
       const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -150,8 +150,23 @@ describe('allocating a round', () => {
       fc.property(
         roundArb(30, 24),
         fc.boolean(),
-        fc.integer({ min: 1, max: 3 }),
-        ({ requests, offers }, impactOn, chunk) => {
+        fc.integer({ min: 1, max: 4 }),
+        fc.nat(12),
+        ({ requests: distinct, offers: distinctOffers }, impactOn, chunk, copies) => {
+          // Copies of requests and offers (other ids, the same everything else): ties everywhere, and
+          // the four copies of a request share one scoring for their first chunks.
+          const requests = [
+            ...distinct,
+            ...distinct.slice(0, copies).flatMap((r, i) => [
+              { ...r, id: `${r.id}-a${i}` },
+              { ...r, id: `${r.id}-b${i}` },
+              { ...r, id: `${r.id}-c${i}` },
+            ]),
+          ];
+          const offers = [
+            ...distinctOffers,
+            ...distinctOffers.slice(0, copies).map((o, i) => ({ ...o, id: `${o.id}-c${i}` })),
+          ];
           const result = allocateRound(requests, offers, {
             impact: impactOn ? undefined : (false as const),
             preferenceChunk: chunk,
@@ -163,7 +178,7 @@ describe('allocating a round', () => {
       ),
       { numRuns: 200 },
     );
-  });
+  }, 120_000);
 
   it('gives the same allocation whatever the order of requests and offers', () => {
     fc.assert(
