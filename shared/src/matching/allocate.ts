@@ -289,37 +289,53 @@ function chunkBuffers(k: number, outOffer: Int32Array, outFit: Float64Array): Ch
  * apart from it (itself when none), and how many each first one has. Alike = every prepared field equal
  * but the source and the kind (the kernel reads only prepared fields, so alike requests have the same
  * fit with every offer): copies of one request — the same needs, business and dates under other ids.
- * A hash of the numeric fields buckets the requests; only requests sharing a bucket are compared whole.
+ * A hash of the main scored fields buckets the requests; only requests sharing a bucket are compared,
+ * field by field.
  */
 function findCopies(requests: readonly PreparedRequest[]): { first: Int32Array; count: Int32Array } {
   const n = requests.length;
   const first = Int32Array.from({ length: n }, (_, ri) => ri);
   const count = new Int32Array(n).fill(1);
   if (n < 2) return { first, count };
-  const fields = Object.keys(requests[0] as PreparedRequest).filter((f) => f !== 'source' && f !== 'kind');
-  const field = (r: PreparedRequest, f: string) => (r as unknown as Record<string, unknown>)[f];
+  const mixIn = (h: number, x: number) => Math.imul(h ^ x, 0x01000193);
+  const mixAll = (h0: number, xs: Int32Array | Uint32Array) => {
+    let h = mixIn(h0, xs.length);
+    for (let q = 0; q < xs.length; q++) h = mixIn(h, xs[q] as number);
+    return h;
+  };
   const hashOf = (r: PreparedRequest) => {
-    let h = 0x811c9dc5;
-    for (const f of fields) {
-      const v = field(r, f);
-      if (typeof v === 'number') h = Math.imul(h ^ (v * 1000003), 0x01000193);
-      else if (v instanceof Int32Array || v instanceof Uint32Array) {
-        h = Math.imul(h ^ v.length, 0x01000193);
-        for (let q = 0; q < v.length; q++) h = Math.imul(h ^ (v[q] as number), 0x01000193);
-      } else if (typeof v === 'boolean') h = Math.imul(h ^ (v ? 1 : 2), 0x01000193);
-    }
+    let h = mixIn(0x811c9dc5, r.typeCode);
+    h = mixIn(mixIn(mixIn(h, r.provinceIndex), r.cityKey), r.startDay | 0);
+    h = mixIn(mixIn(mixIn(h, r.endDay | 0), r.sizeBit), r.sectorBit);
+    h = mixIn(mixIn(mixIn(h, r.modeCode), r.languageMask), r.certificationMask);
+    h = mixAll(mixAll(mixAll(h, r.needKnown), r.profileBits), r.kbliKeys);
     return h >>> 0;
+  };
+  const fields = Object.keys(requests[0] as PreparedRequest).filter((f) => f !== 'source' && f !== 'kind');
+  const json = new Map<unknown, string>();
+  const asJson = (v: unknown) => {
+    let text = json.get(v);
+    if (text === undefined) {
+      text = JSON.stringify(v);
+      json.set(v, text);
+    }
+    return text;
   };
   const same = (a: PreparedRequest, b: PreparedRequest) =>
     fields.every((f) => {
-      const x = field(a, f);
-      const y = field(b, f);
+      const x = (a as unknown as Record<string, unknown>)[f];
+      const y = (b as unknown as Record<string, unknown>)[f];
       if (x === y) return true;
-      if (ArrayBuffer.isView(x) && ArrayBuffer.isView(y))
-        return Array.prototype.join.call(x, ',') === Array.prototype.join.call(y, ',');
-      return JSON.stringify(x) === JSON.stringify(y);
+      if (ArrayBuffer.isView(x) && ArrayBuffer.isView(y)) {
+        const xs = x as unknown as ArrayLike<number>;
+        const ys = y as unknown as ArrayLike<number>;
+        if (xs.length !== ys.length) return false;
+        for (let q = 0; q < xs.length; q++) if (xs[q] !== ys[q]) return false;
+        return true;
+      }
+      return typeof x === 'object' && typeof y === 'object' && asJson(x) === asJson(y);
     });
-  const buckets = new Map<number, number[]>(); // hash → first requests seen with it
+  const buckets = new Map<number, number[]>(); // hash → the first requests seen with it
   for (let ri = 0; ri < n; ri++) {
     const r = requests[ri] as PreparedRequest;
     const h = hashOf(r);
@@ -401,7 +417,7 @@ function chunkFromScored(
 }
 
 /** Copies of a request that share one full scoring for their first chunks (see `firstChunks`). */
-const SHARED_SCORING = 4;
+const SHARED_SCORING = 8;
 
 function firstChunks(round: IndexedRound, fitWeights: ResolvedWeights, k: number): Chunks {
   const n = round.requests.length;
@@ -412,8 +428,9 @@ function firstChunks(round: IndexedRound, fitWeights: ResolvedWeights, k: number
   const buffers = chunkBuffers(k, offer, fit);
   // Copies of one request (the tie cliff's other half): a chunk's scan cannot stop early where fits tie
   // — any offer whose bound reaches the k-th fit may tie it and come first in the request's order — so
-  // each of 5,000 copies would score all 1,000 equal offers. Copies share one scoring instead (from
-  // SHARED_SCORING copies on: a pruned scan scores about a tenth of the offers a full one does).
+  // each of 5,000 copies would score all 1,000 equal offers. Copies share one scoring instead, from
+  // SHARED_SCORING copies on: where fits do not tie, a pruned scan scores about a tenth of the offers a
+  // full one does, so a few copies are cheaper scanned one by one.
   const copies = findCopies(round.requests);
   const shared = new Map<number, { offer: Int32Array; fit: Float64Array }>();
   for (let ri = 0; ri < n; ri++) {
