@@ -40,7 +40,7 @@ export interface ObjectiveOptions {
   /** Pairs below this fit are never assigned (default 0; the API defaults `placements` to 0.3). */
   readonly minFit?: number;
   readonly equity?: EquityPolicy;
-  /** Final auction step (default 1e-6): the bound is at most about placed × ε above the value. */
+  /** Final auction step (default 1e-4): the bound is at most about placed × ε above the value. */
   readonly epsilon?: number;
   /** Most solves the equity target's search may use (default 8, the first being λ = 0). */
   readonly maxSolves?: number;
