@@ -61,6 +61,65 @@ function naiveBlockingPairs(
   return count;
 }
 
+/**
+ * Textbook deferred acceptance for reference: every preference list complete and sorted from public
+ * scores, proposals one by one. Returns [requestId, offerId] pairs, sorted.
+ */
+function referenceDA(
+  requests: readonly MatchRequest[],
+  offers: readonly MatchOffer[],
+  impact: boolean,
+  seed = 0,
+) {
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const rs = [...requests].sort(byId);
+  const os = [...offers].sort(byId);
+  const ties = roundTieBreaks(
+    rs.map((r) => r.id),
+    os.map((o) => o.id),
+    seed,
+  );
+  const prefs = rs.map((r) =>
+    os
+      .flatMap((o) => {
+        const s = scorePair(r, o, { impact: false });
+        return s.eligible ? [{ o, fit: s.fit }] : [];
+      })
+      .sort((a, b) => b.fit - a.fit || (ties.umkmPrefers(r.id, a.o.id, b.o.id) ? -1 : 1)),
+  );
+  const priority = (r: MatchRequest, o: MatchOffer) => {
+    const s = scorePair(r, o, impact ? {} : { impact: false });
+    return s.eligible ? s.score : Number.NEGATIVE_INFINITY;
+  };
+  const held = new Map<string, MatchRequest[]>();
+  const next = rs.map(() => 0);
+  const free = rs.map((_, i) => i);
+  while (free.length > 0) {
+    const i = free.pop() as number;
+    const r = rs[i] as MatchRequest;
+    const list = prefs[i] ?? [];
+    while ((next[i] as number) < list.length) {
+      const { o } = list[next[i] as number] as { o: MatchOffer };
+      next[i] = (next[i] as number) + 1;
+      const h = [...(held.get(o.id) ?? []), r].sort(
+        (a, b) => priority(b, o) - priority(a, o) || (ties.partnerPrefers(a.id, b.id) ? -1 : 1),
+      );
+      if (h.length > Math.max(0, o.remaining)) {
+        const out = h.pop() as MatchRequest;
+        held.set(o.id, h);
+        if (out !== r) {
+          free.push(rs.indexOf(out));
+          break;
+        }
+        continue;
+      }
+      held.set(o.id, h);
+      break;
+    }
+  }
+  return [...held].flatMap(([offerId, h]) => h.map((r) => [r.id, offerId])).sort();
+}
+
 describe('allocating a round', () => {
   it('never exceeds a capacity, never assigns a filtered pair, and leaves no blocking pair (checked exhaustively)', () => {
     fc.assert(
@@ -94,75 +153,74 @@ describe('allocating a round', () => {
       ),
       { numRuns: 150 },
     );
-  });
+  }, 60_000);
 
-  it('equals textbook deferred acceptance on full preference lists (pruned shortlists change nothing)', () => {
-    // Reference: every preference list complete and sorted from public scores, proposals one by one.
-    const reference = (requests: readonly MatchRequest[], offers: readonly MatchOffer[], impact: boolean) => {
-      const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-      const rs = [...requests].sort(byId);
-      const os = [...offers].sort(byId);
-      const ties = roundTieBreaks(
-        rs.map((r) => r.id),
-        os.map((o) => o.id),
-      );
-      const prefs = rs.map((r) =>
-        os
-          .flatMap((o) => {
-            const s = scorePair(r, o, { impact: false });
-            return s.eligible ? [{ o, fit: s.fit }] : [];
-          })
-          .sort((a, b) => b.fit - a.fit || (ties.umkmPrefers(r.id, a.o.id, b.o.id) ? -1 : 1)),
-      );
-      const priority = (r: MatchRequest, o: MatchOffer) => {
-        const s = scorePair(r, o, impact ? {} : { impact: false });
-        return s.eligible ? s.score : Number.NEGATIVE_INFINITY;
-      };
-      const held = new Map<string, MatchRequest[]>();
-      const next = rs.map(() => 0);
-      const free = rs.map((_, i) => i);
-      while (free.length > 0) {
-        const i = free.pop() as number;
-        const r = rs[i] as MatchRequest;
-        const list = prefs[i] ?? [];
-        while ((next[i] as number) < list.length) {
-          const { o } = list[next[i] as number] as { o: MatchOffer };
-          next[i] = (next[i] as number) + 1;
-          const h = [...(held.get(o.id) ?? []), r].sort(
-            (a, b) => priority(b, o) - priority(a, o) || (ties.partnerPrefers(a.id, b.id) ? -1 : 1),
-          );
-          if (h.length > Math.max(0, o.remaining)) {
-            const out = h.pop() as MatchRequest;
-            held.set(o.id, h);
-            if (out !== r) {
-              free.push(rs.indexOf(out));
-              break;
-            }
-            continue;
-          }
-          held.set(o.id, h);
-          break;
-        }
-      }
-      return [...held].flatMap(([offerId, h]) => h.map((r) => [r.id, offerId])).sort();
-    };
+  it('equals textbook deferred acceptance on full preference lists (pruned shortlists and copies sharing a scoring change nothing)', () => {
     fc.assert(
       fc.property(
         roundArb(30, 24),
         fc.boolean(),
-        fc.integer({ min: 1, max: 3 }),
-        ({ requests, offers }, impactOn, chunk) => {
+        fc.integer({ min: 1, max: 4 }),
+        fc.nat(12),
+        ({ requests: distinct, offers: distinctOffers }, impactOn, chunk, copies) => {
+          // Copies of requests and offers (other ids, the same everything else): ties everywhere, and
+          // the eight copies of a request share one scoring for their first chunks.
+          const requests = [
+            ...distinct,
+            ...distinct
+              .slice(0, copies >> 2)
+              .flatMap((r, i) => Array.from({ length: 7 }, (_, c) => ({ ...r, id: `${r.id}-${c}-${i}` }))),
+          ];
+          const offers = [
+            ...distinctOffers,
+            ...distinctOffers
+              .slice(0, copies)
+              .flatMap((o, i) => [1, 2].map((c) => ({ ...o, id: `${o.id}-${c}-${i}` }))),
+          ];
           const result = allocateRound(requests, offers, {
             impact: impactOn ? undefined : (false as const),
             preferenceChunk: chunk,
           });
           expect(result.assignments.map((a) => [a.requestId, a.offerId]).sort()).toEqual(
-            reference(requests, offers, impactOn),
+            referenceDA(requests, offers, impactOn),
           );
         },
       ),
       { numRuns: 200 },
     );
+  }, 120_000);
+
+  it('gives each of many copies its own tie order from their one shared scoring (equals textbook DA)', () => {
+    // Eleven copies of one request; offers in three tiers of identical copies (equal fits within a tier).
+    const requests = Array.from({ length: 11 }, (_, i) => ({
+      id: `copy${String(i).padStart(2, '0')}`,
+      type: 'mentorship' as const,
+      needs: ['pemasaran digital', 'pembukuan'],
+      business: { id: `b${i}`, province: '53', sizeClass: 'mikro' as const, sector: 'kuliner' },
+    }));
+    const tier = (name: string, topics: string[], n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        id: `${name}${i}`,
+        type: 'mentorship' as const,
+        topics,
+        mode: 'online' as const,
+        capacity: 1,
+        remaining: 1,
+        organization: { id: `org-${name}`, kind: 'corporate' as const, province: '31' },
+      }));
+    const offers = [
+      ...tier('a', ['pemasaran digital', 'pembukuan'], 3),
+      ...tier('b', ['pemasaran digital'], 3),
+      ...tier('c', ['pembukuan', 'ekspor', 'batik'], 4),
+    ];
+    for (let seed = 0; seed < 12; seed++) {
+      for (const chunk of [1, 2, 4, 5]) {
+        const result = allocateRound(requests, offers, { seed, preferenceChunk: chunk, impact: false });
+        expect(result.assignments.map((a) => [a.requestId, a.offerId]).sort()).toEqual(
+          referenceDA(requests, offers, false, seed),
+        );
+      }
+    }
   });
 
   it('gives the same allocation whatever the order of requests and offers', () => {

@@ -18,6 +18,10 @@
  * requests × 1,000 offers of capacity 1 took 32 s, growing with the cube of the size. With a seeded order
  * identical requests spread over the tied offers, and a full offer whose worst held candidate *equals* a
  * request's best priority but wins the tie is known to reject it, so the gate skips tied losers unscored.
+ * That left the first chunks: where fits tie, a scan cannot stop early (an unscored offer whose bound
+ * reaches the k-th fit may tie it and come first in the request's own order), so each copy scored every
+ * offer — 20 million scores for 10,000 copies × 2,000 offers, 3.5 s. Copies of one request (alike in
+ * every prepared field) now share one scoring, and each takes its chunk from it in its own tie order.
  * A seeded draw is also the fair way to split a tie: ids carry no merit.
  *
  * Why both sides rank by the reciprocal fit, and what stability costs (measured with `npm run bench` and
@@ -280,6 +284,141 @@ function chunkBuffers(k: number, outOffer: Int32Array, outFit: Float64Array): Ch
   return { heapOffer: new Int32Array(k), heapFit: new Float64Array(k), outOffer, outFit };
 }
 
+/**
+ * Copies among a round's requests: per request, the index of the first request the kernel cannot tell
+ * apart from it (itself when none), and how many each first one has. Alike = every prepared field equal
+ * but the source and the kind (the kernel reads only prepared fields, so alike requests have the same
+ * fit with every offer): copies of one request — the same needs, business and dates under other ids.
+ * A hash of the main scored fields buckets the requests; only requests sharing a bucket are compared,
+ * field by field.
+ */
+function findCopies(requests: readonly PreparedRequest[]): { first: Int32Array; count: Int32Array } {
+  const n = requests.length;
+  const first = Int32Array.from({ length: n }, (_, ri) => ri);
+  const count = new Int32Array(n).fill(1);
+  if (n < 2) return { first, count };
+  const mixIn = (h: number, x: number) => Math.imul(h ^ x, 0x01000193);
+  const mixAll = (h0: number, xs: Int32Array | Uint32Array) => {
+    let h = mixIn(h0, xs.length);
+    for (let q = 0; q < xs.length; q++) h = mixIn(h, xs[q] as number);
+    return h;
+  };
+  const hashOf = (r: PreparedRequest) => {
+    let h = mixIn(0x811c9dc5, r.typeCode);
+    h = mixIn(mixIn(mixIn(h, r.provinceIndex), r.cityKey), r.startDay | 0);
+    h = mixIn(mixIn(mixIn(h, r.endDay | 0), r.sizeBit), r.sectorBit);
+    h = mixIn(mixIn(mixIn(h, r.modeCode), r.languageMask), r.certificationMask);
+    h = mixAll(mixAll(mixAll(h, r.needKnown), r.profileBits), r.kbliKeys);
+    return h >>> 0;
+  };
+  const fields = Object.keys(requests[0] as PreparedRequest).filter((f) => f !== 'source' && f !== 'kind');
+  const json = new Map<unknown, string>();
+  const asJson = (v: unknown) => {
+    let text = json.get(v);
+    if (text === undefined) {
+      text = JSON.stringify(v);
+      json.set(v, text);
+    }
+    return text;
+  };
+  const same = (a: PreparedRequest, b: PreparedRequest) =>
+    fields.every((f) => {
+      const x = (a as unknown as Record<string, unknown>)[f];
+      const y = (b as unknown as Record<string, unknown>)[f];
+      if (x === y) return true;
+      if (ArrayBuffer.isView(x) && ArrayBuffer.isView(y)) {
+        const xs = x as unknown as ArrayLike<number>;
+        const ys = y as unknown as ArrayLike<number>;
+        if (xs.length !== ys.length) return false;
+        for (let q = 0; q < xs.length; q++) if (xs[q] !== ys[q]) return false;
+        return true;
+      }
+      return typeof x === 'object' && typeof y === 'object' && asJson(x) === asJson(y);
+    });
+  const buckets = new Map<number, number[]>(); // hash → the first requests seen with it
+  for (let ri = 0; ri < n; ri++) {
+    const r = requests[ri] as PreparedRequest;
+    const h = hashOf(r);
+    const seen = buckets.get(h);
+    if (seen === undefined) {
+      buckets.set(h, [ri]);
+      continue;
+    }
+    const match = seen.find((fi) => same(requests[fi] as PreparedRequest, r));
+    if (match === undefined) seen.push(ri);
+    else {
+      first[ri] = match;
+      count[match] = (count[match] as number) + 1;
+    }
+  }
+  return { first, count };
+}
+
+/** Every eligible offer of a request with its fit, best first (equal fits by index). */
+function scoreAll(round: Round, r: PreparedRequest, fitWeights: ResolvedWeights) {
+  const pairs: { oi: number; fit: number }[] = [];
+  for (const oi of round.offersByType[r.typeCode] ?? []) {
+    const fit = scorePrepared(r, round.offers[oi] as PreparedOffer, fitWeights, null);
+    if (fit >= 0) pairs.push({ oi, fit });
+  }
+  pairs.sort((a, b) => b.fit - a.fit || a.oi - b.oi);
+  return { offer: Int32Array.from(pairs, (p) => p.oi), fit: Float64Array.from(pairs, (p) => p.fit) };
+}
+
+/**
+ * A request's first chunk from the scored list of its copies: the best `k` by fit, equal fits in the
+ * request's own seeded order ({@link tiedAfter}) — exactly what {@link buildChunk} returns. Writes it
+ * at `at` and returns its length.
+ */
+function chunkFromScored(
+  scored: { readonly offer: Int32Array; readonly fit: Float64Array },
+  tieSeed: number,
+  k: number,
+  out: { readonly offer: Int32Array; readonly fit: Float64Array },
+  at: number,
+): number {
+  const m = scored.offer.length;
+  const take = Math.min(k, m);
+  if (take === 0) return 0;
+  // Offers above the k-th fit are in; of the run of fits equal to it, the first in this request's tie
+  // order fill the rest (the run may be every offer, the picks at most k: insertion into them).
+  const kth = scored.fit[take - 1] as number;
+  let from = take - 1;
+  while (from > 0 && scored.fit[from - 1] === kth) from--;
+  out.offer.set(scored.offer.subarray(0, from), at);
+  out.fit.set(scored.fit.subarray(0, from), at);
+  let picks = 0;
+  const room = take - from;
+  const base = at + from;
+  for (let q = from; q < m && scored.fit[q] === kth; q++) {
+    const oi = scored.offer[q] as number;
+    if (picks === room && tiedAfter(tieSeed, oi, out.offer[base + room - 1] as number)) continue;
+    let y = Math.min(picks, room - 1);
+    while (y > 0 && tiedAfter(tieSeed, out.offer[base + y - 1] as number, oi)) {
+      out.offer[base + y] = out.offer[base + y - 1] as number;
+      y--;
+    }
+    out.offer[base + y] = oi;
+    if (picks < room) picks++;
+  }
+  out.fit.fill(kth, base, base + room);
+  // Runs of equal fit above the k-th: into this request's tie order (insertion: runs are short).
+  for (let q = at + 1; q < base; q++) {
+    const oi = out.offer[q] as number;
+    const f = out.fit[q] as number;
+    let y = q;
+    while (y > at && out.fit[y - 1] === f && tiedAfter(tieSeed, out.offer[y - 1] as number, oi)) {
+      out.offer[y] = out.offer[y - 1] as number;
+      y--;
+    }
+    out.offer[y] = oi;
+  }
+  return take;
+}
+
+/** Copies of a request that share one full scoring for their first chunks (see `firstChunks`). */
+const SHARED_SCORING = 8;
+
 function firstChunks(round: IndexedRound, fitWeights: ResolvedWeights, k: number): Chunks {
   const n = round.requests.length;
   const offer = new Int32Array(n * k);
@@ -287,11 +426,30 @@ function firstChunks(round: IndexedRound, fitWeights: ResolvedWeights, k: number
   const length = new Int32Array(n);
   const complete = new Uint8Array(n);
   const buffers = chunkBuffers(k, offer, fit);
+  // Copies of one request (the tie cliff's other half): a chunk's scan cannot stop early where fits tie
+  // — any offer whose bound reaches the k-th fit may tie it and come first in the request's order — so
+  // each of 5,000 copies would score all 1,000 equal offers. Copies share one scoring instead, from
+  // SHARED_SCORING copies on: where fits do not tie, a pruned scan scores about a tenth of the offers a
+  // full one does, so a few copies are cheaper scanned one by one.
+  const copies = findCopies(round.requests);
+  const shared = new Map<number, { offer: Int32Array; fit: Float64Array }>();
   for (let ri = 0; ri < n; ri++) {
+    const r = round.requests[ri] as PreparedRequest;
+    const lead = copies.first[ri] as number;
+    if ((copies.count[lead] as number) >= SHARED_SCORING) {
+      let scored = shared.get(lead);
+      if (scored === undefined) {
+        scored = scoreAll(round, r, fitWeights);
+        shared.set(lead, scored);
+      }
+      length[ri] = chunkFromScored(scored, round.tieSeed[ri] as number, k, { offer, fit }, ri * k);
+      complete[ri] = scored.offer.length <= k ? 1 : 0;
+      continue;
+    }
     const chunk = buildChunk(
       round.index,
       round.offers,
-      round.requests[ri] as PreparedRequest,
+      r,
       fitWeights,
       k,
       Number.POSITIVE_INFINITY,

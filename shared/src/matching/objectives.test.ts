@@ -4,7 +4,7 @@ import { PROVINCES } from '../reference';
 import { offerArb, requestArb } from './arbitraries.test-support';
 import { maxPlacements, OBJECTIVES, runObjective } from './objectives';
 import { pairKey, povertyPriority, type StatedPreferences } from './preferences';
-import { buildRoundGraph } from './round-graph';
+import { buildRoundGraph, type RoundGraph } from './round-graph';
 import type { MatchOffer, MatchRequest } from './types';
 
 const POOREST = [...PROVINCES].sort((a, b) => b.povertyRatePct - a.povertyRatePct)[0]?.code ?? '';
@@ -82,6 +82,92 @@ const excludedSet = (stated: StatedPreferences) => {
   for (const r of stated.requests ?? []) for (const o of r.declined ?? []) set.add(pairKey(r.requestId, o));
   return set;
 };
+
+/**
+ * The exact maximum of Σ value over a b-matching of the graph's edges (`value` < 0: unusable), by an
+ * independent method: successive shortest paths (Bellman–Ford) on the min-cost flow network, stopping
+ * when no path adds value.
+ */
+function exactOptimum(g: RoundGraph, value: (e: number, i: number) => number): number {
+  const nR = g.requests.length;
+  const nO = g.offers.length;
+  const sink = nR + nO + 1;
+  const to: number[] = [];
+  const cap: number[] = [];
+  const cost: number[] = [];
+  const out: number[][] = Array.from({ length: sink + 1 }, () => []);
+  const arc = (a: number, b: number, c: number, w: number) => {
+    out[a]?.push(to.length);
+    to.push(b);
+    cap.push(c);
+    cost.push(w);
+    out[b]?.push(to.length);
+    to.push(a);
+    cap.push(0);
+    cost.push(-w);
+  };
+  for (let i = 0; i < nR; i++) {
+    arc(0, 1 + i, 1, 0);
+    for (let e = g.start[i] as number; e < (g.start[i + 1] as number); e++) {
+      const v = value(e, i);
+      if (v >= 0) arc(1 + i, 1 + nR + (g.offer[e] as number), 1, -v);
+    }
+  }
+  for (let o = 0; o < nO; o++) arc(1 + nR + o, sink, g.capacity[o] as number, 0);
+  let total = 0;
+  for (;;) {
+    const dist = new Array<number>(sink + 1).fill(Number.POSITIVE_INFINITY);
+    const via = new Array<number>(sink + 1).fill(-1);
+    dist[0] = 0;
+    for (let round = 0; round <= sink; round++) {
+      let changed = false;
+      for (let a = 0; a < to.length; a++) {
+        const from = to[a ^ 1] as number;
+        if ((cap[a] as number) <= 0 || dist[from] === Number.POSITIVE_INFINITY) continue;
+        const d = (dist[from] as number) + (cost[a] as number);
+        if (d < (dist[to[a] as number] as number) - 1e-12) {
+          dist[to[a] as number] = d;
+          via[to[a] as number] = a;
+          changed = true;
+        }
+      }
+      if (!changed) break;
+    }
+    if (!((dist[sink] as number) < -1e-12)) return total;
+    total -= dist[sink] as number;
+    for (let x = sink; x !== 0; x = to[(via[x] as number) ^ 1] as number) {
+      cap[via[x] as number] = (cap[via[x] as number] as number) - 1;
+      cap[(via[x] as number) ^ 1] = (cap[(via[x] as number) ^ 1] as number) + 1;
+    }
+  }
+}
+
+/** Rounds where most pairs are eligible (few topics, several places per offer), poverty mixed. */
+const denseRoundArb = fc
+  .record({
+    requests: fc.array(
+      fc.tuple(
+        fc.subarray(['pemasaran digital', 'pembukuan', 'ekspor', 'batik'], { minLength: 1 }),
+        fc.nat(37),
+      ),
+      { minLength: 1, maxLength: 60 },
+    ),
+    offers: fc.array(
+      fc.tuple(
+        fc.subarray(['pemasaran digital', 'pembukuan', 'ekspor', 'batik'], { minLength: 1 }),
+        fc.integer({ min: 1, max: 6 }),
+      ),
+      { minLength: 1, maxLength: 12 },
+    ),
+    seed: fc.nat(),
+  })
+  .map(({ requests, offers, seed }) => ({
+    requests: requests.map(([needs, p], i) =>
+      req(`r${i}`, PROVINCES[p % PROVINCES.length]?.code ?? '33', needs),
+    ),
+    offers: offers.map(([topics, capacity], i) => off(`o${i}`, capacity, topics)),
+    seed,
+  }));
 
 describe('round objectives', () => {
   it('stable has no blocking pair against stated orders; no objective assigns a rejected or declined pair', () => {
@@ -172,6 +258,45 @@ describe('round objectives', () => {
         expect(w.totalFit).toBeGreaterThanOrEqual(s.totalFit - 1e-3 * Math.max(1, s.placed));
       }),
       { numRuns: 120 },
+    );
+  }, 120_000);
+
+  it('placements and welfare are optimal within their bound against an independent exact solver, with and without the equity policy', () => {
+    fc.assert(
+      fc.property(denseRoundArb, ({ requests, offers, seed }) => {
+        const graph = buildRoundGraph(requests, offers, {}, { seed });
+        for (const equity of [{ target: 0 }, { target: 1 }]) {
+          // welfare: Σ (fit + λ·priority) at the λ the equity search settled on.
+          const w = runObjective(graph, 'welfare', { equity }).summary;
+          const lambda = w.equity.weight;
+          const bonus = (i: number) => lambda * (graph.priority[i] as number);
+          const best = exactOptimum(graph, (e, i) => {
+            const v = (graph.fit[e] as number) + bonus(i);
+            return v > 0 ? v : -1;
+          });
+          const slack = 2e-4 * Math.max(1, w.placed);
+          expect(w.bound?.value ?? 0).toBeGreaterThanOrEqual(best - slack);
+          expect(w.bound?.value ?? 0).toBeLessThanOrEqual(best + 1e-9);
+          expect(w.bound?.upperBound ?? 0).toBeGreaterThanOrEqual(best - 1e-9);
+          // placements (minimum fit 0.2): the most placements, then the most fit + λ·priority.
+          const p = runObjective(graph, 'placements', { minFit: 0.2, equity });
+          const pl = p.summary.equity.weight;
+          const big = 1_000;
+          const most = exactOptimum(graph, (e, i) =>
+            (graph.fit[e] as number) >= 0.2
+              ? big + (graph.fit[e] as number) + pl * (graph.priority[i] as number)
+              : -1,
+          );
+          const byId = new Map(graph.requests.map((r, i) => [r.source.id, i]));
+          const ours = p.assignments.reduce(
+            (sum, a) => sum + big + a.fit + pl * (graph.priority[byId.get(a.requestId) as number] as number),
+            0,
+          );
+          expect(p.summary.placed).toBe(Math.round(most / big));
+          expect(ours).toBeGreaterThanOrEqual(most - 2e-4 * Math.max(1, p.summary.placed));
+        }
+      }),
+      { numRuns: 60 },
     );
   }, 120_000);
 
