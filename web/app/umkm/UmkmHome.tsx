@@ -34,7 +34,6 @@ export function UmkmHome() {
   if (state.kind === 'loading') return <Loading />;
   if (state.kind === 'error') return <ErrorNotice error={state.error} onRetry={reload} />;
   const { business, requests, partnerships } = state.data;
-  const partnershipsCursor = 'partnershipsCursor' in state.data ? state.data.partnershipsCursor : undefined;
 
   if (!business)
     return (
