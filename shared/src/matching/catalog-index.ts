@@ -138,6 +138,34 @@ function scanBins(
   }
 }
 
+/**
+ * The top of a ranking over the indexed entries (indices 0 … n−1 of `indexed`) and the delta's fresh
+ * ones (n …): the fresh are scored one by one, the indexed through `scan` (with the delta's stale ones
+ * skipped); `eligibleIndexed` is how many current indexed entries pass the hard filters. Returns the
+ * kept entries, best first, and the eligible count.
+ */
+function topOf<P extends { readonly source: { readonly id: string } }>(
+  indexed: readonly P[],
+  delta: IndexDelta<P> | undefined,
+  eligibleIndexed: number,
+  options: IndexedRankOptions,
+  score: (entry: P) => number,
+  scan: (top: TopK, stale: Uint8Array | undefined) => void,
+): { top: P[]; eligible: number } {
+  const n = indexed.length;
+  const fresh = delta?.fresh ?? [];
+  // One index space: the indexed entries, then the fresh ones.
+  const at = (i: number) => (i < n ? indexed[i] : fresh[i - n]) as P;
+  const freshScores = fresh.map(score);
+  const eligible = eligibleIndexed + freshScores.filter((s) => s >= 0).length;
+  const top = new TopK(Math.min(limitOf(options), eligible), (i) => at(i).source.id);
+  freshScores.forEach((s, j) => {
+    if (s >= 0) top.offer(s, n + j);
+  });
+  scan(top, delta?.stale);
+  return { top: top.sorted().map(at), eligible };
+}
+
 // ── Offers (a match read: one request against the offers) ──────────────────────────────────────────
 
 /** A catalogue's prepared offers, indexed for {@link rankIndexedOffers}. Read-only after building. */
@@ -222,12 +250,7 @@ export function rankIndexedOffers(
   const w = resolveWeights();
   const bounds = index.bounds;
   const offers = index.offers;
-  const n = offers.length;
-  const fresh = delta?.fresh ?? [];
   const stale = delta?.stale;
-  // One index space: the indexed offers, then the fresh ones.
-  const at = (i: number) => (i < n ? offers[i] : fresh[i - n]) as PreparedOffer;
-  const id = (i: number) => at(i).source.id;
   const candidates = bounds.offersByType[r.typeCode] ?? new Int32Array(0);
   // Bins candidates passing type, mode, size class, sector and dates by their fit bound.
   if (candidates.length > 0) sortByBound(bounds, r, w, null, 0);
@@ -238,27 +261,29 @@ export function rankIndexedOffers(
     const oi = candidates[bounds.order[q] as number] as number;
     if ((stale === undefined || stale[oi] === 0) && offerPasses(index, r, oi)) eligible++;
   }
-  const freshScores = fresh.map((o) => scorePrepared(r, o, w, null));
-  for (const s of freshScores) if (s >= 0) eligible++;
-  const top = new TopK(Math.min(limitOf(options), eligible), id);
-  freshScores.forEach((s, j) => {
-    if (s >= 0) top.offer(s, n + j);
-  });
   const impact = impactOf(r, w);
-  scanBins(
-    bounds,
-    top,
-    (fit) => combineScore(Math.min(1, fit), impact),
-    (c) => scorePrepared(r, offers[candidates[c] as number] as PreparedOffer, w, null),
-    (c) => candidates[c] as number,
-    stale,
+  const ranking = topOf(
+    offers,
+    delta,
+    eligible,
+    options,
+    (o) => scorePrepared(r, o, w, null),
+    (top, skip) =>
+      scanBins(
+        bounds,
+        top,
+        (fit) => combineScore(Math.min(1, fit), impact),
+        (c) => scorePrepared(r, offers[candidates[c] as number] as PreparedOffer, w, null),
+        (c) => candidates[c] as number,
+        skip,
+      ),
   );
-  const ranked: RankedOffer[] = top.sorted().map((i, rank) => ({
-    ...(explainPrepared(r, at(i), w) as EligiblePairScore),
-    offerId: id(i),
+  const ranked: RankedOffer[] = ranking.top.map((o, rank) => ({
+    ...(explainPrepared(r, o, w) as EligiblePairScore),
+    offerId: o.source.id,
     rank: rank + 1,
   }));
-  return { ranked, eligibleCount: eligible };
+  return { ranked, eligibleCount: ranking.eligible };
 }
 
 // ── Requests (a candidate read: one offer against the open requests) ───────────────────────────────
@@ -528,12 +553,7 @@ export function rankIndexedRequests(
   const o = asOffer(offer);
   const w = resolveWeights();
   const requests = index.requests;
-  const n = requests.length;
-  const fresh = delta?.fresh ?? [];
   const stale = delta?.stale;
-  // One index space: the indexed requests, then the fresh ones.
-  const at = (i: number) => (i < n ? requests[i] : fresh[i - n]) as PreparedRequest;
-  const id = (i: number) => at(i).source.id;
   const type = index.types[o.typeCode];
   const positions = type?.requests ?? new Int32Array(0);
   let eligible = 0;
@@ -543,24 +563,26 @@ export function rankIndexedRequests(
     for (let q = 0; q < binned; q++)
       if (stale === undefined || stale[positions[order[q] as number] as number] === 0) eligible++;
   } else index.scratch.binStart.fill(0);
-  const freshScores = fresh.map((r) => scorePrepared(r, o, w, null));
-  for (const s of freshScores) if (s >= 0) eligible++;
-  const top = new TopK(Math.min(limitOf(options), eligible), id);
-  freshScores.forEach((s, j) => {
-    if (s >= 0) top.offer(s, n + j);
-  });
-  scanBins(
-    index.scratch,
-    top,
-    (score) => score,
-    (p) => scorePrepared(requests[positions[p] as number] as PreparedRequest, o, w, null),
-    (p) => positions[p] as number,
-    stale,
+  const ranking = topOf(
+    requests,
+    delta,
+    eligible,
+    options,
+    (r) => scorePrepared(r, o, w, null),
+    (top, skip) =>
+      scanBins(
+        index.scratch,
+        top,
+        (score) => score,
+        (p) => scorePrepared(requests[positions[p] as number] as PreparedRequest, o, w, null),
+        (p) => positions[p] as number,
+        skip,
+      ),
   );
-  const ranked: RankedRequest[] = top.sorted().map((i, rank) => ({
-    ...(explainPrepared(at(i), o, w) as EligiblePairScore),
-    requestId: id(i),
+  const ranked: RankedRequest[] = ranking.top.map((r, rank) => ({
+    ...(explainPrepared(r, o, w) as EligiblePairScore),
+    requestId: r.source.id,
     rank: rank + 1,
   }));
-  return { ranked, eligibleCount: eligible };
+  return { ranked, eligibleCount: ranking.eligible };
 }
