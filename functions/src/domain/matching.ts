@@ -2,6 +2,9 @@ import {
   analyseTexts,
   type EligiblePairScore,
   type HardFilterName,
+  type IndexDelta,
+  type IndexedRankOptions,
+  type RankOptions,
   rankIndexedOffers,
   rankIndexedRequests,
   rankOffers,
@@ -17,7 +20,7 @@ import {
 } from '@sinergi/shared/schemas';
 import { hidden } from './access';
 import type { Identity, Offer, PartnershipRequest } from './model';
-import type { MatchCatalogs, Repository } from './ports';
+import type { CatalogView, MatchCatalogs, Repository } from './ports';
 import { withAverage } from './profiles';
 
 /**
@@ -43,6 +46,22 @@ function excludedPage<E extends { readonly filter: HardFilterName }, T>(
     items: page.map(shape),
     ...(more && last !== undefined ? { nextCursor: idOf(last) } : {}),
   };
+}
+
+/**
+ * Rank a catalogue view: from its index (warm catalogues) unless the excluded list is asked for, which
+ * needs every item's reason — that, and the read-afresh path, scan every item.
+ */
+function rankView<P, I, R>(
+  view: CatalogView<unknown, P, I>,
+  query: MatchQuery,
+  indexed: (index: I, options: IndexedRankOptions, delta?: IndexDelta<P>) => R,
+  scan: (prepared: readonly P[], options: RankOptions) => R,
+): R {
+  const excluded = query.explain === 'excluded';
+  return view.ranking && !excluded
+    ? indexed(view.ranking.index, { limit: query.limit }, view.ranking.delta)
+    : scan(view.prepared, { limit: query.limit, includeExcluded: excluded });
 }
 
 /** The parts of a ranked pair every match and candidate reports, in the API's shape. */
@@ -74,21 +93,13 @@ export function matchingService(repo: Repository, catalogs: MatchCatalogs) {
         return r;
       });
       const [request, byId] = await Promise.all([read, catalogs.offers(read.then((r) => r.type))]);
-      const excluded = query.explain === 'excluded';
-      // The warm catalogue's index scores only the offers that can reach the top; the excluded list
-      // needs every offer's reason, so it (and the read-afresh path) scans them all.
-      const ranking =
-        byId.ranking && !excluded
-          ? rankIndexedOffers(
-              toMatchRequest(request),
-              byId.ranking.index,
-              { limit: query.limit },
-              byId.ranking.delta,
-            )
-          : rankOffers(toMatchRequest(request), byId.prepared, {
-              limit: query.limit,
-              includeExcluded: excluded,
-            });
+      const match = toMatchRequest(request);
+      const ranking = rankView(
+        byId,
+        query,
+        (index, options, delta) => rankIndexedOffers(match, index, options, delta),
+        (prepared, options) => rankOffers(match, prepared, options),
+      );
       return {
         items: ranking.ranked.map((m) => ({
           offerId: m.offerId,
@@ -120,19 +131,13 @@ export function matchingService(repo: Repository, catalogs: MatchCatalogs) {
         return o;
       });
       const [offer, byId] = await Promise.all([read, catalogs.requests(read.then((o) => o.type))]);
-      const excluded = query.explain === 'excluded';
-      const ranking =
-        byId.ranking && !excluded
-          ? rankIndexedRequests(
-              toMatchOffer(offer),
-              byId.ranking.index,
-              { limit: query.limit },
-              byId.ranking.delta,
-            )
-          : rankRequests(toMatchOffer(offer), byId.prepared, {
-              limit: query.limit,
-              includeExcluded: excluded,
-            });
+      const match = toMatchOffer(offer);
+      const ranking = rankView(
+        byId,
+        query,
+        (index, options, delta) => rankIndexedRequests(match, index, options, delta),
+        (prepared, options) => rankRequests(match, prepared, options),
+      );
       return {
         items: ranking.ranked.map((m) => ({
           requestId: m.requestId,
