@@ -1,7 +1,14 @@
 import { createLocalJWKSet, exportJWK, generateKeyPair, type JWTPayload, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ForbiddenError, UnauthorizedError } from '../domain/errors';
-import { devUserId, localTokens, oidcVerifier, roleFromGroups, type TokenVerifier } from './tokens';
+import {
+  devUserId,
+  localTokens,
+  oidcVerifier,
+  rememberingVerifier,
+  roleFromGroups,
+  type TokenVerifier,
+} from './tokens';
 
 const secret = 'a-test-secret-that-is-long-enough-for-hs256';
 
@@ -55,6 +62,9 @@ describe('OpenID tokens (any issuer; Cognito shapes)', () => {
   ) => Promise<string>;
   let access: TokenVerifier;
   let id: TokenVerifier;
+  /** An access-token verifier on a clock the test moves. */
+  let clocked: TokenVerifier;
+  let clock = Date.now();
 
   beforeAll(async () => {
     const good = await generateKeyPair('RS256');
@@ -72,6 +82,7 @@ describe('OpenID tokens (any issuer; Cognito shapes)', () => {
     const settings = { mode: 'oidc', issuer, clientId, groupsClaim: 'cognito:groups' } as const;
     access = oidcVerifier({ ...settings, tokenUse: 'access' }, { keys });
     id = oidcVerifier({ ...settings, tokenUse: 'id' }, { keys });
+    clocked = oidcVerifier({ ...settings, tokenUse: 'access' }, { keys, now: () => clock });
   });
 
   const cognitoAccess = {
@@ -127,6 +138,17 @@ describe('OpenID tokens (any issuer; Cognito shapes)', () => {
     ).rejects.toBeInstanceOf(ForbiddenError);
   });
 
+  it('stops answering a remembered token at its exp, by the clock of each call', async () => {
+    const start = clock;
+    const token = await sign(cognitoAccess, { exp: '10m' });
+    expect((await clocked.verify(token)).role).toBe('business');
+    clock += 9 * 60_000;
+    expect((await clocked.verify(token)).role).toBe('business');
+    clock += 2 * 60_000;
+    await expect(clocked.verify(token)).rejects.toBeInstanceOf(UnauthorizedError);
+    clock = start;
+  });
+
   it('refuses HS256 tokens even with the right claims (no algorithm confusion)', async () => {
     const hs = await new SignJWT(cognitoAccess)
       .setProtectedHeader({ alg: 'HS256' })
@@ -135,5 +157,62 @@ describe('OpenID tokens (any issuer; Cognito shapes)', () => {
       .setExpirationTime('1h')
       .sign(new TextEncoder().encode(secret));
     await expect(access.verify(hs)).rejects.toBeInstanceOf(UnauthorizedError);
+  });
+});
+
+describe('remembered tokens', () => {
+  const identity = { userId: 'u1', role: 'business' } as const;
+
+  it('verifies each distinct token once while it is valid, and never remembers a refusal', async () => {
+    const calls: string[] = [];
+    const verifier = rememberingVerifier(
+      async (token) => {
+        calls.push(token);
+        if (token === 'bad') throw new UnauthorizedError('invalid or expired token');
+        return { identity, exp: 2_000 };
+      },
+      { now: () => 1_000_000 },
+    );
+    expect(await verifier.verify('a')).toEqual(identity);
+    expect(await verifier.verify('a')).toEqual(identity);
+    expect(await verifier.verify('b')).toEqual(identity);
+    await expect(verifier.verify('bad')).rejects.toBeInstanceOf(UnauthorizedError);
+    await expect(verifier.verify('bad')).rejects.toBeInstanceOf(UnauthorizedError);
+    expect(calls).toEqual(['a', 'b', 'bad', 'bad']);
+  });
+
+  it('checks exp on every call, as jose does (valid while the current second is before it)', async () => {
+    let now = 1_999_999;
+    let calls = 0;
+    const verifier = rememberingVerifier(
+      async () => {
+        calls++;
+        return { identity, exp: 2_000 };
+      },
+      { now: () => now },
+    );
+    expect(await verifier.verify('t')).toEqual(identity);
+    now = 2_000_000;
+    await expect(verifier.verify('t')).rejects.toBeInstanceOf(UnauthorizedError);
+    expect(calls).toBe(2);
+  });
+
+  it('forgets the oldest token beyond its size, and hands out an identity nobody can change', async () => {
+    let calls = 0;
+    const verifier = rememberingVerifier(
+      async (token) => {
+        calls++;
+        return { identity: { userId: token, role: 'business' }, exp: 2_000 };
+      },
+      { now: () => 0, max: 2 },
+    );
+    await verifier.verify('a');
+    await verifier.verify('b');
+    await verifier.verify('c'); // forgets a
+    await verifier.verify('b');
+    expect(calls).toBe(3);
+    const again = await verifier.verify('a');
+    expect(calls).toBe(4);
+    expect(Object.isFrozen(again)).toBe(true);
   });
 });

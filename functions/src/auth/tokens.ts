@@ -10,8 +10,56 @@ export interface TokenVerifier {
   verify(token: string): Promise<Identity>;
 }
 
-/** jose, imported on the first token to sign or verify: a cold start that serves no token never loads it. */
-const jose = () => import('./jose');
+/** A token whose signature and claims were checked: who it names, and its `exp` (epoch seconds). */
+interface Verified {
+  identity: Identity;
+  exp: number;
+}
+
+/** How many verified tokens an instance remembers (a few hundred bytes each). */
+const REMEMBERED_TOKENS = 10_000;
+
+/**
+ * A verifier that checks each distinct token once, then answers from memory until the token's `exp`
+ * (jose's own rule: valid while the current second is before it). A signed token says the same thing
+ * on every call, so a remembered answer is the answer verifying again would give: only the clock can
+ * change it, and the clock is checked on every call. Refusals are not remembered. The oldest entries go
+ * first beyond `max`. This keeps the HMAC or RSA check (and jose's claim checks) off the hot path of an
+ * instance that serves the same people again and again.
+ */
+export function rememberingVerifier(
+  verifyOnce: (token: string) => Promise<Verified>,
+  options: { now?: () => number; max?: number } = {},
+): TokenVerifier {
+  const now = options.now ?? Date.now;
+  const max = options.max ?? REMEMBERED_TOKENS;
+  const known = new Map<string, Verified>();
+  const current = (v: Verified) => Math.floor(now() / 1000) < v.exp;
+  return {
+    async verify(token: string): Promise<Identity> {
+      const hit = known.get(token);
+      if (hit && current(hit)) return hit.identity;
+      if (hit) known.delete(token);
+      const verified = await verifyOnce(token);
+      // jose checked `exp` against its own clock; the remembered answer follows ours from here on.
+      if (!current(verified)) throw new UnauthorizedError('invalid or expired token');
+      if (known.size >= max) known.delete(known.keys().next().value as string);
+      // One identity object serves every call with this token: nobody may change it.
+      known.set(token, { identity: Object.freeze(verified.identity), exp: verified.exp });
+      return verified.identity;
+    },
+  };
+}
+
+/**
+ * jose, imported on the first token to sign or verify: a cold start that serves no token never loads it.
+ * Kept once imported: every `import()` goes through the module loader again, a cost on each call.
+ */
+let joseModule: Promise<typeof import('./jose')> | undefined;
+const jose = () => {
+  joseModule ??= import('./jose');
+  return joseModule;
+};
 
 const ISSUER = 'sinergi-local';
 const AUDIENCE = 'sinergi-api';
@@ -41,32 +89,33 @@ export function localTokens(secret: string) {
         .setExpirationTime(`${LOCAL_TOKEN_HOURS}h`)
         .sign(key);
     },
-    verifier: {
-      async verify(token: string): Promise<Identity> {
-        const { jwtVerify } = await jose();
-        try {
-          const { payload } = await jwtVerify(token, key, {
-            issuer: ISSUER,
-            audience: AUDIENCE,
-            algorithms: ['HS256'],
-            // A token without an expiry would be valid forever; without a subject it names nobody.
-            requiredClaims: ['exp', 'sub'],
-          });
-          const role = payload.role;
-          if (typeof payload.sub !== 'string' || !ROLES.includes(role as Role)) {
-            throw new UnauthorizedError('token without a subject or role');
-          }
-          return {
+    verifier: rememberingVerifier(async (token: string): Promise<Verified> => {
+      const { jwtVerify } = await jose();
+      try {
+        const { payload } = await jwtVerify(token, key, {
+          issuer: ISSUER,
+          audience: AUDIENCE,
+          algorithms: ['HS256'],
+          // A token without an expiry would be valid forever; without a subject it names nobody.
+          requiredClaims: ['exp', 'sub'],
+        });
+        const role = payload.role;
+        if (typeof payload.sub !== 'string' || !ROLES.includes(role as Role)) {
+          throw new UnauthorizedError('token without a subject or role');
+        }
+        return {
+          identity: {
             userId: payload.sub,
             role: role as Role,
             ...(typeof payload.name === 'string' ? { name: payload.name } : {}),
-          };
-        } catch (error) {
-          if (error instanceof UnauthorizedError) throw error;
-          throw new UnauthorizedError('invalid or expired token', { cause: error });
-        }
-      },
-    } satisfies TokenVerifier,
+          },
+          exp: payload.exp as number,
+        };
+      } catch (error) {
+        if (error instanceof UnauthorizedError) throw error;
+        throw new UnauthorizedError('invalid or expired token', { cause: error });
+      }
+    }),
   };
 }
 
@@ -103,7 +152,7 @@ async function discoverJwksUri(issuer: string, fetchImpl: Fetch): Promise<string
  */
 export function oidcVerifier(
   settings: OidcSettings,
-  options: { fetch?: Fetch; keys?: JWTVerifyGetKey } = {},
+  options: { fetch?: Fetch; keys?: JWTVerifyGetKey; now?: () => number } = {},
 ): TokenVerifier {
   const fetchImpl = options.fetch ?? fetch;
   let jwks: Promise<JWTVerifyGetKey> | undefined = options.keys && Promise.resolve(options.keys);
@@ -122,8 +171,8 @@ export function oidcVerifier(
   };
   const algorithms = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA'];
 
-  return {
-    async verify(token: string): Promise<Identity> {
+  return rememberingVerifier(
+    async (token: string): Promise<Verified> => {
       let keySet: JWTVerifyGetKey;
       try {
         keySet = await keys();
@@ -166,9 +215,13 @@ export function oidcVerifier(
       const role = roleFromGroups(payload[settings.groupsClaim]);
       if (!role) throw new ForbiddenError('this account is in no Sinergi role group');
       const name = payload.name ?? payload['cognito:username'] ?? payload.username ?? payload.email;
-      return { userId: payload.sub as string, role, ...(typeof name === 'string' ? { name } : {}) };
+      return {
+        identity: { userId: payload.sub as string, role, ...(typeof name === 'string' ? { name } : {}) },
+        exp: payload.exp as number,
+      };
     },
-  };
+    { now: options.now },
+  );
 }
 
 /** The verifier of the configured mode. */
