@@ -9,7 +9,7 @@ import { createApp } from '../app';
 import { NO_RATE_LIMITS } from '../http/rate-limit';
 import { createDocumentClient } from '../store/client';
 import { dynamoCatalogSources } from '../store/dynamo-catalog';
-import { CATALOG_SHARDS, partitions } from '../store/table';
+import { CATALOG_SHARDS, KEY, partitions } from '../store/table';
 import { type Harness, harness } from '../testing/harness';
 import { warmCatalogs } from '.';
 
@@ -199,6 +199,66 @@ describe('warm catalogues', () => {
       await h.call('DELETE', `/offers/${(made[5] as { id: string }).id}`, { token: partner.token });
       await same();
     }
+  });
+
+  it('takes the request of a match read (the offer of a candidate read) from its warm catalogue, as of the call', async () => {
+    // A reader whose reads of single requests and offers are counted.
+    const db = createDocumentClient(h.deps.config);
+    let requestReads = 0;
+    let offerReads = 0;
+    db.middlewareStack.add(
+      (next) => async (args) => {
+        const pk = String((args.input as { Key?: Record<string, unknown> }).Key?.[KEY.pk] ?? '');
+        if (pk.startsWith('REQUEST#')) requestReads++;
+        if (pk.startsWith('OFFER#')) offerReads++;
+        return next(args);
+      },
+      { step: 'initialize', name: 'countRequestReads' },
+    );
+    const reader = createApp({ ...h.deps, db, rateLimits: NO_RATE_LIMITS });
+    const partner = await h.partner('university');
+    const offer = await h.offer(partner.token, { type: 'internship', topics: ['akuntansi'], capacity: 4 });
+    const umkm = await h.umkm();
+    const request = await h.request(umkm.token, { type: 'internship', needs: ['akuntansi'] });
+    const matches = `/requests/${request.id}/matches`;
+    await read(reader, `/offers/${offer.id}/candidates`, partner.token); // loads the requests' type
+    const warm = await read(reader, matches, umkm.token);
+    expect(ids(warm)).toContain(offer.id);
+
+    requestReads = 0;
+    offerReads = 0;
+    expect(await read(reader, matches, umkm.token)).toEqual(warm);
+    expect(requestReads).toBe(0);
+    const candidates = await read(reader, `/offers/${offer.id}/candidates`, partner.token);
+    expect(offerReads).toBe(0);
+    expect(candidates).toEqual(await read(instance(), `/offers/${offer.id}/candidates`, partner.token));
+
+    // Changed through the other instance: the reader's next match read ranks the request as it is now.
+    await h.call('PATCH', `/requests/${request.id}`, { token: umkm.token, body: { needs: ['ekspor'] } });
+    const changed = await read(reader, matches, umkm.token);
+    expect(requestReads).toBe(0);
+    expect(changed).toEqual(await read(instance(), matches, umkm.token));
+    expect(changed.items.find((m: { offerId: string }) => m.offerId === offer.id)?.fit ?? 0).toBeLessThan(
+      warm.items.find((m: { offerId: string }) => m.offerId === offer.id).fit,
+    );
+
+    // Another UMKM's request stays hidden; a request the catalogue does not hold is read from the table.
+    const stranger = await h.umkm();
+    const hidden = await reader.request(`/api${matches}`, {
+      headers: { authorization: `Bearer ${stranger.token}` },
+    });
+    expect(hidden.status).toBe(404);
+    await h.call('DELETE', `/requests/${request.id}`, { token: umkm.token });
+    requestReads = 0;
+    const closed = await reader.request(`/api${matches}`, {
+      headers: { authorization: `Bearer ${umkm.token}` },
+    });
+    const fresh = await instance().request(`/api${matches}`, {
+      headers: { authorization: `Bearer ${umkm.token}` },
+    });
+    expect(requestReads).toBeGreaterThan(0);
+    expect(closed.status).toBe(fresh.status);
+    expect(await closed.json()).toEqual(await fresh.json());
   });
 
   it('shares a version read among concurrent calls, and never answers older than the call', async () => {

@@ -20,7 +20,7 @@
  */
 import type { IndexDelta } from '@sinergi/shared/matching';
 import type { OfferType } from '@sinergi/shared/schemas';
-import type { CatalogView, RankingState } from '../domain/ports';
+import type { CatalogView, Held, RankingState } from '../domain/ports';
 
 /** One change-log entry: the version it made and the ids it changed. */
 export interface CatalogEntry {
@@ -153,6 +153,11 @@ export class Catalog<T extends { readonly id: string; readonly type: OfferType }
   /** The version read in flight, and the one the calls arriving meanwhile share (see `freshVersions`). */
   private reading: Promise<number[]> | undefined;
   private nextReading: Promise<number[]> | undefined;
+  /** Steps queued that may load a type cold (`find` does not wait behind them). */
+  private coldLoadsAhead = 0;
+  private readonly coldLoadDone = () => {
+    this.coldLoadsAhead--;
+  };
   /** Counts for tests and the load harness. */
   readonly stats = { coldLoads: 0, refreshes: 0, itemsRead: 0, resets: 0 };
 
@@ -174,9 +179,35 @@ export class Catalog<T extends { readonly id: string; readonly type: OfferType }
     const [target, type] = await Promise.all([this.freshVersions(), typeOf]);
     // One refresh at a time per instance; each brings the catalogue to (at least) its call's versions.
     // The view is taken inside the step, before the next one can start changing the catalogue.
+    const cold = !this.types.has(type);
+    if (cold) this.coldLoadsAhead++;
     const step = this.queue.then(async () => {
       await this.advance(target, type);
       return this.snapshot(type);
+    });
+    this.queue = step.catch(() => undefined);
+    if (cold) step.then(this.coldLoadDone, this.coldLoadDone);
+    return step;
+  }
+
+  /**
+   * The item `id` and its prepared form if a type this instance has loaded holds it, at least as new as
+   * the versions this call reads; undefined when none does (the item is not open, or its type is not
+   * loaded here). Never loads a type, and reads nothing while none is loaded: a miss costs at most the
+   * version read, and the caller reads the item.
+   * A match read finds its own request here (and a candidate read its offer) instead of reading it.
+   */
+  async find(id: string): Promise<Held<T, P> | undefined> {
+    // A cold load queued or running would hold the answer back for seconds: the table answers sooner.
+    if (this.coldLoadsAhead > 0 || this.types.size === 0) return undefined;
+    const target = await this.freshVersions();
+    const step = this.queue.then(async () => {
+      await this.catchUp(target);
+      for (const set of this.types.values()) {
+        const i = set.indexOf(id);
+        if (i !== undefined) return { item: set.items[i] as T, prepared: set.prepared[i] as P };
+      }
+      return undefined;
     });
     this.queue = step.catch(() => undefined);
     return step;
@@ -207,6 +238,12 @@ export class Catalog<T extends { readonly id: string; readonly type: OfferType }
   }
 
   private async advance(target: readonly number[], type: OfferType): Promise<void> {
+    await this.catchUp(target);
+    if (!this.types.has(type)) await this.coldLoad(type, this.held as number[]);
+  }
+
+  /** Brings the loaded types to (at least) `target` by the change logs, or drops them all on a gap. */
+  private async catchUp(target: readonly number[]): Promise<void> {
     const held = this.held;
     if (held && target.some((v, k) => v > (held[k] ?? 0))) {
       const moved = target.flatMap((v, k) => (v > (held[k] ?? 0) ? [k] : []));
@@ -235,7 +272,6 @@ export class Catalog<T extends { readonly id: string; readonly type: OfferType }
       this.views.clear();
       this.held = [...target];
     }
-    if (!this.types.has(type)) await this.coldLoad(type, this.held);
   }
 
   private async coldLoad(type: OfferType, held: readonly number[]): Promise<void> {

@@ -41,6 +41,8 @@ export function warmCatalogs(sources: {
   return {
     offers: (type) => offerCatalog.current(type),
     requests: (type) => requestCatalog.current(type),
+    openRequest: (id) => requestCatalog.find(id),
+    openOffer: (id) => offerCatalog.find(id),
     offerCatalog,
     requestCatalog,
   };

@@ -20,7 +20,7 @@ import {
 } from '@sinergi/shared/schemas';
 import { hidden } from './access';
 import type { Identity, Offer, PartnershipRequest } from './model';
-import type { CatalogView, MatchCatalogs, Repository } from './ports';
+import type { CatalogView, Held, MatchCatalogs, Repository } from './ports';
 import { withAverage } from './profiles';
 
 /**
@@ -64,6 +64,19 @@ function rankView<P, I, R>(
     : scan(view.prepared, { limit: query.limit, includeExcluded: excluded });
 }
 
+/**
+ * The request or offer a match or candidate read is about: from the warm catalogue that holds it (as
+ * of a version read by this call, prepared already), else read from the table; `check` refuses it.
+ */
+async function subject<T, P>(
+  held: Promise<Held<T, P> | undefined> | undefined,
+  read: () => Promise<T | undefined>,
+  check: (item: T | undefined) => T,
+): Promise<{ item: T; prepared?: P }> {
+  const found = await held;
+  return found ? { item: check(found.item), prepared: found.prepared } : { item: check(await read()) };
+}
+
 /** The parts of a ranked pair every match and candidate reports, in the API's shape. */
 function scoreParts(m: EligiblePairScore & { readonly rank: number }) {
   return {
@@ -87,13 +100,21 @@ export function matchingService(repo: Repository, catalogs: MatchCatalogs) {
   return {
     /** Offers for one of the caller's requests, best first (owner or admin). */
     async matchesForRequest(who: Identity, requestId: string, query: MatchQuery): Promise<MatchList> {
-      // The request and the catalogue's version are read at once (one round trip, not two).
-      const read = repo.getRequest(requestId).then((r) => {
-        if (!r || (r.ownerId !== who.userId && who.role !== 'admin')) throw hidden('request', requestId);
-        return r;
-      });
-      const [request, byId] = await Promise.all([read, catalogs.offers(read.then((r) => r.type))]);
-      const match = toMatchRequest(request);
+      // The request (from the warm requests catalogue when it holds it) and the offers catalogue's
+      // version are read at once.
+      const read = subject(
+        catalogs.openRequest?.(requestId),
+        () => repo.getRequest(requestId),
+        (r) => {
+          if (!r || (r.ownerId !== who.userId && who.role !== 'admin')) throw hidden('request', requestId);
+          return r;
+        },
+      );
+      const [{ item: request, prepared }, byId] = await Promise.all([
+        read,
+        catalogs.offers(read.then((r) => r.item.type)),
+      ]);
+      const match = prepared ?? toMatchRequest(request);
       const ranking = rankView(
         byId,
         query,
@@ -126,12 +147,19 @@ export function matchingService(repo: Repository, catalogs: MatchCatalogs) {
 
     /** Open requests for one of the caller's offers, best first (owner or admin). */
     async candidatesForOffer(who: Identity, offerId: string, query: MatchQuery): Promise<CandidateList> {
-      const read = repo.getOffer(offerId).then((o) => {
-        if (!o || (o.ownerId !== who.userId && who.role !== 'admin')) throw hidden('offer', offerId);
-        return o;
-      });
-      const [offer, byId] = await Promise.all([read, catalogs.requests(read.then((o) => o.type))]);
-      const match = toMatchOffer(offer);
+      const read = subject(
+        catalogs.openOffer?.(offerId),
+        () => repo.getOffer(offerId),
+        (o) => {
+          if (!o || (o.ownerId !== who.userId && who.role !== 'admin')) throw hidden('offer', offerId);
+          return o;
+        },
+      );
+      const [{ item: offer, prepared }, byId] = await Promise.all([
+        read,
+        catalogs.requests(read.then((o) => o.item.type)),
+      ]);
+      const match = prepared ?? toMatchOffer(offer);
       const ranking = rankView(
         byId,
         query,

@@ -141,6 +141,18 @@ export interface MatchCatalogs {
   requests(
     type: OfferType | PromiseLike<OfferType>,
   ): Promise<CatalogView<PartnershipRequest, PreparedRequest, RequestIndex>>;
+  /**
+   * Warm catalogues only: an open request (or offer) the catalogue already holds, at least as new as a
+   * version read made by the call, with its prepared form; undefined when it holds none (then read it).
+   */
+  openRequest?(id: string): Promise<Held<PartnershipRequest, PreparedRequest> | undefined>;
+  openOffer?(id: string): Promise<Held<Offer, PreparedOffer> | undefined>;
+}
+
+/** An item a warm catalogue holds, and its prepared form. */
+export interface Held<T, P> {
+  readonly item: T;
+  readonly prepared: P;
 }
 
 /** A stored idempotent response. */
