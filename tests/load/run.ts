@@ -4,14 +4,17 @@
  * 1. Starts DynamoDB Local (in memory) and bulk-loads two tables with BatchWriteItem: a national one
  *    (20,000 offers, 100,000 open requests) and a small one (200 offers, 1,000 requests).
  * 2. Starts the API (tests/load/server.ts, the same createApp as `npm start`) as child processes: warm
- *    catalogues on each table, and the query-everything path (MATCH_READS=query) on the national one.
+ *    catalogues on each table, one worker process per core (`LOAD_API_WORKERS`) as a multi-core host
+ *    runs a Node server (each worker keeps its own catalogues, as each Lambda instance does), and the
+ *    query-everything path (MATCH_READS=query, one worker) on the national one. DynamoDB Local runs with
+ *    its JVM's full JIT here: it stands in for DynamoDB, whose servers are not on the API's cores.
  * 3. Drives them from this process with autocannon over loopback: match reads, candidate reads, listing,
  *    propose, accept; then the same match and candidate reads through the query-everything path.
  * 4. Prints per route rps, p50/p95/p99, errors and RCU/WCU per call, the ratios to the baseline, the
  *    200 vs 20,000 offers latency side by side, and each target with PASS/MISS.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { prepareOffer, rankOffers } from '@sinergi/shared/matching';
 import { type Offer, type PartnershipRequest, toMatchOffer, toMatchRequest } from '@sinergi/shared/schemas';
@@ -29,6 +32,9 @@ const CONNECTIONS = 16;
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 8);
 const OFFERS = Number(process.env.LOAD_OFFERS ?? 20_000);
 const REQUESTS = Number(process.env.LOAD_REQUESTS ?? 100_000);
+const WORKERS = Math.max(1, Number(process.env.LOAD_API_WORKERS ?? availableParallelism()));
+/** Unrecorded reads before the measured ones, so they meet code the JIT has compiled (a warm instance). */
+const WARM_UP_SECONDS = 3;
 /** How a count reads in a row's name: 20000 → "20k". */
 const short = (n: number) => (n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : n.toLocaleString('en'));
 const AT_OFFERS = `${short(OFFERS)} offers`;
@@ -38,12 +44,18 @@ const log = (line: string) => console.log(`[load] ${line}`);
 const tokens = localTokens(DEV_JWT_SECRET);
 const children: ChildProcess[] = [];
 
-async function startApi(env: Record<string, string>): Promise<string> {
+async function startApi(env: Record<string, string>, workers: number): Promise<string> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', fileURLToPath(new URL('./server.ts', import.meta.url))],
     {
-      env: { ...process.env, ...env, PORT: '0', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+      env: {
+        ...process.env,
+        ...env,
+        PORT: '0',
+        API_WORKERS: String(workers),
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
@@ -55,6 +67,18 @@ async function startApi(env: Record<string, string>): Promise<string> {
       if (m) resolve(`http://127.0.0.1:${m[1]}`);
     });
   });
+}
+
+/** Every worker of the API at `base` makes these calls itself (its cold loads); resolves when all have. */
+async function warmAll(base: string, calls: readonly Call[]): Promise<void> {
+  const r = await fetch(`${base}/__load/warm`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ calls: calls.map(({ path, token }) => ({ path, token })) }),
+  });
+  const { statuses } = (await r.json()) as { statuses: number[][] };
+  if (!r.ok || statuses.flat().some((s) => s !== 200))
+    throw new Error(`warm-up: ${JSON.stringify(statuses)}`);
 }
 
 async function capacity(base: string, reset = true): Promise<{ read: number; write: number }> {
@@ -100,6 +124,8 @@ async function drive(
     seconds?: number;
     amount?: number;
     onBody?: (status: number, body: string) => void;
+    /** Not recorded: warms the workers' compiled code before the measured reads. */
+    warmUp?: boolean;
   },
 ): Promise<Row> {
   await capacity(base);
@@ -153,6 +179,10 @@ async function drive(
     rcu: calls ? used.read / calls : 0,
     wcu: calls ? used.write / calls : 0,
   };
+  if (options.warmUp) {
+    log(`${route} (warm-up, not recorded): ${calls} calls, p95 ${row.p95.toFixed(1)} ms`);
+    return row;
+  }
   rows.push(row);
   log(
     `${route}: ${calls} calls, p95 ${row.p95.toFixed(1)} ms, ${errors} errors, ${row.rcu.toFixed(2)} RCU/call`,
@@ -179,8 +209,8 @@ async function main() {
   const startLoad = loadavg()
     .map((x) => x.toFixed(2))
     .join(' / ');
-  log(`node ${process.version}, load average ${startLoad}`);
-  const ddb = await startDynamoDbLocal({ log });
+  log(`node ${process.version}, load average ${startLoad}, ${WORKERS} API worker(s) per warm instance`);
+  const ddb = await startDynamoDbLocal({ log, jvm: 'throughput' });
   const db = createDocumentClient({ AWS_REGION: 'ap-southeast-3', DYNAMODB_ENDPOINT: ddb.endpoint });
   try {
     await ensureTable(db, 'load-national');
@@ -197,9 +227,9 @@ async function main() {
       AUTH_MODE: 'local',
     });
     const [warm, baseline, warmSmall] = await Promise.all([
-      startApi(envOf('load-national', 'catalog')),
-      startApi(envOf('load-national', 'query')),
-      startApi(envOf('load-small', 'catalog')),
+      startApi(envOf('load-national', 'catalog'), WORKERS),
+      startApi(envOf('load-national', 'query'), 1),
+      startApi(envOf('load-small', 'catalog'), WORKERS),
     ]);
 
     // Reads target mentorship, the largest type; the counts per type are printed.
@@ -223,27 +253,34 @@ async function main() {
       token: offTokens.get(o.ownerId) as string,
     });
 
-    // Cold start of the warm instance: its first reads load the catalogues once, in pages.
+    // Cold start of the warm instance: the first reads of each worker load the catalogues once, in pages.
     for (const [what, call] of [
       ['offers', matchCall(reqs[0] as PartnershipRequest)],
       ['open requests', candidateCall(offs[0] as Offer)],
     ] as const) {
       const t0 = performance.now();
-      const r = await fetch(`${warm}${call.path}`, { headers: { authorization: `Bearer ${call.token}` } });
-      log(
-        `cold load of the ${what} catalogue: ${((performance.now() - t0) / 1000).toFixed(1)} s (HTTP ${r.status})`,
-      );
+      await warmAll(warm, [call]);
+      const each = WORKERS > 1 ? ` (${WORKERS} workers at once)` : '';
+      log(`cold load of the ${what} catalogue: ${((performance.now() - t0) / 1000).toFixed(1)} s${each}`);
     }
     await capacity(warm);
 
     const nextReq = cycle(reqs.slice(1));
+    const nextOff = cycle(offs.slice(1));
+    await drive('GET /requests/{id}/matches', warm, () => matchCall(nextReq()), {
+      seconds: WARM_UP_SECONDS,
+      warmUp: true,
+    });
+    await drive('GET /offers/{id}/candidates', warm, () => candidateCall(nextOff()), {
+      seconds: WARM_UP_SECONDS,
+      warmUp: true,
+    });
     const match = await drive(
       `GET /requests/{id}/matches (warm catalogue, ${AT_OFFERS})`,
       warm,
       () => matchCall(nextReq()),
       {},
     );
-    const nextOff = cycle(offs.slice(1));
     const cand = await drive(
       `GET /offers/{id}/candidates (warm catalogue, ${AT_REQUESTS})`,
       warm,
@@ -274,7 +311,8 @@ async function main() {
 
     // Propose: distinct UMKM, each to one of its eligible offers of the type (the matching core picks
     // among its best five the one least proposed to so far), with places (capacity ≥ 2).
-    const proposers = reqs.slice(3_000, 3_600);
+    const half = Math.floor(reqs.length / 2);
+    const proposers = reqs.slice(half, half + 600);
     const targetsOffers = offs.filter((o) => o.capacity >= 2);
     const preparedTargets = targetsOffers.map((o) => prepareOffer(toMatchOffer(o)));
     const proposedTo = new Map<string, number>();
@@ -355,24 +393,35 @@ async function main() {
       },
     );
 
-    // 200 offers: the same warm match read on the small table.
+    // 200 offers: the same warm match read on the small table, its instance warmed the same way.
     const smallReqs = small.requests.filter((r) => r.type === type);
+    const smallOffer = small.offers.find((o) => o.type === type) as Offer;
     const smallTokens = await signAll(smallReqs, 'business');
     const nextSmall = cycle(smallReqs);
-    await fetch(`${warmSmall}/api/requests/${smallReqs[0]?.id}/matches`, {
-      headers: { authorization: `Bearer ${smallTokens.get(smallReqs[0]?.ownerId as string)}` },
+    const smallCall = (): Call => {
+      const r = nextSmall();
+      return {
+        method: 'GET',
+        path: `/api/requests/${r.id}/matches?limit=20`,
+        token: smallTokens.get(r.ownerId) as string,
+      };
+    };
+    await warmAll(warmSmall, [
+      smallCall(),
+      {
+        method: 'GET',
+        path: `/api/offers/${smallOffer.id}/candidates?limit=20`,
+        token: await tokens.sign({ userId: smallOffer.ownerId, role: 'corporate' }),
+      },
+    ]);
+    await drive('GET /requests/{id}/matches (200 offers)', warmSmall, smallCall, {
+      seconds: WARM_UP_SECONDS,
+      warmUp: true,
     });
     const smallMatch = await drive(
       'GET /requests/{id}/matches (warm catalogue, 200 offers)',
       warmSmall,
-      () => {
-        const r = nextSmall();
-        return {
-          method: 'GET',
-          path: `/api/requests/${r.id}/matches?limit=20`,
-          token: smallTokens.get(r.ownerId) as string,
-        };
-      },
+      smallCall,
       {},
     );
     // Side by side, in the same minute (the machine is shared): 20,000 offers again, then one connection each.
@@ -385,15 +434,11 @@ async function main() {
     const smallOne = await drive(
       'GET /requests/{id}/matches (200 offers, 1 connection)',
       warmSmall,
-      () => {
-        const r = nextSmall();
-        return {
-          method: 'GET',
-          path: `/api/requests/${r.id}/matches?limit=20`,
-          token: smallTokens.get(r.ownerId) as string,
-        };
+      smallCall,
+      {
+        connections: 1,
+        amount: 100,
       },
-      { connections: 1, amount: 100 },
     );
 
     console.log('\nPer route (16 connections unless noted; RCU/WCU per call from ReturnConsumedCapacity):');
@@ -479,6 +524,10 @@ async function main() {
         measure: 'machine load average (1 / 5 / 15 min) at the start → at the end',
         value: `${startLoad} → ${load}`,
       },
+      {
+        measure: 'API worker processes per warm instance (one per core; each keeps its own catalogues)',
+        value: String(WORKERS),
+      },
       ...rows.map((r) => ({
         measure: r.route,
         value: `${Math.round(r.rps)} req/s, p50 ${r.p50.toFixed(1)} / p95 ${r.p95.toFixed(1)} / p99 ${r.p99.toFixed(1)} ms, ${r.errors} errors, ${r.rcu.toFixed(2)} RCU + ${r.wcu.toFixed(2)} WCU per call (${r.calls} calls)`,
@@ -489,7 +538,7 @@ async function main() {
         value: `${measured} (${pass ? 'met' : 'MISSED'})`,
       })),
     ];
-    const command = `LOAD_OFFERS=${OFFERS} LOAD_REQUESTS=${REQUESTS} LOAD_SECONDS=${SECONDS} npm run load`;
+    const command = `LOAD_OFFERS=${OFFERS} LOAD_REQUESTS=${REQUESTS} LOAD_SECONDS=${SECONDS} LOAD_API_WORKERS=${WORKERS} npm run load`;
     writeFigures('load', command, figures);
     if (OFFERS >= 20_000 && REQUESTS >= 100_000) saveLoadFigures(command, figures);
   } finally {
