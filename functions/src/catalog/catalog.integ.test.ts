@@ -206,11 +206,17 @@ describe('warm catalogues', () => {
     const db = createDocumentClient(h.deps.config);
     let requestReads = 0;
     let offerReads = 0;
+    let versionReads = 0;
     db.middlewareStack.add(
       (next) => async (args) => {
-        const pk = String((args.input as { Key?: Record<string, unknown> }).Key?.[KEY.pk] ?? '');
+        const input = args.input as {
+          Key?: Record<string, unknown>;
+          ExpressionAttributeValues?: Record<string, unknown>;
+        };
+        const pk = String(input.Key?.[KEY.pk] ?? '');
         if (pk.startsWith('REQUEST#')) requestReads++;
         if (pk.startsWith('OFFER#')) offerReads++;
+        if (input.ExpressionAttributeValues?.[':pk'] === partitions.catalog) versionReads++;
         return next(args);
       },
       { step: 'initialize', name: 'countRequestReads' },
@@ -227,8 +233,11 @@ describe('warm catalogues', () => {
 
     requestReads = 0;
     offerReads = 0;
+    versionReads = 0;
     expect(await read(reader, matches, umkm.token)).toEqual(warm);
     expect(requestReads).toBe(0);
+    // One version read serves both catalogues the call asks (its request's and the offers').
+    expect(versionReads).toBe(1);
     const candidates = await read(reader, `/offers/${offer.id}/candidates`, partner.token);
     expect(offerReads).toBe(0);
     expect(candidates).toEqual(await read(instance(), `/offers/${offer.id}/candidates`, partner.token));
@@ -270,7 +279,7 @@ describe('warm catalogues', () => {
     db.middlewareStack.add(
       (next) => async (args) => {
         const input = args.input as { ExpressionAttributeValues?: Record<string, unknown> };
-        const versions = String(input.ExpressionAttributeValues?.[':pk'] ?? '').startsWith('CATALOG#');
+        const versions = input.ExpressionAttributeValues?.[':pk'] === partitions.catalog;
         const out = await next(args);
         if (versions) {
           versionReads++;

@@ -3,8 +3,8 @@
  * instance's memory and brought up to date by change, so a match read costs the same at 200 offers as
  * at 20,000.
  *
- * Every call reads the catalogue's version shards (ONE consistent Query of `CATALOG_SHARDS` tiny items,
- * store/table.ts). For each shard that moved past the version this instance holds, it reads that shard's
+ * Every call reads the catalogue's version shards (ONE consistent Query of the tiny shard items of both
+ * catalogues, store/table.ts, shared by the calls that arrive while it is on its way: fresh-reads.ts). For each shard that moved past the version this instance holds, it reads that shard's
  * log after it (one consistent Query; the log is gapless, written in the same transaction as each
  * change, see store/catalog-log.ts), then only the items the entries name (consistent BatchGetItem),
  * and prepares those again. Every answer therefore reflects at least the versions the call read: an
@@ -32,7 +32,10 @@ export interface CatalogEntry {
 
 /** Where a catalogue reads from (store/dynamo-catalog.ts). */
 export interface CatalogSource<T> {
-  /** Every shard's version (consistent; 0 before its first change), by shard. */
+  /**
+   * Every shard's version (consistent; 0 before its first change), by shard, read after the call began.
+   * Concurrent calls may share one read (store/dynamo-catalog.ts does, with `freshReads`).
+   */
   versions(): Promise<number[]>;
   /** The entries of one shard with versions after `after`, up to `upTo`, in order (consistent). */
   changes(shard: number, after: number, upTo: number): Promise<CatalogEntry[]>;
@@ -150,9 +153,6 @@ export class Catalog<T extends { readonly id: string; readonly type: OfferType }
   private readonly views = new Map<OfferType, CatalogView<T, P, I>>();
   private held: number[] | undefined;
   private queue: Promise<unknown> = Promise.resolve();
-  /** The version read in flight, and the one the calls arriving meanwhile share (see `freshVersions`). */
-  private reading: Promise<number[]> | undefined;
-  private nextReading: Promise<number[]> | undefined;
   /** Steps queued that may load a type cold (`find` does not wait behind them). */
   private coldLoadsAhead = 0;
   private readonly coldLoadDone = () => {
@@ -176,7 +176,7 @@ export class Catalog<T extends { readonly id: string; readonly type: OfferType }
    * on its way (the request being read): the versions are read meanwhile.
    */
   async current(typeOf: OfferType | PromiseLike<OfferType>): Promise<CatalogView<T, P, I>> {
-    const [target, type] = await Promise.all([this.freshVersions(), typeOf]);
+    const [target, type] = await Promise.all([this.source.versions(), typeOf]);
     // One refresh at a time per instance; each brings the catalogue to (at least) its call's versions.
     // The view is taken inside the step, before the next one can start changing the catalogue.
     const cold = !this.types.has(type);
@@ -200,7 +200,7 @@ export class Catalog<T extends { readonly id: string; readonly type: OfferType }
   async find(id: string): Promise<Held<T, P> | undefined> {
     // A cold load queued or running would hold the answer back for seconds: the table answers sooner.
     if (this.coldLoadsAhead > 0 || this.types.size === 0) return undefined;
-    const target = await this.freshVersions();
+    const target = await this.source.versions();
     const step = this.queue.then(async () => {
       await this.catchUp(target);
       for (const set of this.types.values()) {
@@ -211,30 +211,6 @@ export class Catalog<T extends { readonly id: string; readonly type: OfferType }
     });
     this.queue = step.catch(() => undefined);
     return step;
-  }
-
-  /**
-   * The shard versions, read (consistently) after this call began. With no read in flight the call
-   * starts one. Otherwise the read in flight may have started before the call, so the call waits for
-   * the next one, which starts when that one ends and serves every call that arrived meanwhile: under
-   * load an instance makes about one version read per round trip instead of one per call, and each
-   * answer is still at least as new as the moment its call arrived.
-   */
-  private freshVersions(): Promise<number[]> {
-    if (this.reading === undefined) {
-      const read = this.source.versions().finally(() => {
-        if (this.reading === read) this.reading = undefined;
-      });
-      this.reading = read;
-      return read;
-    }
-    this.nextReading ??= this.reading
-      .catch(() => undefined)
-      .then(() => {
-        this.nextReading = undefined;
-        return this.freshVersions();
-      });
-    return this.nextReading;
   }
 
   private async advance(target: readonly number[], type: OfferType): Promise<void> {

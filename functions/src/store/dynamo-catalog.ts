@@ -5,10 +5,20 @@
  */
 import type { OfferType } from '@sinergi/shared/schemas';
 import type { CatalogEntry, CatalogSource, KeyRange } from '../catalog/catalog';
+import { freshReads } from '../catalog/fresh-reads';
 import type { Offer, PartnershipRequest } from '../domain/model';
 import { Dynamo, type DynamoOptions } from './dynamo';
 import { type Item, toOffer, toRequest } from './items';
-import { CATALOG_SHARDS, type CatalogKind, catalogChangeSk, INDEX, KEY, keys, partitions } from './table';
+import {
+  CATALOG_KINDS,
+  CATALOG_SHARDS,
+  type CatalogKind,
+  catalogChangeSk,
+  INDEX,
+  KEY,
+  keys,
+  partitions,
+} from './table';
 
 const entryOf = (item: Item): CatalogEntry => ({
   version: Number(item.SK),
@@ -38,8 +48,33 @@ export function keyRanges(first: string, last: string, parts: number): KeyRange[
   return bounds.slice(1).map((to, i) => ({ from: bounds[i] as string, to }));
 }
 
+/**
+ * Both catalogues' shard versions in one consistent Query, shared by the calls that arrive while it is
+ * on its way (a match read needs both: its request's and the offers').
+ */
+function versionReads(dynamo: Dynamo): () => Promise<Record<CatalogKind, number[]>> {
+  return freshReads(async () => {
+    const out = await dynamo.query('readCatalogVersions', {
+      KeyConditionExpression: `${KEY.pk} = :pk`,
+      ExpressionAttributeValues: { ':pk': partitions.catalog },
+      ConsistentRead: true,
+    });
+    const versions = Object.fromEntries(
+      CATALOG_KINDS.map((kind) => [kind, new Array<number>(CATALOG_SHARDS).fill(0)]),
+    ) as Record<CatalogKind, number[]>;
+    for (const item of out.Items ?? []) {
+      const [kind, , shard] = String(item[KEY.sk]).split('#');
+      const k = Number(shard);
+      const shards = versions[kind as CatalogKind];
+      if (shards && k >= 0 && k < CATALOG_SHARDS) shards[k] = Number(item.version ?? 0);
+    }
+    return versions;
+  });
+}
+
 function source<T>(
   dynamo: Dynamo,
+  versions: () => Promise<Record<CatalogKind, number[]>>,
   kind: CatalogKind,
   keyOf: (id: string) => { PK: string; SK: string },
   openPartition: (type: OfferType) => string,
@@ -47,17 +82,7 @@ function source<T>(
 ): CatalogSource<T> {
   return {
     async versions() {
-      const out = await dynamo.query('readCatalogVersions', {
-        KeyConditionExpression: `${KEY.pk} = :pk`,
-        ExpressionAttributeValues: { ':pk': partitions.catalog(kind) },
-        ConsistentRead: true,
-      });
-      const versions = new Array<number>(CATALOG_SHARDS).fill(0);
-      for (const item of out.Items ?? []) {
-        const shard = Number(String(item.SK).slice('SHARD#'.length));
-        if (shard >= 0 && shard < CATALOG_SHARDS) versions[shard] = Number(item.version ?? 0);
-      }
-      return versions;
+      return (await versions())[kind];
     },
     async changes(shard, after, upTo) {
       const items = await dynamo.queryAll('readCatalogChanges', {
@@ -123,10 +148,12 @@ function source<T>(
 /** Where each catalogue of this table reads from. */
 export function dynamoCatalogSources(options: DynamoOptions) {
   const dynamo = new Dynamo(options);
+  const versions = versionReads(dynamo);
   return {
-    offers: source<Offer>(dynamo, 'offers', keys.offer, partitions.openOffers, toOffer),
+    offers: source<Offer>(dynamo, versions, 'offers', keys.offer, partitions.openOffers, toOffer),
     requests: source<PartnershipRequest>(
       dynamo,
+      versions,
       'requests',
       keys.request,
       partitions.openRequests,

@@ -22,7 +22,7 @@
  * | round assignments | `ROUND#<id>`            | `PAGE#<00000>` (500 per page) |                                           |                                          |
  * | stated preference | `PREFS#<type>`          | `REQUEST#<id>` / `OFFER#<id>` |                                           |                                          |
  * | round proposal due| `LAPSE`                 | `<dueAt>#<partnershipId>` |                                               |                                          |
- * | catalogue shard   | `CATALOG#<offers\|requests>` | `SHARD#<k>` (`version`, k < CATALOG_SHARDS) |                          |                                          |
+ * | catalogue shard   | `CATALOG`               | `<offers\|requests>#SHARD#<k>` (`version`, k < CATALOG_SHARDS) |            |                                          |
  * | catalogue change  | `CHANGES#<offers\|requests>#<k>` | `<version, 10 digits>` (`ids`, `at`, TTL `expiresAt`) |           |                                          |
  *
  * GSI1 is sparse: an offer or request carries GSI1 keys only while it is open, so "all open offers of a
@@ -102,7 +102,7 @@ export const keys = {
   lapse: (dueAt: string, partnershipId: string) => ({ PK: 'LAPSE', SK: `${dueAt}#${partnershipId}` }),
 
   /** The warm catalogues' version shards and change log (see CATALOG_SHARDS, store/catalog-log.ts). */
-  catalogShard: (kind: CatalogKind, shard: number) => ({ PK: `CATALOG#${kind}`, SK: `SHARD#${shard}` }),
+  catalogShard: (kind: CatalogKind, shard: number) => ({ PK: 'CATALOG', SK: `${kind}#SHARD#${shard}` }),
   catalogChange: (kind: CatalogKind, shard: number, version: number) => ({
     PK: `CHANGES#${kind}#${shard}`,
     SK: catalogChangeSk(version),
@@ -196,7 +196,8 @@ export const partnershipPrefix = 'PARTNERSHIP#';
  * its `CATALOG_SHARDS` version items (chosen at random, `version = v → v+1` conditioned on `v`) and puts
  * the change-log entry `v+1` of that shard naming the changed ids, in the write's own transaction. So
  * each shard's log is gapless, no item takes every write, and a reader learns everything that changed
- * with one Query of the shards and one Query per shard that moved. Entries expire after a day (TTL);
+ * with one Query of the shards (both catalogues' in one partition: one read serves a match read, which
+ * needs both) and one Query per shard that moved. Entries expire after a day (TTL);
  * a reader that finds a gap reloads cold.
  */
 export type CatalogKind = 'offers' | 'requests';
@@ -217,7 +218,7 @@ export const partitions = {
   round: (id: string) => `ROUND#${id}`,
   preferences: (type: OfferType) => `PREFS#${type}`,
   lapse: 'LAPSE',
-  catalog: (kind: CatalogKind) => `CATALOG#${kind}`,
+  catalog: 'CATALOG',
   catalogChanges: (kind: CatalogKind, shard: number) => `CHANGES#${kind}#${shard}`,
 } as const;
 
@@ -541,13 +542,13 @@ export const ACCESS_PATTERNS = {
   deleteLapse: { op: 'DeleteItem', key: 'LAPSE / <dueAt>#<partnershipId>', cost: '1 WCU', maxCapacity: 1 },
   readCatalogVersions: {
     op: 'Query',
-    key: 'CATALOG#<kind> (the CATALOG_SHARDS version items, consistent)',
+    key: 'CATALOG (the CATALOG_SHARDS version items of both catalogues, consistent)',
     cost: '1 RCU',
     maxCapacity: 1,
   },
   readCatalogShard: {
     op: 'GetItem',
-    key: 'CATALOG#<kind> / SHARD#<k> (consistent; a writer without a guess of its version)',
+    key: 'CATALOG / <kind>#SHARD#<k> (consistent; a writer without a guess of its version)',
     cost: '1 RCU',
     maxCapacity: 1,
   },
