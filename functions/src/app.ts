@@ -92,14 +92,16 @@ export function createApp(deps: AppDeps) {
   const verifier = deps.verifier ?? local?.verifier ?? createVerifier(config);
 
   const api = new Hono<AppEnv>();
-  api.use(
-    '*',
-    bodyLimit({
-      maxSize: LIMITS.body,
-      onError: () => {
-        throw new PayloadTooLargeError(`the body may not exceed ${LIMITS.body} bytes`);
-      },
-    }),
+  const limitBody = bodyLimit({
+    maxSize: LIMITS.body,
+    onError: () => {
+      throw new PayloadTooLargeError(`the body may not exceed ${LIMITS.body} bytes`);
+    },
+  });
+  // GET and HEAD carry no body (a fetch Request cannot have one); asking would build the whole Request
+  // object on Node, a cost on every read.
+  api.use('*', (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next),
   );
   api.use('*', identify(verifier));
   api.use('*', rateLimit(deps.rateLimits ?? (config.RATE_LIMITS === 'off' ? NO_RATE_LIMITS : undefined)));
