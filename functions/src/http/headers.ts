@@ -58,11 +58,14 @@ export function apiHeaders(): MiddlewareHandler {
     await secure(c, async () => {
       await next();
     });
-    c.header('content-security-policy', /\/api\/docs\/?$/.test(c.req.path) ? DOCS_CSP : API_CSP);
+    // On the answer's own headers: `c.header` after the answer exists would copy it into a new Response
+    // (on Node, building the whole Response object and a stream for its body, on every call).
+    const headers = c.res.headers;
+    headers.set('content-security-policy', /\/api\/docs\/?$/.test(c.req.path) ? DOCS_CSP : API_CSP);
     // Signed in, or being handed a token (dev login): nobody else's cache may keep the answer.
     const signedIn = c.req.header('authorization') !== undefined || c.req.path.endsWith('/auth/dev-login');
-    if (signedIn) c.header('cache-control', PRIVATE_NO_STORE);
-    else if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
+    if (signedIn) headers.set('cache-control', PRIVATE_NO_STORE);
+    else if (!headers.has('cache-control')) headers.set('cache-control', 'no-store');
   };
 }
 
@@ -74,6 +77,6 @@ export function siteHeaders(providerOrigins: readonly string[] = []): Middleware
     await secure(c, async () => {
       await next();
     });
-    c.header('content-security-policy', csp);
+    c.res.headers.set('content-security-policy', csp);
   };
 }
