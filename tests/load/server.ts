@@ -1,6 +1,6 @@
 /**
  * The local stack's API for the load harness: the same `createApp` as `npm start`, on @hono/node-server,
- * run as one process per core (`API_WORKERS`, default the machine's parallelism) on one port, the way a
+ * run as `API_WORKERS` processes (default 1; the harness picks one per core but one) on one port, the way a
  * Node server is run on a multi-core host, and the way Lambda runs one instance per concurrent call: each
  * worker keeps its own warm catalogues, exactly as each function instance does. Two endpoints for the
  * harness, answered for all workers together:
@@ -12,7 +12,6 @@
  * rate limits off (RATE_LIMITS=off: a few thousand users call far faster than people do).
  */
 import cluster from 'node:cluster';
-import { availableParallelism } from 'node:os';
 import type { ConsumedCapacity } from '@aws-sdk/client-dynamodb';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
@@ -29,7 +28,7 @@ type Message =
   | { ran: number; result: unknown } // worker → primary
   | { answer: number; results: unknown[] }; // primary → the worker that asked
 
-const workers = Math.max(1, Number(process.env.API_WORKERS ?? availableParallelism()));
+const workers = Math.max(1, Number(process.env.API_WORKERS ?? 1));
 const port = Number(process.env.PORT ?? 0);
 
 if (cluster.isPrimary && workers > 1) {
