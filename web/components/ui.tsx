@@ -234,6 +234,25 @@ export function Reasons({ reasons, max = 6 }: { reasons: readonly Reason[]; max?
   );
 }
 
+/**
+ * A closed-by-default `<details>` whose content is rendered when it is first opened: a list of twenty
+ * matches then hydrates twenty summaries, not twenty score breakdowns nobody has asked for yet.
+ */
+export function Disclosure({ summary, children }: { summary: ReactNode; children: ReactNode }) {
+  const [opened, setOpened] = useState(false);
+  return (
+    <details
+      className="details"
+      onToggle={(e) => {
+        if (e.currentTarget.open) setOpened(true);
+      }}
+    >
+      <summary>{summary}</summary>
+      {opened && children}
+    </details>
+  );
+}
+
 /** The score and one bar per component: the parts the matching core reports. */
 export function ScoreParts({ components }: { components: Readonly<Record<string, number>> }) {
   const f = useFormats();

@@ -1,4 +1,5 @@
 import type { Problem, StatsSummary } from '@sinergi/shared/schemas';
+import { forgetEarlyReads, takeEarlyRead } from './early-reads';
 import { getT } from './i18n/locale';
 import { getSession, setSession } from './session';
 
@@ -42,15 +43,20 @@ export async function api<T>(
   const token = getSession()?.token;
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
+  // A read the page's inline script started while the HTML was parsed (lib/early-reads.ts) answers the
+  // first ask for its path; a write makes any read not yet taken stale.
+  const early = method === 'GET' ? takeEarlyRead(path, token) : undefined;
+  if (method !== 'GET') forgetEarlyReads();
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal,
-      cache: 'no-store',
-    });
+    response = await (early ??
+      fetch(path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
+        cache: 'no-store',
+      }));
   } catch (error) {
     throw new ApiError(getT().common.unreachable, 0, { cause: error });
   }

@@ -1,12 +1,23 @@
 'use client';
 
 import type { ProvinceList, SectorList } from '@sinergi/shared/schemas';
-import { type DependencyList, type FormEvent, useCallback, useEffect, useState } from 'react';
+import {
+  type DependencyList,
+  type FormEvent,
+  startTransition,
+  useCallback,
+  useEffect,
+  useState,
+} from 'react';
 import { ApiError, api } from './api';
 
 export type Async<T> = { kind: 'loading' } | { kind: 'ready'; data: T } | { kind: 'error'; error: unknown };
 
-/** Loads once per change of `deps`; `reload()` fetches again (after a write). */
+/**
+ * Loads once per change of `deps`; `reload()` fetches again (after a write). What arrives is rendered
+ * as a transition: a page of twenty matches or a 38-row table is rendered in slices that yield to the
+ * browser, instead of one long task that holds up a phone's main thread (and a tap on it).
+ */
 export function useAsync<T>(
   load: (signal: AbortSignal) => Promise<T>,
   deps: DependencyList,
@@ -18,10 +29,10 @@ export function useAsync<T>(
     const controller = new AbortController();
     load(controller.signal).then(
       (data) => {
-        if (!controller.signal.aborted) setState({ kind: 'ready', data });
+        if (!controller.signal.aborted) startTransition(() => setState({ kind: 'ready', data }));
       },
       (error: unknown) => {
-        if (!controller.signal.aborted) setState({ kind: 'error', error });
+        if (!controller.signal.aborted) startTransition(() => setState({ kind: 'error', error }));
       },
     );
     return () => controller.abort();

@@ -2,6 +2,7 @@
 
 import type { Role, User } from '@sinergi/shared/schemas';
 import { useSyncExternalStore } from 'react';
+import { SESSION_KEY as KEY } from './early-reads';
 import { loadSiteConfig } from './runtime-config';
 
 /**
@@ -14,7 +15,6 @@ export interface Session {
   user: User;
 }
 
-const KEY = 'sinergi.session';
 const listeners = new Set<() => void>();
 let cached: { raw: string | null; session: Session | null } = { raw: null, session: null };
 

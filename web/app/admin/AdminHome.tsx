@@ -19,6 +19,7 @@ import {
 } from '../../lib/impact';
 import { OFFER_TYPES, SIZE_CLASSES } from '../../lib/labels';
 import { RoundCompare } from './RoundCompare';
+import { ADMIN_READS } from './reads';
 
 // The map and the chart load when the reader scrolls to them, after the page and its table.
 const ProvinceMap = dynamic(() => import('./ProvinceMap').then((m) => m.ProvinceMap), {
@@ -63,7 +64,7 @@ function ImpactPanel() {
   const t = useT();
   const f = useFormats();
   const [state, reload] = useAsync(
-    (signal) => api<StatsImpact>('GET', '/api/stats/impact', undefined, signal),
+    (signal) => api<StatsImpact>('GET', ADMIN_READS.impact, undefined, signal),
     [],
   );
   const [measure, setMeasure] = useState<Measure>('per100');

@@ -1,12 +1,15 @@
 import type { Metadata } from 'next';
+import { EarlyReads } from '../../components/EarlyReads';
 import { RequireRole } from '../../components/ui';
 import { AdminHome } from './AdminHome';
+import { ADMIN_READS } from './reads';
 
 export const metadata: Metadata = { title: 'Admin program' };
 
 export default function AdminPage() {
   return (
     <section className="section">
+      <EarlyReads templates={Object.values(ADMIN_READS)} />
       <div className="container">
         <RequireRole roles={['admin']}>
           <AdminHome />

@@ -4,6 +4,7 @@ import type { CandidateList, Offer } from '@sinergi/shared/schemas';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import {
+  Disclosure,
   Empty,
   ErrorNotice,
   Loading,
@@ -63,10 +64,9 @@ export function OfferCandidates() {
                 {c.request.business.city ?? c.request.business.province} · {c.request.needs.join(', ')}
               </p>
               <Reasons reasons={c.reasons} />
-              <details className="details">
-                <summary>{t.common.scoreParts}</summary>
+              <Disclosure summary={t.common.scoreParts}>
                 <ScoreParts components={c.components} />
-              </details>
+              </Disclosure>
             </li>
           ))}
         </ol>

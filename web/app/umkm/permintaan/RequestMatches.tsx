@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import {
+  Disclosure,
   Empty,
   ErrorNotice,
   Loading,
@@ -17,19 +18,16 @@ import {
   SectionTitle,
 } from '../../../components/ui';
 import { api } from '../../../lib/api';
+import { earlyPath } from '../../../lib/early-reads';
 import { useAsync } from '../../../lib/hooks';
 import { useLocale, useT } from '../../../lib/i18n/locale';
+import { MATCHES_READS } from './reads';
 import { WhatIf } from './WhatIf';
 
 async function load(id: string, signal: AbortSignal) {
   const [request, matches] = await Promise.all([
-    api<PartnershipRequest>('GET', `/api/requests/${encodeURIComponent(id)}`, undefined, signal),
-    api<MatchList>(
-      'GET',
-      `/api/requests/${encodeURIComponent(id)}/matches?explain=excluded&limit=100&excludedLimit=50`,
-      undefined,
-      signal,
-    ),
+    api<PartnershipRequest>('GET', earlyPath(MATCHES_READS.request, id), undefined, signal),
+    api<MatchList>('GET', earlyPath(MATCHES_READS.matches, id), undefined, signal),
   ]);
   return { request, matches };
 }
@@ -145,10 +143,9 @@ function MatchCard({
         {t.common.placesLeft(m.offer.remaining, m.offer.capacity)}
       </p>
       <Reasons reasons={m.reasons} />
-      <details className="details">
-        <summary>{t.common.scoreParts}</summary>
+      <Disclosure summary={t.common.scoreParts}>
         <ScoreParts components={m.components} />
-      </details>
+      </Disclosure>
       {error !== undefined && <ErrorNotice error={error} title={t.matches.proposalFailed} />}
       {pending ? (
         <p className="pill pill--proposed">{t.matches.proposed}</p>
@@ -177,8 +174,7 @@ function Excluded({ matches }: { matches: MatchList }) {
       {total === 0 ? (
         <Empty>{t.matches.noneExcluded}</Empty>
       ) : (
-        <details className="details">
-          <summary>{t.matches.showExcluded(total)}</summary>
+        <Disclosure summary={t.matches.showExcluded(total)}>
           <ul className="list list--compact" data-testid="excluded">
             {excluded.map((e) => {
               const filters: Readonly<Record<string, string>> = t.filter;
@@ -194,7 +190,7 @@ function Excluded({ matches }: { matches: MatchList }) {
               );
             })}
           </ul>
-        </details>
+        </Disclosure>
       )}
     </section>
   );

@@ -1,13 +1,16 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
+import { EarlyReads } from '../../../components/EarlyReads';
 import { Loading, RequireRole } from '../../../components/ui';
 import { RequestMatches } from './RequestMatches';
+import { MATCHES_READS } from './reads';
 
 export const metadata: Metadata = { title: 'Mitra yang cocok' };
 
 export default function RequestMatchesPage() {
   return (
     <section className="section">
+      <EarlyReads templates={Object.values(MATCHES_READS)} />
       <div className="container">
         <RequireRole roles={['business', 'admin']}>
           {/* useSearchParams in a static export needs a Suspense boundary. */}
