@@ -4,7 +4,8 @@
  * at 20,000.
  *
  * Every call reads the catalogue's version shards (ONE consistent Query of the tiny shard items of both
- * catalogues, store/table.ts, shared by the calls that arrive while it is on its way: fresh-reads.ts). For each shard that moved past the version this instance holds, it reads that shard's
+ * catalogues, store/table.ts, shared by the calls that arrive while it is on its way: fresh-reads.ts).
+ * For each shard that moved past the version this instance holds, it reads that shard's
  * log after it (one consistent Query; the log is gapless, written in the same transaction as each
  * change, see store/catalog-log.ts), then only the items the entries name (consistent BatchGetItem),
  * and prepares those again. Every answer therefore reflects at least the versions the call read: an
