@@ -29,3 +29,14 @@ export function found<T>(value: T | undefined, what: string, id: string): T {
   if (value === undefined) throw hidden(what, id);
   return value;
 }
+
+/** A private object its owner (or an admin) may see; anyone else gets the 404 of an unknown id. */
+export function ownedOrAdmin<T extends { readonly ownerId: string }>(
+  who: Identity,
+  value: T | undefined,
+  what: string,
+  id: string,
+): T {
+  if (!value || (value.ownerId !== who.userId && who.role !== 'admin')) throw hidden(what, id);
+  return value;
+}

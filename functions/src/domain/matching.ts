@@ -18,7 +18,7 @@ import {
   toMatchOffer,
   toMatchRequest,
 } from '@sinergi/shared/schemas';
-import { hidden } from './access';
+import { ownedOrAdmin } from './access';
 import type { Identity, Offer, PartnershipRequest } from './model';
 import type { CatalogView, Held, MatchCatalogs, Repository } from './ports';
 import { withAverage } from './profiles';
@@ -65,16 +65,20 @@ function rankView<P, I, R>(
 }
 
 /**
- * The request or offer a match or candidate read is about: from the warm catalogue that holds it (as
- * of a version read by this call, prepared already), else read from the table; `check` refuses it.
+ * The caller's request or offer a match or candidate read is about: from the warm catalogue that holds
+ * it (as of a version read by this call, prepared already), else read from the table; hidden (404)
+ * from anyone but its owner and admins.
  */
-async function subject<T, P>(
+async function subject<T extends { readonly ownerId: string }, P>(
+  who: Identity,
+  what: 'request' | 'offer',
+  id: string,
   held: Promise<Held<T, P> | undefined> | undefined,
   read: () => Promise<T | undefined>,
-  check: (item: T | undefined) => T,
 ): Promise<{ item: T; prepared?: P }> {
   const found = await held;
-  return found ? { item: check(found.item), prepared: found.prepared } : { item: check(await read()) };
+  if (found) return { item: ownedOrAdmin(who, found.item, what, id), prepared: found.prepared };
+  return { item: ownedOrAdmin(who, await read(), what, id) };
 }
 
 /** The parts of a ranked pair every match and candidate reports, in the API's shape. */
@@ -102,13 +106,8 @@ export function matchingService(repo: Repository, catalogs: MatchCatalogs) {
     async matchesForRequest(who: Identity, requestId: string, query: MatchQuery): Promise<MatchList> {
       // The request (from the warm requests catalogue when it holds it) and the offers catalogue's
       // version are read at once.
-      const read = subject(
-        catalogs.openRequest?.(requestId),
-        () => repo.getRequest(requestId),
-        (r) => {
-          if (!r || (r.ownerId !== who.userId && who.role !== 'admin')) throw hidden('request', requestId);
-          return r;
-        },
+      const read = subject(who, 'request', requestId, catalogs.openRequest?.(requestId), () =>
+        repo.getRequest(requestId),
       );
       const [{ item: request, prepared }, byId] = await Promise.all([
         read,
@@ -147,13 +146,8 @@ export function matchingService(repo: Repository, catalogs: MatchCatalogs) {
 
     /** Open requests for one of the caller's offers, best first (owner or admin). */
     async candidatesForOffer(who: Identity, offerId: string, query: MatchQuery): Promise<CandidateList> {
-      const read = subject(
-        catalogs.openOffer?.(offerId),
-        () => repo.getOffer(offerId),
-        (o) => {
-          if (!o || (o.ownerId !== who.userId && who.role !== 'admin')) throw hidden('offer', offerId);
-          return o;
-        },
+      const read = subject(who, 'offer', offerId, catalogs.openOffer?.(offerId), () =>
+        repo.getOffer(offerId),
       );
       const [{ item: offer, prepared }, byId] = await Promise.all([
         read,

@@ -9,7 +9,7 @@ import {
   type RequestPatch,
 } from '@sinergi/shared/schemas';
 import { decideCloseRequest, decideCreateRequest, type Violation } from '@sinergi/shared/workflow';
-import { found, hidden, ORGANIZATION_ROLES, requireOwner, requireRole } from './access';
+import { found, hidden, ORGANIZATION_ROLES, ownedOrAdmin, requireOwner, requireRole } from './access';
 import { ConflictError } from './errors';
 import { createdOnce } from './ids';
 import {
@@ -181,9 +181,7 @@ export function requestService(repo: Repository, rt: Runtime) {
     },
 
     async get(who: Identity, id: string): Promise<PartnershipRequest> {
-      const request = await repo.getRequest(id);
-      if (!request || (request.ownerId !== who.userId && who.role !== 'admin')) throw hidden('request', id);
-      return withNotUnderstood(request);
+      return withNotUnderstood(ownedOrAdmin(who, await repo.getRequest(id), 'request', id));
     },
 
     async listMine(who: Identity, query: RequestListQuery): Promise<Page<PartnershipRequest>> {

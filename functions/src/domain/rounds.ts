@@ -20,7 +20,7 @@ import {
 } from '@sinergi/shared/matching';
 import { DEFAULT_LAPSE_DAYS, type OfferType, toMatchOffer, toMatchRequest } from '@sinergi/shared/schemas';
 import { type Decision, decideAction, decidePropose } from '@sinergi/shared/workflow';
-import { found, hidden, requireRole } from './access';
+import { found, ownedOrAdmin, requireRole } from './access';
 import { CapacityFullError, ConflictError } from './errors';
 import type { Identity, Offer, PartnershipRequest, Runtime } from './model';
 import type { Repository } from './ports';
@@ -473,9 +473,7 @@ export function roundService(
       requestId: string,
       body: { shortlist: string[]; declined?: string[] },
     ) {
-      const request = await repo.getRequest(requestId);
-      if (!request || (request.ownerId !== who.userId && who.role !== 'admin'))
-        throw hidden('request', requestId);
+      const request = ownedOrAdmin(who, await repo.getRequest(requestId), 'request', requestId);
       const pref: RequestPreference = {
         requestId,
         shortlist: [...new Set(body.shortlist)],
@@ -492,8 +490,7 @@ export function roundService(
       offerId: string,
       body: { approved?: string[]; rejected?: string[] },
     ) {
-      const offer = await repo.getOffer(offerId);
-      if (!offer || (offer.ownerId !== who.userId && who.role !== 'admin')) throw hidden('offer', offerId);
+      const offer = ownedOrAdmin(who, await repo.getOffer(offerId), 'offer', offerId);
       const rejected = [...new Set(body.rejected ?? [])];
       const pref: OfferPreference = {
         offerId,

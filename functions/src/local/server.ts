@@ -67,11 +67,12 @@ export function createLocalServerApp(api: App, siteDir: string = SITE_OUT_DIR, c
 
   app.use('*', async (c, next) => {
     await next();
-    // Next puts a content hash in every /_next/static name; pages must be revalidated.
+    // Next puts a content hash in every /_next/static name; pages must be revalidated. On the answer's
+    // own headers, as in http/headers.ts (`c.header` now would copy the answer into a new Response).
+    const headers = c.res.headers;
     if (c.req.path.startsWith('/_next/static/'))
-      c.header('cache-control', 'public, max-age=31536000, immutable');
-    else if (c.res.headers.get('content-type')?.startsWith('text/html'))
-      c.header('cache-control', 'no-cache');
+      headers.set('cache-control', 'public, max-age=31536000, immutable');
+    else if (headers.get('content-type')?.startsWith('text/html')) headers.set('cache-control', 'no-cache');
   });
   app.use('*', serveStatic({ root: siteDir, precompressed: true }));
   // A static export writes /about as about.html; accept /about and /about/ like CloudFront's function does.

@@ -62,6 +62,7 @@ import { TopK } from './top-k';
 import type { EligiblePairScore, MatchOffer, MatchRequest } from './types';
 import { LEVELS } from './weights';
 
+// Module-local copies of the level constants, read per entry in the bound passes (why: kernel.ts).
 const RELATED = LEVELS.relatedConcept;
 const PARTNER_TOPIC_OPEN = LEVELS.partnerTopicOpen;
 const SATURATION = LEVELS.partnerTopicSaturation;
