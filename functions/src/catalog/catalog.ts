@@ -19,7 +19,7 @@
  * const offers = new Catalog(source, (o) => o.status === 'open', (o) => prepareOffer(toMatchOffer(o)));
  * const view = await offers.current('mentorship'); // { version, items, prepared, get(id) }
  */
-import type { IndexDelta } from '@sinergi/shared/matching';
+import { indexDelta } from '@sinergi/shared/matching';
 import type { OfferType } from '@sinergi/shared/schemas';
 import type { CatalogView, Held, RankingState } from '../domain/ports';
 
@@ -95,9 +95,16 @@ class TypeSet<T extends { readonly id: string }, P, I> {
   private readonly at = new Map<string, number>();
   private base: Base<I> | undefined;
   private readonly changed = new Set<string>();
+  /** The last answer of {@link ranking}, until the next change: reads between changes share one delta. */
+  private state: RankingState<P, I> | undefined;
 
   /** The index and delta a view of the set as it is now ranks over. */
   ranking(indexer: (prepared: readonly P[]) => I): RankingState<P, I> {
+    this.state ??= this.rank(indexer);
+    return this.state;
+  }
+
+  private rank(indexer: (prepared: readonly P[]) => I): RankingState<P, I> {
     const base = this.base;
     if (base === undefined || this.changed.size > Math.max(64, base.size >> 7)) {
       const prepared = this.prepared.slice();
@@ -105,20 +112,20 @@ class TypeSet<T extends { readonly id: string }, P, I> {
       this.changed.clear();
       return { index: this.base.index };
     }
-    const stale = new Uint8Array(base.size);
+    const staleAt: number[] = [];
     const fresh: P[] = [];
     for (const id of this.changed) {
       const was = base.at.get(id);
-      if (was !== undefined) stale[was] = 1;
+      if (was !== undefined) staleAt.push(was);
       const now = this.at.get(id);
       if (now !== undefined) fresh.push(this.prepared[now] as P);
     }
-    const delta: IndexDelta<P> = { stale, fresh };
-    return { index: base.index, delta };
+    return { index: base.index, delta: indexDelta(base.size, staleAt, fresh) };
   }
 
   put(item: T, prepared: P) {
     this.changed.add(item.id);
+    this.state = undefined;
     const i = this.at.get(item.id);
     if (i === undefined) {
       this.at.set(item.id, this.items.length);
@@ -134,6 +141,7 @@ class TypeSet<T extends { readonly id: string }, P, I> {
     const i = this.at.get(id);
     if (i === undefined) return false;
     this.changed.add(id);
+    this.state = undefined;
     const last = this.items.length - 1;
     if (i !== last) {
       const moved = this.items[last] as T;

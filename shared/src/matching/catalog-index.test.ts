@@ -2,9 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateOffers, generateRequests } from '../../bench/instances';
 import { offerArb, requestArb } from './arbitraries.test-support';
-import { indexOffers, indexRequests, rankIndexedOffers, rankIndexedRequests } from './catalog-index';
+import { indexDelta, indexOffers, rankIndexedOffers } from './catalog-index';
 import { prepareOffer, prepareRequest } from './prepare';
 import { rankOffers, rankRequests } from './rank';
+import { indexRequests, rankIndexedRequests } from './request-index';
 import type { MatchOffer, MatchRequest } from './types';
 
 const offersWithIds = (xs: MatchOffer[]) => xs.map((o, i) => ({ ...o, id: `o${(i * 7919) % 1000}-${i}` }));
@@ -80,6 +81,7 @@ describe('indexed ranking (catalogue indexes)', () => {
         fc.integer({ min: 0, max: 12 }),
         (request, offer, raw, added, staleFlags, limit) => {
           const before = offersWithIds(raw).map(prepareOffer);
+          const staleAt = before.flatMap((_, i) => (staleFlags[i] ? [i] : []));
           const stale = Uint8Array.from(before, (_, i) => (staleFlags[i] ? 1 : 0));
           // Stale entries come back changed (every other one) or are gone; new ones arrive.
           const fresh = [
@@ -92,11 +94,12 @@ describe('indexed ranking (catalogue indexes)', () => {
           ];
           const current = [...before.filter((_, i) => stale[i] === 0), ...fresh];
           const r = prepareRequest(request);
-          expect(rankIndexedOffers(r, indexOffers(before), { limit }, { stale, fresh })).toEqual(
-            rankOffers(r, current, { limit }),
-          );
+          expect(
+            rankIndexedOffers(r, indexOffers(before), { limit }, indexDelta(before.length, staleAt, fresh)),
+          ).toEqual(rankOffers(r, current, { limit }));
           // The same on the partner's side, requests changing under the index.
           const requestsBefore = requestsWithIds([request, ...raw.map(() => request)]).map(prepareRequest);
+          const staleRequestsAt = requestsBefore.flatMap((_, i) => (staleFlags[i] ? [i] : []));
           const staleRequests = Uint8Array.from(requestsBefore, (_, i) => (staleFlags[i] ? 1 : 0));
           const freshRequests = requestsBefore
             .filter((_, i) => staleRequests[i] === 1 && i % 3 === 0)
@@ -107,7 +110,7 @@ describe('indexed ranking (catalogue indexes)', () => {
               o,
               indexRequests(requestsBefore),
               { limit },
-              { stale: staleRequests, fresh: freshRequests },
+              indexDelta(requestsBefore.length, staleRequestsAt, freshRequests),
             ),
           ).toEqual(
             rankRequests(o, [...requestsBefore.filter((_, i) => staleRequests[i] === 0), ...freshRequests], {

@@ -1,11 +1,11 @@
 /**
- * Catalogue indexes: the prepared open offers (or open requests) of a catalogue, indexed once, so that a
- * match read (one request against every offer) or a candidate read (one offer against every request)
- * runs the full kernel on only the few pairs that can reach its top k. The answer is exactly
- * {@link rankOffers}' / {@link rankRequests}' (same entries, scores, order and `eligibleCount`).
+ * Catalogue indexes: the prepared open offers of a catalogue, indexed once, so that a match read (one
+ * request against every offer) runs the full kernel on only the few pairs that can reach its top k. The
+ * answer is exactly {@link rankOffers}' (same entries, scores, order and `eligibleCount`). The open
+ * requests' index for candidate reads (request-index.ts) shares the delta, bins and top-k scan below.
  *
  * Why: the kernel costs ~250 ns a pair, mostly in reaching each prepared entry's arrays; 10,000 offers of
- * a type are ~2.5 ms a read and 50,000 requests ~13 ms, growing with the catalogue. Here a read costs:
+ * a type are ~2.5 ms a read, growing with the catalogue. Here a read costs:
  *
  * 1. **Hard filters from flat columns.** Every entry of the type is checked against the pair's hard
  *    filters from typed arrays (a few ns each, no object hops), which gives the exact `eligibleCount`.
@@ -24,51 +24,12 @@
  * const { ranked, eligibleCount } = rankIndexedOffers(request, index, { limit: 20 });
  */
 import { explainPrepared } from './explain';
-import { KBLI_LEVEL, KBLI_LEVEL_FACTOR } from './kbli';
-import {
-  combineScore,
-  impactOf,
-  type ResolvedWeights,
-  resolveWeights,
-  SECTOR_BY_LEVEL,
-  scorePrepared,
-} from './kernel';
+import { combineScore, impactOf, resolveWeights, scorePrepared } from './kernel';
 import { inMask, type PreparedOffer, type PreparedRequest } from './prepare';
-import {
-  asOffer,
-  asRequest,
-  limitOf,
-  type OfferRanking,
-  type RankedOffer,
-  type RankedRequest,
-  type RequestRanking,
-} from './rank';
-import {
-  BINS,
-  buildShortlistIndex,
-  conceptsOf,
-  kbliPostings,
-  LOCATION_MAX,
-  MARGIN,
-  type Postings,
-  placeInBins,
-  postingLists,
-  relatedOnly,
-  type ShortlistIndex,
-  sectionBitsOf,
-  sortByBound,
-} from './shortlist';
+import { asRequest, limitOf, type OfferRanking, type RankedOffer } from './rank';
+import { BINS, buildShortlistIndex, MARGIN, type ShortlistIndex, sortByBound } from './shortlist';
 import { TopK } from './top-k';
-import type { EligiblePairScore, MatchOffer, MatchRequest } from './types';
-import { LEVELS } from './weights';
-
-// Module-local copies of the level constants, read per entry in the bound passes (why: kernel.ts).
-const RELATED = LEVELS.relatedConcept;
-const PARTNER_TOPIC_OPEN = LEVELS.partnerTopicOpen;
-const SATURATION = LEVELS.partnerTopicSaturation;
-const SECTOR_OPEN = LEVELS.sector.open;
-const LANGUAGE_SHARED = LEVELS.language.shared;
-const LANGUAGE_NONE = LEVELS.language.none;
+import type { EligiblePairScore, MatchRequest } from './types';
 
 /** The options an indexed ranking takes: only the count (weights and impact are the defaults). */
 export interface IndexedRankOptions {
@@ -85,11 +46,25 @@ export interface IndexedRankOptions {
  */
 export interface IndexDelta<P> {
   readonly stale: Uint8Array;
+  /** The stale positions, listed (what a read walks to correct a count without a pass over `stale`). */
+  readonly staleAt: readonly number[];
   readonly fresh: readonly P[];
 }
 
+/**
+ * The delta of an index of `size` entries whose entries at `staleAt` are no longer current.
+ *
+ * @example
+ * rankIndexedOffers(request, index, {}, indexDelta(index.offers.length, [3], [prepareOffer(changed)]));
+ */
+export function indexDelta<P>(size: number, staleAt: readonly number[], fresh: readonly P[]): IndexDelta<P> {
+  const stale = new Uint8Array(size);
+  for (const i of staleAt) stale[i] = 1;
+  return { stale, staleAt, fresh };
+}
+
 /** Entry positions of each type code, ascending. */
-function byType(items: readonly { readonly typeCode: number }[]): Int32Array[] {
+export function byType(items: readonly { readonly typeCode: number }[]): Int32Array[] {
   const lists: number[][] = [];
   items.forEach((x, i) => {
     const list = lists[x.typeCode] ?? [];
@@ -100,7 +75,7 @@ function byType(items: readonly { readonly typeCode: number }[]): Int32Array[] {
 }
 
 /** Bins of a bound pass: `order[binStart[b] … binStart[b + 1]]` hold the entries of bin `b`, best bin first. */
-interface Binned {
+export interface Binned {
   readonly order: Int32Array;
   readonly binStart: Int32Array;
   /** Per position in `order`'s terms: the entry's bound (as passed to `toScore`). */
@@ -112,7 +87,7 @@ interface Binned {
  * k-th best score by more than {@link MARGIN}. `toScore` turns a bound into a score bound (monotone);
  * `score(c)` is the kernel's score of entry `c` (negative when a hard filter excludes it).
  */
-function scanBins(
+export function scanBins(
   bins: Binned,
   top: TopK,
   toScore: (bound: number) => number,
@@ -145,7 +120,7 @@ function scanBins(
  * skipped); `eligibleIndexed` is how many current indexed entries pass the hard filters. Returns the
  * kept entries, best first, and the eligible count.
  */
-function topOf<P extends { readonly source: { readonly id: string } }>(
+export function topOf<P extends { readonly source: { readonly id: string } }>(
   indexed: readonly P[],
   delta: IndexDelta<P> | undefined,
   eligibleIndexed: number,
@@ -282,307 +257,6 @@ export function rankIndexedOffers(
   const ranked: RankedOffer[] = ranking.top.map((o, rank) => ({
     ...(explainPrepared(r, o, w) as EligiblePairScore),
     offerId: o.source.id,
-    rank: rank + 1,
-  }));
-  return { ranked, eligibleCount: ranking.eligible };
-}
-
-// ── Requests (a candidate read: one offer against the open requests) ───────────────────────────────
-
-/** Posting lists and flat columns over one type's requests (positions within the type). */
-interface RequestTypeIndex {
-  /** Request index of each position. */
-  readonly requests: Int32Array;
-  /** Need concepts (as listed: a repeated need is posted twice, as the kernel counts it). */
-  readonly needs: Postings;
-  /** Profile concepts, and concepts related to the profile but not in it. */
-  readonly profile: Postings;
-  readonly nearProfile: Postings;
-  /** KBLI key (below section level) → positions. */
-  readonly kbli: Map<number, Int32Array>;
-}
-
-/** A catalogue's prepared requests, indexed for {@link rankIndexedRequests}. */
-export interface RequestIndex {
-  readonly kind: 'request-index';
-  readonly requests: readonly PreparedRequest[];
-  readonly types: readonly RequestTypeIndex[];
-  // Flat columns by request index: the hard filters and the pair terms the bound computes exactly.
-  readonly startDay: Int32Array;
-  readonly endDay: Int32Array;
-  readonly certificationMask: Int32Array;
-  readonly modeCode: Uint8Array;
-  readonly provinceIndex: Int32Array;
-  readonly reachLow: Int32Array;
-  readonly reachHigh: Int32Array;
-  readonly sizeBit: Int32Array;
-  readonly sectorBit: Int32Array;
-  readonly languageMask: Int32Array;
-  readonly needCount: Int32Array;
-  readonly needUnknown: Int32Array;
-  readonly profileUnknown: Int32Array;
-  readonly sectionBits: Int32Array;
-  /** Each request's impact term under the default policy. */
-  readonly impact: Float64Array;
-  /** Scratch per position of the largest type, all-zero between reads. */
-  readonly scratch: {
-    readonly need: Float64Array;
-    readonly profileExact: Float64Array;
-    readonly profileRelated: Float64Array;
-    readonly sectorLevel: Uint8Array;
-    readonly open: Int32Array;
-    readonly bound: Float64Array;
-    readonly binOf: Int32Array;
-    readonly order: Int32Array;
-    readonly binStart: Int32Array;
-    readonly binFill: Int32Array;
-  };
-}
-
-/**
- * Index prepared requests (any types) for {@link rankIndexedRequests}.
- *
- * @example
- * const index = indexRequests(openRequests.map(prepareRequest));
- */
-export function indexRequests(requests: readonly PreparedRequest[]): RequestIndex {
-  const w = resolveWeights();
-  const types = byType(requests).map((positions): RequestTypeIndex => {
-    const at = (p: number) => requests[positions[p] as number] as PreparedRequest;
-    return {
-      requests: positions,
-      needs: postingLists(positions.length, (p) => at(p).needKnown),
-      profile: postingLists(positions.length, (p) => conceptsOf(at(p).profileBits)),
-      nearProfile: postingLists(positions.length, (p) => {
-        const r = at(p);
-        return conceptsOf(r.profileRelatedBits.map((bits, i) => bits & ~(r.profileBits[i] as number)));
-      }),
-      kbli: kbliPostings(requests, positions),
-    };
-  });
-  const largest = Math.max(0, ...types.map((t) => t.requests.length));
-  const n = requests.length;
-  const int = () => new Int32Array(n);
-  const columns = {
-    startDay: int(),
-    endDay: int(),
-    certificationMask: int(),
-    modeCode: new Uint8Array(n),
-    provinceIndex: int(),
-    reachLow: int(),
-    reachHigh: int(),
-    sizeBit: int(),
-    sectorBit: int(),
-    languageMask: int(),
-    needCount: int(),
-    needUnknown: int(),
-    profileUnknown: int(),
-    sectionBits: int(),
-    impact: new Float64Array(n),
-  };
-  for (let i = 0; i < n; i++) {
-    const r = requests[i] as PreparedRequest;
-    columns.startDay[i] = r.startDay;
-    columns.endDay[i] = r.endDay;
-    columns.certificationMask[i] = r.certificationMask;
-    columns.modeCode[i] = r.modeCode;
-    columns.provinceIndex[i] = r.provinceIndex;
-    columns.reachLow[i] = r.reachLow;
-    columns.reachHigh[i] = r.reachHigh;
-    columns.sizeBit[i] = r.sizeBit;
-    columns.sectorBit[i] = r.sectorBit;
-    columns.languageMask[i] = r.languageMask;
-    columns.needCount[i] = r.needCount;
-    columns.needUnknown[i] = r.needUnknown.length;
-    columns.profileUnknown[i] = r.profileUnknown.length;
-    columns.sectionBits[i] = sectionBitsOf(r.kbliKeys);
-    columns.impact[i] = impactOf(r, w);
-  }
-  return {
-    kind: 'request-index',
-    requests,
-    types,
-    ...columns,
-    scratch: {
-      need: new Float64Array(largest),
-      profileExact: new Float64Array(largest),
-      profileRelated: new Float64Array(largest),
-      sectorLevel: new Uint8Array(largest),
-      open: new Int32Array(largest),
-      bound: new Float64Array(largest),
-      binOf: new Int32Array(largest),
-      order: new Int32Array(largest),
-      binStart: new Int32Array(BINS + 1),
-      binFill: new Int32Array(BINS),
-    },
-  };
-}
-
-/** The kernel's hard filters for (request `ri`, offer `o`) from the columns, word for word (type and places aside). */
-function requestPasses(index: RequestIndex, ri: number, o: PreparedOffer): boolean {
-  const overlapStart = Math.max(index.startDay[ri] as number, o.startDay);
-  const overlapEnd = Math.min(index.endDay[ri] as number, o.endDay);
-  if (overlapEnd < overlapStart) return false;
-  if ((o.requiredMask & ~(index.certificationMask[ri] as number)) !== 0) return false;
-  if (o.modeCode === 1) {
-    if (index.modeCode[ri] === 0) return false;
-    if (
-      !o.servesAll &&
-      !inMask(o.serveLow, o.serveHigh, index.provinceIndex[ri] as number) &&
-      !inMask(index.reachLow[ri] as number, index.reachHigh[ri] as number, o.orgProvinceIndex)
-    )
-      return false;
-  }
-  if (o.sizeMask !== 0 && (o.sizeMask & (index.sizeBit[ri] as number)) === 0) return false;
-  if (o.sectorMask !== 0 && (o.sectorMask & (index.sectorBit[ri] as number)) === 0) return false;
-  return true;
-}
-
-/** Add `by` at every position posted under concept `c`. */
-function walk(postings: Postings, c: number, into: Float64Array, by: number): void {
-  const { start, offers: entries } = postings;
-  for (let p = start[c] as number, e = start[c + 1] as number; p < e; p++) {
-    const pos = entries[p] as number;
-    into[pos] = (into[pos] as number) + by;
-  }
-}
-
-/**
- * Fill the scratch bins with the open positions of `type` that pass every hard filter against `o`, by
- * their score bound; returns how many pass (the exact eligible count).
- */
-function binRequests(
-  index: RequestIndex,
-  type: RequestTypeIndex,
-  o: PreparedOffer,
-  w: ResolvedWeights,
-): number {
-  const { need, profileExact, profileRelated, sectorLevel, open, bound, binOf, order, binStart, binFill } =
-    index.scratch;
-  const positions = type.requests;
-  let count = 0;
-  for (let p = 0; p < positions.length; p++) {
-    if (requestPasses(index, positions[p] as number, o)) open[count++] = p;
-  }
-  // Topic numerators, both sides, as the kernel counts them: the offer's topics against the needs
-  // (exact +1, related-only +½), and each listed topic against the profile.
-  for (const c of conceptsOf(o.topicBits)) walk(type.needs, c, need, 1);
-  for (const c of conceptsOf(relatedOnly(o))) walk(type.needs, c, need, RELATED);
-  for (let i = 0; i < o.topicKnown.length; i++) {
-    const c = o.topicKnown[i] as number;
-    walk(type.profile, c, profileExact, 1);
-    walk(type.nearProfile, c, profileRelated, 1);
-  }
-  for (let i = 0; i < o.kbliKeys.length; i++) {
-    const key = o.kbliKeys[i] as number;
-    const list = type.kbli.get(key);
-    if (list === undefined) continue;
-    const level = (key / KBLI_LEVEL_FACTOR) | 0;
-    for (let q = 0; q < list.length; q++) {
-      const pos = list[q] as number;
-      if (level > (sectorLevel[pos] as number)) sectorLevel[pos] = level;
-    }
-  }
-  const oSections = sectionBitsOf(o.kbliKeys);
-  const unknownTopics = o.topicUnknown.length;
-  const saturation = o.topicCount > 0 ? Math.min(o.topicCount, SATURATION) : 0;
-  const sizeClass = o.sizeMask === 0 ? LEVELS.sizeClass.open : LEVELS.sizeClass.targeted;
-  const umkmConst = w.location * LOCATION_MAX + w.track * o.track;
-  const partnerConst = w.sizeClass * sizeClass;
-  binStart.fill(0);
-  for (let q = 0; q < count; q++) {
-    const p = open[q] as number;
-    const ri = positions[p] as number;
-    const rStart = index.startDay[ri] as number;
-    const rEnd = index.endDay[ri] as number;
-    const wanted = rEnd - rStart + 1;
-    const overlap = Math.min(rEnd, o.endDay) - Math.max(rStart, o.startDay) + 1;
-    const dates = wanted > 1e8 ? 1 : overlap / wanted;
-    const needCount = index.needCount[ri] as number;
-    let topic = 0;
-    if (needCount > 0) {
-      topic = ((need[p] as number) + Math.min(index.needUnknown[ri] as number, unknownTopics)) / needCount;
-      if (topic > 1) topic = 1;
-    }
-    let partnerTopic: number = PARTNER_TOPIC_OPEN;
-    if (saturation > 0) {
-      const unk = Math.min(index.profileUnknown[ri] as number, unknownTopics);
-      partnerTopic =
-        ((profileExact[p] as number) + unk + RELATED * (profileRelated[p] as number)) / saturation;
-      if (partnerTopic > 1) partnerTopic = 1;
-    }
-    let level = sectorLevel[p] as number;
-    if (level === 0 && ((index.sectionBits[ri] as number) & oSections) !== 0) level = KBLI_LEVEL.section;
-    const sector = o.kbliKeys.length === 0 ? SECTOR_OPEN : (SECTOR_BY_LEVEL[level] as number);
-    const language =
-      ((index.languageMask[ri] as number) & o.languageMask) !== 0 ? LANGUAGE_SHARED : LANGUAGE_NONE;
-    const forUmkm = w.topic * topic + w.dates * dates + w.language * language + umkmConst;
-    const forPartner = w.partnerTopic * partnerTopic + w.sector * sector + partnerConst;
-    const fit =
-      w.balance === 0.5
-        ? Math.sqrt(forUmkm * forPartner)
-        : forUmkm ** w.balance * forPartner ** (1 - w.balance);
-    // The request's impact is known exactly: bin by the score bound.
-    const b = combineScore(Math.min(1, fit), index.impact[ri] as number);
-    bound[p] = b;
-    const slot = b >= 1 ? 0 : BINS - 1 - Math.floor(b * BINS);
-    binOf[p] = slot;
-    binStart[slot] = (binStart[slot] as number) + 1;
-  }
-  const used = positions.length;
-  need.fill(0, 0, used);
-  profileExact.fill(0, 0, used);
-  profileRelated.fill(0, 0, used);
-  sectorLevel.fill(0, 0, used);
-  placeInBins(binStart, binFill, binOf, open, count, order);
-  return count;
-}
-
-/**
- * Rank the indexed requests for one offer (the partner's candidates): exactly
- * `rankRequests(offer, index.requests, options)` without the excluded list.
- *
- * @example
- * rankIndexedRequests(offer, index, { limit: 20 }).ranked[0]?.requestId;
- */
-export function rankIndexedRequests(
-  offer: MatchOffer | PreparedOffer,
-  index: RequestIndex,
-  options: IndexedRankOptions = {},
-  delta?: IndexDelta<PreparedRequest>,
-): RequestRanking {
-  const o = asOffer(offer);
-  const w = resolveWeights();
-  const requests = index.requests;
-  const stale = delta?.stale;
-  const type = index.types[o.typeCode];
-  const positions = type?.requests ?? new Int32Array(0);
-  let eligible = 0;
-  if (type !== undefined && positions.length > 0 && o.remaining > 0) {
-    const binned = binRequests(index, type, o, w);
-    const order = index.scratch.order;
-    for (let q = 0; q < binned; q++)
-      if (stale === undefined || stale[positions[order[q] as number] as number] === 0) eligible++;
-  } else index.scratch.binStart.fill(0);
-  const ranking = topOf(
-    requests,
-    delta,
-    eligible,
-    options,
-    (r) => scorePrepared(r, o, w, null),
-    (top, skip) =>
-      scanBins(
-        index.scratch,
-        top,
-        (score) => score,
-        (p) => scorePrepared(requests[positions[p] as number] as PreparedRequest, o, w, null),
-        (p) => positions[p] as number,
-        skip,
-      ),
-  );
-  const ranked: RankedRequest[] = ranking.top.map((r, rank) => ({
-    ...(explainPrepared(r, o, w) as EligiblePairScore),
-    requestId: r.source.id,
     rank: rank + 1,
   }));
   return { ranked, eligibleCount: ranking.eligible };

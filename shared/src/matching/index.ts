@@ -84,12 +84,10 @@ export {
 export {
   type IndexDelta,
   type IndexedRankOptions,
+  indexDelta,
   indexOffers,
-  indexRequests,
   type OfferIndex,
-  type RequestIndex,
   rankIndexedOffers,
-  rankIndexedRequests,
 } from './catalog-index';
 export {
   combineScore,
@@ -130,6 +128,7 @@ export {
   rankOffers,
   rankRequests,
 } from './rank';
+export { indexRequests, type RequestIndex, rankIndexedRequests } from './request-index';
 export {
   buildRoundGraph,
   DuplicateRoundIdError,

@@ -231,6 +231,34 @@ export function combineScore(fit: number, impact: number): number {
 }
 
 /**
+ * The location component of a pair, from the request's mode, province, city and reach (passed as numbers
+ * so the candidate index can call it from its columns). Online participation is never penalised for
+ * distance.
+ */
+export function locationOf(
+  o: PreparedOffer,
+  modeCode: number,
+  provinceIndex: number,
+  cityKey: number,
+  reachLow: number,
+  reachHigh: number,
+): number {
+  const inRegion = o.servesAll || inMask(o.serveLow, o.serveHigh, provinceIndex);
+  const onlineScore = inRegion ? LOC_ONLINE : LOC_ONLINE_OUTSIDE;
+  if (o.modeCode === 0 || (o.modeCode === 2 && modeCode === 0)) return onlineScore;
+  let offline: number;
+  if (cityKey >= 0 && cityKey === o.orgCityKey) offline = LOC_SAME_CITY;
+  else {
+    offline = provinceIndex >= 0 ? (o.locationByProvince[provinceIndex] as number) : 0;
+    // The UMKM said it can travel to the partner's province: as good as being there.
+    if (offline < LOC_SAME_PROVINCE && inMask(reachLow, reachHigh, o.orgProvinceIndex))
+      offline = LOC_SAME_PROVINCE;
+  }
+  // Hybrid: the UMKM can join either way, so distance counts half.
+  return o.modeCode === 2 ? 0.5 * (onlineScore + offline) : offline;
+}
+
+/**
  * Score one prepared pair. Returns the score in [0, 1] when eligible, or `-(filterIndex + 1)` (see
  * {@link HARD_FILTERS}) when a hard filter excludes it. When `out` is given (length ≥ SLOT_COUNT) and the
  * pair is eligible, every component and intermediate value is written to it (see {@link SLOT}).
@@ -304,24 +332,7 @@ export function scorePrepared(
       : (SECTOR_BY_LEVEL[bestSharedLevel(r.kbliKeys, o.kbliKeys)] as number);
   const sizeClass = o.sizeMask === 0 ? SIZE_OPEN : SIZE_TARGETED;
 
-  // ── Location: online participation is never penalised for distance ──
-  const inRegion = o.servesAll || inMask(o.serveLow, o.serveHigh, r.provinceIndex);
-  const onlineScore = inRegion ? LOC_ONLINE : LOC_ONLINE_OUTSIDE;
-  let location: number;
-  if (o.modeCode === 0 || (o.modeCode === 2 && r.modeCode === 0)) {
-    location = onlineScore;
-  } else {
-    let offline: number;
-    if (r.cityKey >= 0 && r.cityKey === o.orgCityKey) offline = LOC_SAME_CITY;
-    else {
-      offline = r.provinceIndex >= 0 ? (o.locationByProvince[r.provinceIndex] as number) : 0;
-      // The UMKM said it can travel to the partner's province: as good as being there.
-      if (offline < LOC_SAME_PROVINCE && inMask(r.reachLow, r.reachHigh, o.orgProvinceIndex))
-        offline = LOC_SAME_PROVINCE;
-    }
-    // Hybrid: the UMKM can join either way, so distance counts half.
-    location = o.modeCode === 2 ? 0.5 * (onlineScore + offline) : offline;
-  }
+  const location = locationOf(o, r.modeCode, r.provinceIndex, r.cityKey, r.reachLow, r.reachHigh);
 
   // ── Dates: share of the UMKM's wanted period the offer covers (open-ended = fully covered) ──
   const wanted = r.endDay - r.startDay + 1;

@@ -1,0 +1,513 @@
+/**
+ * The open requests of a catalogue, indexed for candidate reads (one offer against every request of its
+ * type): exactly {@link rankRequests}' answer (same entries, scores, order and `eligibleCount`) while
+ * touching only part of the type on each read.
+ *
+ * A read, for an offer of a type with n requests:
+ *
+ * 1. **Which requests the offer admits, as a bitset** (bitset.ts): the union of the per-value sets the
+ *    offer's size classes, sectors, certificates and reach admit, ANDed with the date sets. A few dozen
+ *    word-wide passes of n/32 words; the popcount is the exact `eligibleCount`.
+ * 2. **Exact bounds where the offer's words land.** Walking the posting lists of the offer's concepts and
+ *    KBLI keys gives the touched requests' topic numerators and sector level; each touched, admitted one
+ *    gets the same bound as catalog-index.ts's offer side (dates, language and impact exact, location at
+ *    its best) and is binned by it.
+ * 3. **A static order for the rest.** A request the offer's words do not reach has no topic or sector
+ *    credit from it beyond shared unknown words, so its score is below a bound that does not depend on
+ *    the offer; those bounds are binned once per index (one order per kind of offer: with unknown words,
+ *    with topics, without) and walked from the top until they fall below the k-th best score.
+ *
+ * Step 2 stays linear in the requests the offer's words reach; steps 1 and 3 cost a small fraction of a
+ * pass over the type.
+ *
+ * @example
+ * const index = indexRequests(openRequests.map(prepareRequest));
+ * rankIndexedRequests(offer, index, { limit: 20 }).ranked[0]?.requestId;
+ */
+import {
+  type AtLeast,
+  atLeast,
+  type Bitset,
+  bitset,
+  countBits,
+  hasBit,
+  intersect,
+  intersectAtLeast,
+  setBit,
+  unionAdmitted,
+  unite,
+  type ValueSets,
+  valueSets,
+} from './bitset';
+import {
+  type Binned,
+  byType,
+  type IndexDelta,
+  type IndexedRankOptions,
+  scanBins,
+  topOf,
+} from './catalog-index';
+import { explainPrepared } from './explain';
+import { KBLI_LEVEL, KBLI_LEVEL_FACTOR } from './kbli';
+import { combineScore, impactOf, locationOf, resolveWeights, SECTOR_BY_LEVEL, scorePrepared } from './kernel';
+import { inMask, type PreparedOffer, type PreparedRequest } from './prepare';
+import { asOffer, type RankedRequest, type RequestRanking } from './rank';
+import {
+  BINS,
+  conceptsOf,
+  kbliPostings,
+  LOCATION_MAX,
+  type Postings,
+  placeInBins,
+  postingLists,
+  relatedOnly,
+  sectionBitsOf,
+} from './shortlist';
+import type { EligiblePairScore, MatchOffer } from './types';
+import { LEVELS } from './weights';
+
+// Module-local copies of the level constants, read per entry in the bound pass (why: kernel.ts).
+const RELATED = LEVELS.relatedConcept;
+const PARTNER_TOPIC_OPEN = LEVELS.partnerTopicOpen;
+const SATURATION = LEVELS.partnerTopicSaturation;
+const SECTOR_OPEN = LEVELS.sector.open;
+const LANGUAGE_SHARED = LEVELS.language.shared;
+const LANGUAGE_NONE = LEVELS.language.none;
+
+/**
+ * The kinds of offer a request's static bound is taken for: one with free-text topics the vocabulary
+ * does not know (they may meet the request's own unknown words), one with known topics only, and one
+ * without topics (the partner side's topic term is then open).
+ */
+const OfferKind = { UnknownWords: 0, Topics: 1, NoTopics: 2 } as const;
+type OfferKind = (typeof OfferKind)[keyof typeof OfferKind];
+
+function kindOf(o: PreparedOffer): OfferKind {
+  if (o.topicUnknown.length > 0) return OfferKind.UnknownWords;
+  return o.topicCount > 0 ? OfferKind.Topics : OfferKind.NoTopics;
+}
+
+/** One type's requests: posting lists, filter bitsets and the bound's columns, by position in the type. */
+interface RequestTypeIndex {
+  /** Request index of each position. */
+  readonly requests: Int32Array;
+  /** Need concepts (as listed: a repeated need is posted twice, as the kernel counts it). */
+  readonly needs: Postings;
+  /** Profile concepts, and concepts related to the profile but not in it. */
+  readonly profile: Postings;
+  readonly nearProfile: Postings;
+  /** KBLI key (below section level) → positions. */
+  readonly kbli: Map<number, Int32Array>;
+  // Hard filters (kernel.ts, scorePrepared), as bitsets.
+  /** Requests whose own period is not inverted (the date filter's overlap needs it). */
+  readonly valid: Bitset;
+  readonly startsBy: AtLeast; // over −startDay: start ≤ the offer's end
+  readonly endsBy: AtLeast; // over endDay: end ≥ the offer's start
+  readonly certificates: ValueSets;
+  readonly sizes: ValueSets;
+  readonly sectors: ValueSets;
+  readonly provinces: ValueSets;
+  /** Requests that accept offline participation. */
+  readonly offline: Bitset;
+  /** Per province index (0–63): requests that can travel there. */
+  readonly reaches: readonly Bitset[];
+  // The bound's per-request terms.
+  readonly startDay: Int32Array;
+  readonly endDay: Int32Array;
+  readonly needCount: Int32Array;
+  readonly needUnknown: Int32Array;
+  readonly profileUnknown: Int32Array;
+  readonly languageMask: Int32Array;
+  readonly sectionBits: Int32Array;
+  readonly modeCode: Int32Array;
+  readonly provinceIndex: Int32Array;
+  readonly cityKey: Int32Array;
+  readonly reachLow: Int32Array;
+  readonly reachHigh: Int32Array;
+  readonly impact: Float64Array;
+  /** Per {@link OfferKind}: the positions binned by their bound when the offer's words miss them. */
+  readonly untouched: readonly Binned[];
+}
+
+/** A catalogue's prepared requests, indexed for {@link rankIndexedRequests}. Read-only after building. */
+export interface RequestIndex {
+  readonly kind: 'request-index';
+  readonly requests: readonly PreparedRequest[];
+  readonly types: readonly RequestTypeIndex[];
+  /** Each request's position within its type. */
+  readonly positionOf: Int32Array;
+  /** Scratch per position of the largest type, all-zero between reads. */
+  readonly scratch: {
+    readonly need: Float64Array;
+    readonly profileExact: Float64Array;
+    readonly profileRelated: Float64Array;
+    readonly sectorLevel: Uint8Array;
+    /** Positions the offer's words reach. */
+    readonly touched: Bitset;
+    readonly admitted: Bitset;
+    readonly union: Bitset;
+    readonly bins: {
+      readonly order: Int32Array;
+      readonly bound: Float64Array;
+      readonly binOf: Int32Array;
+      readonly binStart: Int32Array;
+      readonly binFill: Int32Array;
+      readonly list: Int32Array;
+    };
+  };
+}
+
+/** `order`/`binStart` of `count` entries of `list` by score bound (best bin first). */
+function binByBound(
+  bound: Float64Array,
+  list: Int32Array,
+  count: number,
+  into: { binOf: Int32Array; binStart: Int32Array; binFill: Int32Array; order: Int32Array },
+): void {
+  const { binOf, binStart, binFill, order } = into;
+  binStart.fill(0);
+  for (let q = 0; q < count; q++) {
+    const p = list[q] as number;
+    const b = bound[p] as number;
+    const slot = b >= 1 ? 0 : BINS - 1 - Math.floor(b * BINS);
+    binOf[p] = slot;
+    binStart[slot] = (binStart[slot] as number) + 1;
+  }
+  placeInBins(binStart, binFill, binOf, list, count, order);
+}
+
+/**
+ * Each position's score bound against any offer of `kind` whose words reach none of its concepts or
+ * KBLI keys: dates and language at their best, location, track and size class at their best, sector at
+ * the section level where the request names a section, topic terms from unknown words only.
+ */
+function untouchedBins(t: Omit<RequestTypeIndex, 'untouched'>, kind: OfferKind): Binned {
+  const w = resolveWeights();
+  const n = t.requests.length;
+  const bound = new Float64Array(n);
+  const umkmConst =
+    w.dates + w.language * Math.max(LANGUAGE_SHARED, LANGUAGE_NONE) + w.location * LOCATION_MAX + w.track;
+  const partnerConst = w.sizeClass * Math.max(LEVELS.sizeClass.open, LEVELS.sizeClass.targeted);
+  for (let p = 0; p < n; p++) {
+    const needCount = t.needCount[p] as number;
+    let topic = 0;
+    let partnerTopic = kind === OfferKind.NoTopics ? PARTNER_TOPIC_OPEN : 0;
+    if (kind === OfferKind.UnknownWords) {
+      topic = needCount > 0 ? Math.min(1, (t.needUnknown[p] as number) / needCount) : 0;
+      // A topic-less offer has no unknown words, so saturation ≥ 1 here.
+      partnerTopic = Math.max(PARTNER_TOPIC_OPEN, Math.min(1, t.profileUnknown[p] as number));
+    }
+    const section = (t.sectionBits[p] as number) !== 0 ? KBLI_LEVEL.section : 0;
+    const sector = Math.max(SECTOR_OPEN, SECTOR_BY_LEVEL[section] as number);
+    const forUmkm = w.topic * topic + umkmConst;
+    const forPartner = w.partnerTopic * partnerTopic + w.sector * sector + partnerConst;
+    const fit =
+      w.balance === 0.5
+        ? Math.sqrt(forUmkm * forPartner)
+        : forUmkm ** w.balance * forPartner ** (1 - w.balance);
+    bound[p] = combineScore(Math.min(1, fit), t.impact[p] as number);
+  }
+  const all = Int32Array.from({ length: n }, (_, p) => p);
+  const into = {
+    binOf: new Int32Array(n),
+    binStart: new Int32Array(BINS + 1),
+    binFill: new Int32Array(BINS),
+    order: new Int32Array(n),
+  };
+  binByBound(bound, all, n, into);
+  return { order: into.order, binStart: into.binStart, bound };
+}
+
+function indexType(requests: readonly PreparedRequest[], positions: Int32Array): RequestTypeIndex {
+  const w = resolveWeights();
+  const n = positions.length;
+  const at = (p: number) => requests[positions[p] as number] as PreparedRequest;
+  const column = (of: (r: PreparedRequest) => number) => {
+    const values = new Int32Array(n);
+    for (let p = 0; p < n; p++) values[p] = of(at(p));
+    return values;
+  };
+  const valid = bitset(n);
+  const offline = bitset(n);
+  const reaches = Array.from({ length: 64 }, () => bitset(n));
+  for (let p = 0; p < n; p++) {
+    const r = at(p);
+    if (r.startDay <= r.endDay) setBit(valid, p);
+    if (r.modeCode !== 0) setBit(offline, p);
+    for (let rest = r.reachLow; rest !== 0; rest &= rest - 1)
+      setBit(reaches[31 - Math.clz32(rest & -rest)] as Bitset, p);
+    for (let rest = r.reachHigh; rest !== 0; rest &= rest - 1)
+      setBit(reaches[63 - Math.clz32(rest & -rest)] as Bitset, p);
+  }
+  const base = {
+    requests: positions,
+    needs: postingLists(n, (p) => at(p).needKnown),
+    profile: postingLists(n, (p) => conceptsOf(at(p).profileBits)),
+    nearProfile: postingLists(n, (p) => {
+      const r = at(p);
+      return conceptsOf(r.profileRelatedBits.map((bits, i) => bits & ~(r.profileBits[i] as number)));
+    }),
+    kbli: kbliPostings(requests, positions),
+    valid,
+    startsBy: atLeast(n, (p) => -at(p).startDay),
+    endsBy: atLeast(n, (p) => at(p).endDay),
+    certificates: valueSets(n, (p) => at(p).certificationMask),
+    sizes: valueSets(n, (p) => at(p).sizeBit),
+    sectors: valueSets(n, (p) => at(p).sectorBit),
+    provinces: valueSets(n, (p) => at(p).provinceIndex),
+    offline,
+    reaches,
+    startDay: column((r) => r.startDay),
+    endDay: column((r) => r.endDay),
+    needCount: column((r) => r.needCount),
+    needUnknown: column((r) => r.needUnknown.length),
+    profileUnknown: column((r) => r.profileUnknown.length),
+    languageMask: column((r) => r.languageMask),
+    sectionBits: column((r) => sectionBitsOf(r.kbliKeys)),
+    modeCode: column((r) => r.modeCode),
+    provinceIndex: column((r) => r.provinceIndex),
+    cityKey: column((r) => r.cityKey),
+    reachLow: column((r) => r.reachLow),
+    reachHigh: column((r) => r.reachHigh),
+    impact: Float64Array.from({ length: n }, (_, p) => impactOf(at(p), w)),
+  };
+  const kinds = [OfferKind.UnknownWords, OfferKind.Topics, OfferKind.NoTopics];
+  return { ...base, untouched: kinds.map((kind) => untouchedBins(base, kind)) };
+}
+
+/**
+ * Index prepared requests (any types) for {@link rankIndexedRequests}.
+ *
+ * @example
+ * const index = indexRequests(openRequests.map(prepareRequest));
+ */
+export function indexRequests(requests: readonly PreparedRequest[]): RequestIndex {
+  const typePositions = byType(requests);
+  const positionOf = new Int32Array(requests.length);
+  for (const positions of typePositions) for (const [p, ri] of positions.entries()) positionOf[ri] = p;
+  const largest = Math.max(0, ...typePositions.map((t) => t.length));
+  return {
+    kind: 'request-index',
+    requests,
+    types: typePositions.map((positions) => indexType(requests, positions)),
+    positionOf,
+    scratch: {
+      need: new Float64Array(largest),
+      profileExact: new Float64Array(largest),
+      profileRelated: new Float64Array(largest),
+      sectorLevel: new Uint8Array(largest),
+      touched: bitset(largest),
+      admitted: bitset(largest),
+      union: bitset(largest),
+      bins: {
+        order: new Int32Array(largest),
+        bound: new Float64Array(largest),
+        binOf: new Int32Array(largest),
+        binStart: new Int32Array(BINS + 1),
+        binFill: new Int32Array(BINS),
+        list: new Int32Array(largest),
+      },
+    },
+  };
+}
+
+/**
+ * Fill `admitted` (its first words) with the positions of `t` that pass the kernel's hard filters against
+ * `o` other than type and places (scorePrepared, word for word) and return how many.
+ */
+function admit(t: RequestTypeIndex, o: PreparedOffer, admitted: Bitset, union: Bitset): number {
+  const words = t.valid.length;
+  const all = admitted.subarray(0, words);
+  const some = union.subarray(0, words);
+  if (o.endDay < o.startDay) return 0;
+  all.set(t.valid);
+  intersectAtLeast(t.startsBy, -o.endDay, all);
+  intersectAtLeast(t.endsBy, o.startDay, all);
+  const restrict = (fill: (into: Bitset) => void) => {
+    some.fill(0);
+    fill(some);
+    intersect(all, some);
+  };
+  if (o.requiredMask !== 0)
+    restrict((into) => unionAdmitted(t.certificates, (mask) => (o.requiredMask & ~mask) === 0, into));
+  if (o.modeCode === 1) {
+    intersect(all, t.offline);
+    if (!o.servesAll)
+      restrict((into) => {
+        unionAdmitted(t.provinces, (province) => inMask(o.serveLow, o.serveHigh, province), into);
+        const reach = t.reaches[o.orgProvinceIndex];
+        if (reach !== undefined) unite(into, reach);
+      });
+  }
+  if (o.sizeMask !== 0) restrict((into) => unionAdmitted(t.sizes, (bit) => (o.sizeMask & bit) !== 0, into));
+  if (o.sectorMask !== 0)
+    restrict((into) => unionAdmitted(t.sectors, (bit) => (o.sectorMask & bit) !== 0, into));
+  return countBits(all);
+}
+
+/** Walk the offer's posting lists into the scratch: topic numerators both sides, sector level, reached positions. */
+function touch(t: RequestTypeIndex, o: PreparedOffer, scratch: RequestIndex['scratch']): void {
+  const { need, profileExact, profileRelated, sectorLevel, touched } = scratch;
+  const walk = (postings: Postings, c: number, into: Float64Array, by: number) => {
+    const { start, offers: entries } = postings;
+    for (let q = start[c] as number, e = start[c + 1] as number; q < e; q++) {
+      const p = entries[q] as number;
+      into[p] = (into[p] as number) + by;
+      setBit(touched, p);
+    }
+  };
+  for (const c of conceptsOf(o.topicBits)) walk(t.needs, c, need, 1);
+  for (const c of conceptsOf(relatedOnly(o))) walk(t.needs, c, need, RELATED);
+  for (let i = 0; i < o.topicKnown.length; i++) {
+    const c = o.topicKnown[i] as number;
+    walk(t.profile, c, profileExact, 1);
+    walk(t.nearProfile, c, profileRelated, 1);
+  }
+  for (let i = 0; i < o.kbliKeys.length; i++) {
+    const key = o.kbliKeys[i] as number;
+    const list = t.kbli.get(key);
+    if (list === undefined) continue;
+    const level = (key / KBLI_LEVEL_FACTOR) | 0;
+    for (let q = 0; q < list.length; q++) {
+      const p = list[q] as number;
+      if (level > (sectorLevel[p] as number)) sectorLevel[p] = level;
+      setBit(touched, p);
+    }
+  }
+}
+
+/**
+ * Bin the touched, admitted positions by their score bound: the kernel's own terms (dates, language,
+ * location, track, sector, topic numerators), with shared unknown words at the shorter list (a bound).
+ * Positions are visited in order, so the columns are read front to back.
+ */
+function binTouched(t: RequestTypeIndex, o: PreparedOffer, scratch: RequestIndex['scratch']): void {
+  const w = resolveWeights();
+  const { need, profileExact, profileRelated, sectorLevel, touched, admitted, bins } = scratch;
+  const { bound, list } = bins;
+  const oSections = sectionBitsOf(o.kbliKeys);
+  const unknownTopics = o.topicUnknown.length;
+  const saturation = o.topicCount > 0 ? Math.min(o.topicCount, SATURATION) : 0;
+  const sizeClass = o.sizeMask === 0 ? LEVELS.sizeClass.open : LEVELS.sizeClass.targeted;
+  const partnerConst = w.sizeClass * sizeClass;
+  let count = 0;
+  for (let word = 0; word < t.valid.length; word++) {
+    for (let rest = (touched[word] as number) & (admitted[word] as number); rest !== 0; rest &= rest - 1) {
+      const p = (word << 5) + 31 - Math.clz32(rest & -rest);
+      const rStart = t.startDay[p] as number;
+      const rEnd = t.endDay[p] as number;
+      const wanted = rEnd - rStart + 1;
+      const overlap = Math.min(rEnd, o.endDay) - Math.max(rStart, o.startDay) + 1;
+      const dates = wanted > 1e8 ? 1 : overlap / wanted;
+      const needCount = t.needCount[p] as number;
+      let topic = 0;
+      if (needCount > 0) {
+        topic = ((need[p] as number) + Math.min(t.needUnknown[p] as number, unknownTopics)) / needCount;
+        if (topic > 1) topic = 1;
+      }
+      let partnerTopic: number = PARTNER_TOPIC_OPEN;
+      if (saturation > 0) {
+        const unk = Math.min(t.profileUnknown[p] as number, unknownTopics);
+        partnerTopic =
+          ((profileExact[p] as number) + unk + RELATED * (profileRelated[p] as number)) / saturation;
+        if (partnerTopic > 1) partnerTopic = 1;
+      }
+      let level = sectorLevel[p] as number;
+      if (level === 0 && ((t.sectionBits[p] as number) & oSections) !== 0) level = KBLI_LEVEL.section;
+      const sector = o.kbliKeys.length === 0 ? SECTOR_OPEN : (SECTOR_BY_LEVEL[level] as number);
+      const language =
+        ((t.languageMask[p] as number) & o.languageMask) !== 0 ? LANGUAGE_SHARED : LANGUAGE_NONE;
+      const location = locationOf(
+        o,
+        t.modeCode[p] as number,
+        t.provinceIndex[p] as number,
+        t.cityKey[p] as number,
+        t.reachLow[p] as number,
+        t.reachHigh[p] as number,
+      );
+      const forUmkm =
+        w.topic * topic + w.location * location + w.dates * dates + w.language * language + w.track * o.track;
+      const forPartner = w.partnerTopic * partnerTopic + w.sector * sector + partnerConst;
+      const fit =
+        w.balance === 0.5
+          ? Math.sqrt(forUmkm * forPartner)
+          : forUmkm ** w.balance * forPartner ** (1 - w.balance);
+      bound[p] = combineScore(Math.min(1, fit), t.impact[p] as number);
+      list[count++] = p;
+    }
+  }
+  binByBound(bound, list, count, bins);
+}
+
+/** Zero what a read left in the scratch: the reached positions' sums and the words it used. */
+function clearScratch(t: RequestTypeIndex, scratch: RequestIndex['scratch']): void {
+  const { need, profileExact, profileRelated, sectorLevel, touched } = scratch;
+  for (let word = 0; word < t.valid.length; word++) {
+    for (let rest = touched[word] as number; rest !== 0; rest &= rest - 1) {
+      const p = (word << 5) + 31 - Math.clz32(rest & -rest);
+      need[p] = 0;
+      profileExact[p] = 0;
+      profileRelated[p] = 0;
+      sectorLevel[p] = 0;
+    }
+    touched[word] = 0;
+  }
+}
+
+/**
+ * Rank the indexed requests for one offer (the partner's candidates): exactly
+ * `rankRequests(offer, index.requests, options)` without the excluded list.
+ *
+ * @example
+ * rankIndexedRequests(offer, index, { limit: 20 }).ranked[0]?.requestId;
+ */
+export function rankIndexedRequests(
+  offer: MatchOffer | PreparedOffer,
+  index: RequestIndex,
+  options: IndexedRankOptions = {},
+  delta?: IndexDelta<PreparedRequest>,
+): RequestRanking {
+  const o = asOffer(offer);
+  const w = resolveWeights();
+  const { requests, scratch } = index;
+  const type = index.types[o.typeCode];
+  const positions = type?.requests ?? new Int32Array(0);
+  const score = (r: PreparedRequest) => scorePrepared(r, o, w, null);
+  let eligible = 0;
+  let touched = false;
+  if (type !== undefined && positions.length > 0 && o.remaining > 0) {
+    eligible = admit(type, o, scratch.admitted, scratch.union);
+    for (const ri of delta?.staleAt ?? []) {
+      const r = requests[ri] as PreparedRequest;
+      if (r.typeCode === o.typeCode && hasBit(scratch.admitted, index.positionOf[ri] as number)) eligible--;
+    }
+    if (eligible > 0) {
+      touch(type, o, scratch);
+      binTouched(type, o, scratch);
+      touched = true;
+    }
+  }
+  const scoreAt = (p: number) => score(requests[positions[p] as number] as PreparedRequest);
+  const entry = (p: number) => positions[p] as number;
+  const ranking = topOf(requests, delta, eligible, options, score, (top, stale) => {
+    if (type === undefined || eligible === 0) return;
+    const { admitted } = scratch;
+    scanBins(scratch.bins, top, (bound) => bound, scoreAt, entry, stale);
+    // The rest, by the static bound of this kind of offer: skip what step 2 scored or the offer refuses.
+    scanBins(
+      type.untouched[kindOf(o)] as Binned,
+      top,
+      (bound) => bound,
+      (p) => (hasBit(scratch.touched, p) || !hasBit(admitted, p) ? -1 : scoreAt(p)),
+      entry,
+      stale,
+    );
+  });
+  if (touched && type !== undefined) clearScratch(type, scratch);
+  const ranked: RankedRequest[] = ranking.top.map((r, rank) => ({
+    ...(explainPrepared(r, o, w) as EligiblePairScore),
+    requestId: r.source.id,
+    rank: rank + 1,
+  }));
+  return { ranked, eligibleCount: ranking.eligible };
+}
