@@ -39,8 +39,10 @@ export const LAMBDA_BUNDLE_OPTIONS = {
   // providers the SDK's default chain loads lazily (`await import(...)`) after `fromEnv`: on Lambda the
   // function's credentials are in its environment, so they are never loaded (135 KB of SSO, INI,
   // process, web-identity, container and instance-metadata providers). Locally the client has explicit
-  // credentials.
+  // credentials. Likewise `bowser` (35 KB), which the SDK's browser user-agent provider imports on
+  // demand to parse `window.navigator.userAgent`: Node uses the Node provider and never loads it.
   external: [
+    'bowser',
     '@aws-sdk/credential-provider-sso',
     '@aws-sdk/credential-provider-ini',
     '@aws-sdk/credential-provider-login',

@@ -91,9 +91,25 @@ async function warmAll(base: string, calls: readonly Call[]): Promise<void> {
     throw new Error(`warm-up: ${JSON.stringify(statuses)}`);
 }
 
-async function capacity(base: string, reset = true): Promise<{ read: number; write: number }> {
+interface Used {
+  read: number;
+  write: number;
+  /** Calls and units per access pattern (tests/load/server.ts). */
+  patterns: Record<string, { calls: number; units: number }>;
+}
+
+async function capacity(base: string, reset = true): Promise<Used> {
   const r = await fetch(`${base}/__load/capacity${reset ? '?reset=1' : ''}`);
-  return (await r.json()) as { read: number; write: number };
+  return (await r.json()) as Used;
+}
+
+/** Where a route's units went, per call: `readCatalogVersions 0.13 (1 in 8 calls)`, largest first. */
+function unitsByPattern(used: Used, calls: number): string {
+  return Object.entries(used.patterns)
+    .sort((a, b) => b[1].units - a[1].units)
+    .slice(0, 4)
+    .map(([name, p]) => `${name} ${(p.units / calls).toFixed(2)} (${p.calls} calls)`)
+    .join(', ');
 }
 
 interface Row {
@@ -195,7 +211,8 @@ async function drive(
   }
   rows.push(row);
   log(
-    `${route}: ${calls} calls, p95 ${row.p95.toFixed(1)} ms, ${errors} errors, ${row.rcu.toFixed(2)} RCU/call`,
+    `${route}: ${calls} calls, p95 ${row.p95.toFixed(1)} ms, ${errors} errors, ${row.rcu.toFixed(2)} RCU/call` +
+      (calls ? ` [units per call: ${unitsByPattern(used, calls)}]` : ''),
   );
   return row;
 }

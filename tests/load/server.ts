@@ -5,7 +5,8 @@
  * worker keeps its own warm catalogues, exactly as each function instance does. Two endpoints for the
  * harness, answered for all workers together:
  *  - `GET /__load/capacity` — the DynamoDB read and write units their calls consumed since the last
- *    `?reset=1` (summed from ReturnConsumedCapacity by access pattern), so the harness can divide by calls;
+ *    `?reset=1` (summed from ReturnConsumedCapacity), so the harness can divide by calls, and the calls
+ *    and units per access pattern (where they went);
  *  - `POST /__load/warm` with `{ calls: [{ path, token }] }` — every worker makes these calls itself (its
  *    cold loads, at once), and the answer says when all are done.
  * Env: TABLE_NAME, DYNAMODB_ENDPOINT, MATCH_READS (`catalog` or `query`), PORT, API_WORKERS; per-user
@@ -69,11 +70,17 @@ if (cluster.isPrimary && workers > 1) {
   const config = loadConfigForLocalStack({ ...process.env, RATE_LIMITS: 'off' });
   let read = 0;
   let write = 0;
+  /** Calls and units per access pattern since the last reset: where the units went. */
+  let patterns: Record<string, { calls: number; units: number }> = {};
   const READS = new Set(['GetItem', 'Query', 'BatchGetItem']);
   const onAccess = (pattern: AccessPatternName, consumed: ConsumedCapacity[]) => {
     const units = consumed.reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0);
     if (READS.has(ACCESS_PATTERNS[pattern].op)) read += units;
     else write += units;
+    const seen = patterns[pattern] ?? { calls: 0, units: 0 };
+    seen.calls++;
+    seen.units += units;
+    patterns[pattern] = seen;
   };
   const api = createApp({
     config,
@@ -85,10 +92,11 @@ if (cluster.isPrimary && workers > 1) {
   /** Runs a task here (for every worker, when asked by the primary). */
   async function run(task: Task): Promise<unknown> {
     if (task.kind === 'capacity') {
-      const mine = { read, write };
+      const mine = { read, write, patterns };
       if (task.reset) {
         read = 0;
         write = 0;
+        patterns = {};
       }
       return mine;
     }
@@ -129,10 +137,19 @@ if (cluster.isPrimary && workers > 1) {
     const all = (await everywhere({ kind: 'capacity', reset: c.req.query('reset') === '1' })) as {
       read: number;
       write: number;
+      patterns: Record<string, { calls: number; units: number }>;
     }[];
+    const patterns: Record<string, { calls: number; units: number }> = {};
+    for (const [name, seen] of all.flatMap((x) => Object.entries(x.patterns))) {
+      const sum = patterns[name] ?? { calls: 0, units: 0 };
+      sum.calls += seen.calls;
+      sum.units += seen.units;
+      patterns[name] = sum;
+    }
     return c.json({
       read: all.reduce((s, x) => s + x.read, 0),
       write: all.reduce((s, x) => s + x.write, 0),
+      patterns,
       workers: all.length,
     });
   });

@@ -4,6 +4,8 @@
  */
 
 import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { rankIndexedOffers, rankOffers } from '@sinergi/shared/matching';
+import { toMatchRequest } from '@sinergi/shared/schemas';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { NO_RATE_LIMITS } from '../http/rate-limit';
@@ -199,6 +201,44 @@ describe('warm catalogues', () => {
       await h.call('DELETE', `/offers/${(made[5] as { id: string }).id}`, { token: partner.token });
       await same();
     }
+  });
+
+  it('builds a new index in the background once the changes pass the mark: no read builds it, none is wrong meanwhile', async () => {
+    const partner = await h.partner('corporate');
+    const umkm = await h.umkm();
+    const request = toMatchRequest(await h.request(umkm.token, { type: 'internship', needs: ['ekspor'] }));
+    const catalogs = warmCatalogs(
+      dynamoCatalogSources({ db: h.deps.db, tableName: h.deps.config.TABLE_NAME }),
+    );
+    const exact = (view: Awaited<ReturnType<typeof catalogs.offers>>) => {
+      const ranking = view.ranking as NonNullable<typeof view.ranking>;
+      expect(rankIndexedOffers(request, ranking.index, { limit: 50 }, ranking.delta)).toEqual(
+        rankOffers(request, view.prepared, { limit: 50 }),
+      );
+      return ranking;
+    };
+    const first = exact(await catalogs.offers('internship'));
+    // 70 new offers: past the mark of an index this small (64 changes).
+    const made = [];
+    for (let i = 0; i < 70; i++)
+      made.push(
+        await h.offer(partner.token, { type: 'internship', topics: ['ekspor'], capacity: 1 + (i % 3) }),
+      );
+    const crossing = exact(await catalogs.offers('internship'));
+    // The read that crossed the mark answered from the old index and the 70 changes, building nothing.
+    expect(crossing.index).toBe(first.index);
+    expect(crossing.delta?.fresh.length).toBeGreaterThanOrEqual(70);
+    // A change made while the build may still run: in the new index or in its delta, never lost.
+    await h.call('PATCH', `/offers/${(made[0] as { id: string }).id}`, {
+      token: partner.token,
+      body: { capacity: 9 },
+    });
+    exact(await catalogs.offers('internship'));
+    await catalogs.offerCatalog.indexed();
+    const after = exact(await catalogs.offers('internship'));
+    expect(after.index).not.toBe(first.index);
+    expect(after.delta?.fresh.length ?? 0).toBeLessThanOrEqual(1);
+    expect((await catalogs.offers('internship')).get((made[0] as { id: string }).id)?.capacity).toBe(9);
   });
 
   it('takes the request of a match read (the offer of a candidate read) from its warm catalogue, as of the call', async () => {

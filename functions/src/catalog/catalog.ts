@@ -19,7 +19,7 @@
  * const offers = new Catalog(source, (o) => o.status === 'open', (o) => prepareOffer(toMatchOffer(o)));
  * const view = await offers.current('mentorship'); // { version, items, prepared, get(id) }
  */
-import { indexDelta } from '@sinergi/shared/matching';
+import { type IndexSteps, indexDelta, runSteps } from '@sinergi/shared/matching';
 import type { OfferType } from '@sinergi/shared/schemas';
 import type { CatalogView, Held, RankingState } from '../domain/ports';
 
@@ -75,43 +75,71 @@ interface Base<I> {
   readonly size: number;
 }
 
+/** A new base being built in the background: its index's passes, and the ids changed since its snapshot. */
+interface Build<I> {
+  readonly steps: IndexSteps<I>;
+  readonly at: ReadonlyMap<string, number>;
+  readonly size: number;
+  readonly since: Set<string>;
+  readonly done: Promise<void>;
+  readonly finish: () => void;
+}
+
 /**
  * The open items of one type: items and their prepared forms in two arrays, index for index, and each
  * id's place. A change replaces in place or removes by moving the last one into the hole, so a view
  * costs two array copies, never a rebuild of the whole type.
  *
  * With an indexer, the set also keeps an index of its prepared items as they were at some point (the
- * base) and the ids changed since: a view ranks over the base plus that delta, and the base is built
- * again once the delta passes 1/128 of it (at least 64). Many small changes therefore cost a few kernel
- * calls per read each, not a rebuild of the index per change. The fraction weighs the two costs: every
- * read scores the whole delta (~1–2 µs an entry here), a rebuild costs ~35 ms at 10,000 offers and
- * ~290 ms at 50,000 requests. At a sixteenth, a read after 600 offer changes scored 600 entries and the
- * warm match read's throughput halved (`npm run load`, after its 1,200 writes); at 1/128 the delta costs a
- * read at most ~0.1 ms at 10,000 offers and a rebuild comes every ~80 changes.
+ * base) and the ids changed since: a view ranks over the base plus that delta. Once the delta passes
+ * 1/128 of the base (at least 64), a new base is built **in the background**, one pass per turn of the
+ * event loop (`setImmediate`), from a snapshot of the items; reads meanwhile rank over the old base and
+ * a growing delta, and the changes made during the build stay in the new base's delta. A read waits for
+ * a build only when the delta has outgrown 8× that mark (writes far faster than builds).
+ *
+ * Why these marks: every read scores the whole delta (~1–2 µs an entry here); a build costs ~35 ms at
+ * 10,000 offers and ~0.3–0.5 s at 50,000 requests of a type, in passes of at most ~60 ms. At 1/16 a
+ * read after 600 offer changes scored 600 entries and warm match throughput halved (`npm run load`,
+ * after its 1,200 writes); at 1/128 the delta costs a read at most ~0.1 ms at 10,000 offers. Before the
+ * builds moved to the background, the read that crossed the mark built the index itself.
  */
 class TypeSet<T extends { readonly id: string }, P, I> {
   readonly items: T[] = [];
   readonly prepared: P[] = [];
   private readonly at = new Map<string, number>();
   private base: Base<I> | undefined;
-  private readonly changed = new Set<string>();
+  private changed = new Set<string>();
+  private build: Build<I> | undefined;
   /** The last answer of {@link ranking}, until the next change: reads between changes share one delta. */
   private state: RankingState<P, I> | undefined;
 
   /** The index and delta a view of the set as it is now ranks over. */
-  ranking(indexer: (prepared: readonly P[]) => I): RankingState<P, I> {
+  ranking(indexer: (prepared: readonly P[]) => IndexSteps<I>): RankingState<P, I> {
     this.state ??= this.rank(indexer);
     return this.state;
   }
 
-  private rank(indexer: (prepared: readonly P[]) => I): RankingState<P, I> {
-    const base = this.base;
-    if (base === undefined || this.changed.size > Math.max(64, base.size >> 7)) {
-      const prepared = this.prepared.slice();
-      this.base = { index: indexer(prepared), at: new Map(this.at), size: prepared.length };
-      this.changed.clear();
-      return { index: this.base.index };
+  /** Resolves once no new base is being built. */
+  indexed(): Promise<void> {
+    return this.build?.done ?? Promise.resolve();
+  }
+
+  private rank(indexer: (prepared: readonly P[]) => IndexSteps<I>): RankingState<P, I> {
+    const mark = Math.max(64, (this.base?.size ?? 0) >> 7);
+    if (this.base === undefined || this.changed.size > 8 * mark) {
+      this.finishBuild(this.build ?? this.startBuild(indexer));
+    } else if (this.changed.size > mark && this.build === undefined) {
+      const build = this.startBuild(indexer);
+      const step = () => {
+        if (this.build !== build) return;
+        const next = build.steps.next();
+        if (next.done) this.adopt(build, next.value);
+        else setImmediate(step);
+      };
+      setImmediate(step);
     }
+    const base = this.base as Base<I>;
+    if (this.changed.size === 0) return { index: base.index };
     const staleAt: number[] = [];
     const fresh: P[] = [];
     for (const id of this.changed) {
@@ -123,8 +151,40 @@ class TypeSet<T extends { readonly id: string }, P, I> {
     return { index: base.index, delta: indexDelta(base.size, staleAt, fresh) };
   }
 
+  private startBuild(indexer: (prepared: readonly P[]) => IndexSteps<I>): Build<I> {
+    const prepared = this.prepared.slice();
+    let finish = () => {};
+    const done = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    const build = {
+      steps: indexer(prepared),
+      at: new Map(this.at),
+      size: prepared.length,
+      since: new Set<string>(),
+      done,
+      finish,
+    };
+    this.build = build;
+    return build;
+  }
+
+  /** Runs what is left of `build` now and makes it the base. */
+  private finishBuild(build: Build<I>): void {
+    this.adopt(build, runSteps(build.steps));
+  }
+
+  private adopt(build: Build<I>, index: I): void {
+    this.base = { index, at: build.at, size: build.size };
+    this.changed = build.since;
+    this.build = undefined;
+    this.state = undefined;
+    build.finish();
+  }
+
   put(item: T, prepared: P) {
     this.changed.add(item.id);
+    this.build?.since.add(item.id);
     this.state = undefined;
     const i = this.at.get(item.id);
     if (i === undefined) {
@@ -141,6 +201,7 @@ class TypeSet<T extends { readonly id: string }, P, I> {
     const i = this.at.get(id);
     if (i === undefined) return false;
     this.changed.add(id);
+    this.build?.since.add(id);
     this.state = undefined;
     const last = this.items.length - 1;
     if (i !== last) {
@@ -179,8 +240,8 @@ export class Catalog<T extends { readonly id: string; readonly type: OfferType }
     /** Whether an item belongs in the catalogue (open). */
     private readonly keep: (item: T) => boolean,
     private readonly prepare: (item: T) => P,
-    /** Indexes a type's prepared items for ranking (views then carry `ranking`). */
-    private readonly indexer?: (prepared: readonly P[]) => I,
+    /** Indexes a type's prepared items for ranking, pass by pass (views then carry `ranking`). */
+    private readonly indexer?: (prepared: readonly P[]) => IndexSteps<I>,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -201,6 +262,11 @@ export class Catalog<T extends { readonly id: string; readonly type: OfferType }
     this.queue = step.catch(() => undefined);
     if (cold) step.then(this.coldLoadDone, this.coldLoadDone);
     return step;
+  }
+
+  /** Resolves once every type's index is built (new bases are built in the background; see TypeSet). */
+  async indexed(): Promise<void> {
+    await Promise.all([...this.types.values()].map((set) => set.indexed()));
   }
 
   /**
@@ -309,9 +375,10 @@ export class Catalog<T extends { readonly id: string; readonly type: OfferType }
   }
 
   private snapshot(type: OfferType): CatalogView<T, P, I> {
-    const cached = this.views.get(type);
-    if (cached) return cached;
     const set = this.types.get(type) ?? new TypeSet<T, P, I>();
+    const cached = this.views.get(type);
+    // A view stays while nothing changed, and its ranking is still the set's (no new base since).
+    if (cached && (!this.indexer || cached.ranking === set.ranking(this.indexer))) return cached;
     const items = set.items.slice();
     const prepared = set.prepared.slice();
     const version = (this.held ?? []).reduce((a, b) => a + b, 0);

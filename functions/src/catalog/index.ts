@@ -1,6 +1,6 @@
 import {
-  indexOffers,
-  indexRequests,
+  indexOffersInSteps,
+  indexRequestsInSteps,
   type OfferIndex,
   type PreparedOffer,
   type PreparedRequest,
@@ -30,13 +30,13 @@ export function warmCatalogs(sources: {
     sources.offers,
     (o) => o.status === 'open',
     (o) => prepareOffer(toMatchOffer(o)),
-    indexOffers,
+    indexOffersInSteps,
   );
   const requestCatalog = new Catalog<PartnershipRequest, PreparedRequest, RequestIndex>(
     sources.requests,
     (r) => r.status === 'open',
     (r) => prepareRequest(toMatchRequest(r)),
-    indexRequests,
+    indexRequestsInSteps,
   );
   return {
     offers: (type) => offerCatalog.current(type),

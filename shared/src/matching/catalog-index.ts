@@ -63,6 +63,20 @@ export function indexDelta<P>(size: number, staleAt: readonly number[], fresh: r
   return { stale, staleAt, fresh };
 }
 
+/**
+ * An index built a pass at a time: each `next()` runs one pass and the last returns the index, so a
+ * caller can build a new one between reads without holding the event loop for the whole build.
+ */
+export type IndexSteps<I> = Generator<void, I, void>;
+
+/** Run every pass of a stepwise build at once. */
+export function runSteps<I>(steps: IndexSteps<I>): I {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 /** Entry positions of each type code, ascending. */
 export function byType(items: readonly { readonly typeCode: number }[]): Int32Array[] {
   const lists: number[][] = [];
@@ -166,6 +180,11 @@ export interface OfferIndex {
  * const index = indexOffers(offers.map(prepareOffer));
  */
 export function indexOffers(offers: readonly PreparedOffer[]): OfferIndex {
+  return runSteps(indexOffersInSteps(offers));
+}
+
+/** {@link indexOffers} in two passes (see {@link IndexSteps}). */
+export function* indexOffersInSteps(offers: readonly PreparedOffer[]): IndexSteps<OfferIndex> {
   const n = offers.length;
   const remaining = new Int32Array(n);
   const requiredMask = new Int32Array(n);
@@ -182,6 +201,7 @@ export function indexOffers(offers: readonly PreparedOffer[]): OfferIndex {
     serveHigh[i] = o.serveHigh;
     orgProvince[i] = o.orgProvinceIndex;
   }
+  yield;
   return {
     kind: 'offer-index',
     offers,

@@ -84,10 +84,13 @@ export {
 export {
   type IndexDelta,
   type IndexedRankOptions,
+  type IndexSteps,
   indexDelta,
   indexOffers,
+  indexOffersInSteps,
   type OfferIndex,
   rankIndexedOffers,
+  runSteps,
 } from './catalog-index';
 export {
   combineScore,
@@ -128,7 +131,12 @@ export {
   rankOffers,
   rankRequests,
 } from './rank';
-export { indexRequests, type RequestIndex, rankIndexedRequests } from './request-index';
+export {
+  indexRequests,
+  indexRequestsInSteps,
+  type RequestIndex,
+  rankIndexedRequests,
+} from './request-index';
 export {
   buildRoundGraph,
   DuplicateRoundIdError,
