@@ -62,7 +62,6 @@ import {
   type Postings,
   placeInBins,
   postingLists,
-  relatedOnly,
   sectionBitsOf,
 } from './shortlist';
 import type { EligiblePairScore, MatchOffer } from './types';
@@ -250,10 +249,8 @@ function* indexType(
   yield;
   const profile = postingLists(n, (p) => conceptsOf(at(p).profileBits));
   yield;
-  const nearProfile = postingLists(n, (p) => {
-    const r = at(p);
-    return conceptsOf(r.profileRelatedBits.map((bits, i) => bits & ~(r.profileBits[i] as number)));
-  });
+  const nearProfile = postingLists(n, (p) => conceptsOf(at(p).profileRelatedBits, at(p).profileBits));
+  yield;
   const kbli = kbliPostings(requests, positions);
   yield;
   const startsBy = atLeast(n, (p) => -at(p).startDay);
@@ -273,6 +270,9 @@ function* indexType(
     needUnknown: column((r) => r.needUnknown.length),
     profileUnknown: column((r) => r.profileUnknown.length),
     languageMask: column((r) => r.languageMask),
+  };
+  yield;
+  const more = {
     sectionBits: column((r) => sectionBitsOf(r.kbliKeys)),
     modeCode: column((r) => r.modeCode),
     provinceIndex: column((r) => r.provinceIndex),
@@ -287,6 +287,7 @@ function* indexType(
     ...{ needs, profile, nearProfile, kbli, valid, startsBy, endsBy, offline, reaches },
     ...sets,
     ...columns,
+    ...more,
   };
   const untouched: Binned[] = [];
   for (const kind of [OfferKind.UnknownWords, OfferKind.Topics, OfferKind.NoTopics]) {
@@ -388,7 +389,7 @@ function touch(t: RequestTypeIndex, o: PreparedOffer, scratch: RequestIndex['scr
     }
   };
   for (const c of conceptsOf(o.topicBits)) walk(t.needs, c, need, 1);
-  for (const c of conceptsOf(relatedOnly(o))) walk(t.needs, c, need, RELATED);
+  for (const c of conceptsOf(o.topicRelatedBits, o.topicBits)) walk(t.needs, c, need, RELATED);
   for (let i = 0; i < o.topicKnown.length; i++) {
     const c = o.topicKnown[i] as number;
     walk(t.profile, c, profileExact, 1);
@@ -421,40 +422,50 @@ function binTouched(t: RequestTypeIndex, o: PreparedOffer, scratch: RequestIndex
   const saturation = o.topicCount > 0 ? Math.min(o.topicCount, SATURATION) : 0;
   const sizeClass = o.sizeMask === 0 ? LEVELS.sizeClass.open : LEVELS.sizeClass.targeted;
   const partnerConst = w.sizeClass * sizeClass;
+  // The columns in locals: read per entry below.
+  const {
+    startDay,
+    endDay,
+    needCount: needCounts,
+    needUnknown,
+    profileUnknown,
+    sectionBits,
+    languageMask,
+  } = t;
+  const { modeCode, provinceIndex, cityKey, reachLow, reachHigh, impact } = t;
   let count = 0;
   for (let word = 0; word < t.valid.length; word++) {
     for (let rest = (touched[word] as number) & (admitted[word] as number); rest !== 0; rest &= rest - 1) {
       const p = (word << 5) + 31 - Math.clz32(rest & -rest);
-      const rStart = t.startDay[p] as number;
-      const rEnd = t.endDay[p] as number;
+      const rStart = startDay[p] as number;
+      const rEnd = endDay[p] as number;
       const wanted = rEnd - rStart + 1;
       const overlap = Math.min(rEnd, o.endDay) - Math.max(rStart, o.startDay) + 1;
       const dates = wanted > 1e8 ? 1 : overlap / wanted;
-      const needCount = t.needCount[p] as number;
+      const needCount = needCounts[p] as number;
       let topic = 0;
       if (needCount > 0) {
-        topic = ((need[p] as number) + Math.min(t.needUnknown[p] as number, unknownTopics)) / needCount;
+        topic = ((need[p] as number) + Math.min(needUnknown[p] as number, unknownTopics)) / needCount;
         if (topic > 1) topic = 1;
       }
       let partnerTopic: number = PARTNER_TOPIC_OPEN;
       if (saturation > 0) {
-        const unk = Math.min(t.profileUnknown[p] as number, unknownTopics);
+        const unk = Math.min(profileUnknown[p] as number, unknownTopics);
         partnerTopic =
           ((profileExact[p] as number) + unk + RELATED * (profileRelated[p] as number)) / saturation;
         if (partnerTopic > 1) partnerTopic = 1;
       }
       let level = sectorLevel[p] as number;
-      if (level === 0 && ((t.sectionBits[p] as number) & oSections) !== 0) level = KBLI_LEVEL.section;
+      if (level === 0 && ((sectionBits[p] as number) & oSections) !== 0) level = KBLI_LEVEL.section;
       const sector = o.kbliKeys.length === 0 ? SECTOR_OPEN : (SECTOR_BY_LEVEL[level] as number);
-      const language =
-        ((t.languageMask[p] as number) & o.languageMask) !== 0 ? LANGUAGE_SHARED : LANGUAGE_NONE;
+      const language = ((languageMask[p] as number) & o.languageMask) !== 0 ? LANGUAGE_SHARED : LANGUAGE_NONE;
       const location = locationOf(
         o,
-        t.modeCode[p] as number,
-        t.provinceIndex[p] as number,
-        t.cityKey[p] as number,
-        t.reachLow[p] as number,
-        t.reachHigh[p] as number,
+        modeCode[p] as number,
+        provinceIndex[p] as number,
+        cityKey[p] as number,
+        reachLow[p] as number,
+        reachHigh[p] as number,
       );
       const forUmkm =
         w.topic * topic + w.location * location + w.dates * dates + w.language * language + w.track * o.track;
@@ -463,7 +474,7 @@ function binTouched(t: RequestTypeIndex, o: PreparedOffer, scratch: RequestIndex
         w.balance === 0.5
           ? Math.sqrt(forUmkm * forPartner)
           : forUmkm ** w.balance * forPartner ** (1 - w.balance);
-      bound[p] = combineScore(Math.min(1, fit), t.impact[p] as number);
+      bound[p] = combineScore(Math.min(1, fit), impact[p] as number);
       list[count++] = p;
     }
   }

@@ -112,11 +112,11 @@ export interface ShortlistIndex {
   readonly classLists: Map<number, Int32Array>;
 }
 
-/** The concepts set in a bitset, ascending. */
-export function conceptsOf(bits: Uint32Array): number[] {
+/** The concepts set in a bitset (and not in `except`, when given), ascending. */
+export function conceptsOf(bits: Uint32Array, except?: Uint32Array): number[] {
   const out: number[] = [];
   for (let word = 0; word < bits.length; word++) {
-    let rest = bits[word] as number;
+    let rest = (bits[word] as number) & ~((except?.[word] as number | undefined) ?? 0);
     while (rest !== 0) {
       out.push(word * 32 + (31 - Math.clz32(rest & -rest)));
       rest &= rest - 1;
