@@ -10,8 +10,8 @@
  *    word-wide passes of n/32 words; the popcount is the exact `eligibleCount`.
  * 2. **Exact bounds where the offer's words land.** Walking the posting lists of the offer's concepts and
  *    KBLI keys gives the touched requests' topic numerators and sector level; each touched, admitted one
- *    gets the same bound as catalog-index.ts's offer side (dates, language and impact exact, location at
- *    its best) and is binned by it.
+ *    gets a bound from the kernel's own terms (only shared unknown words taken at the shorter list),
+ *    visited in position order so the columns are read front to back, and is binned by it.
  * 3. **A static order for the rest.** A request the offer's words do not reach has no topic or sector
  *    credit from it beyond shared unknown words, so its score is below a bound that does not depend on
  *    the offer; those bounds are binned once per index (one order per kind of offer: with unknown words,
