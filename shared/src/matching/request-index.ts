@@ -12,10 +12,11 @@
  *    KBLI keys gives the touched requests' topic numerators and sector level; each touched, admitted one
  *    gets a bound from the kernel's own terms (only shared unknown words taken at the shorter list),
  *    visited in position order so the columns are read front to back, and is binned by it.
- * 3. **A static order for the rest.** A request the offer's words do not reach has no topic or sector
- *    credit from it beyond shared unknown words, so its score is below a bound that does not depend on
- *    the offer; those bounds are binned once per index (one order per kind of offer: with unknown words,
- *    with topics, without) and walked from the top until they fall below the k-th best score.
+ * 3. **A static order for the rest.** A request the offer's words (concepts, KBLI keys, unknown words)
+ *    do not reach has no topic credit and no sector credit below the section level from it, so its
+ *    score is below a bound that does not depend on the offer; those bounds are binned once per index
+ *    (one order for offers with topics, one without) and walked from the top until they fall below the
+ *    k-th best score.
  *
  * Step 2 stays linear in the requests the offer's words reach; steps 1 and 3 cost a small fraction of a
  * pass over the type.
@@ -76,16 +77,27 @@ const LANGUAGE_SHARED = LEVELS.language.shared;
 const LANGUAGE_NONE = LEVELS.language.none;
 
 /**
- * The kinds of offer a request's static bound is taken for: one with free-text topics the vocabulary
- * does not know (they may meet the request's own unknown words), one with known topics only, and one
- * without topics (the partner side's topic term is then open).
+ * The kinds of offer a request's static bound is taken for: one with topics (a request its words miss
+ * gets no topic credit on either side) and one without (the partner side's topic term is then open).
  */
-const OfferKind = { UnknownWords: 0, Topics: 1, NoTopics: 2 } as const;
+const OfferKind = { Topics: 0, NoTopics: 1 } as const;
 type OfferKind = (typeof OfferKind)[keyof typeof OfferKind];
 
 function kindOf(o: PreparedOffer): OfferKind {
-  if (o.topicUnknown.length > 0) return OfferKind.UnknownWords;
   return o.topicCount > 0 ? OfferKind.Topics : OfferKind.NoTopics;
+}
+
+/** Id → positions (ascending) listing it, for lists of ids per position (unknown words). */
+function idPostings(n: number, idsAt: (p: number) => Int32Array): Map<number, Int32Array> {
+  const lists = new Map<number, number[]>();
+  for (let p = 0; p < n; p++) {
+    for (const id of idsAt(p)) {
+      const list = lists.get(id);
+      if (list === undefined) lists.set(id, [p]);
+      else list.push(p);
+    }
+  }
+  return new Map([...lists].map(([id, list]) => [id, Int32Array.from(list)]));
 }
 
 /** One type's requests: posting lists, filter bitsets and the bound's columns, by position in the type. */
@@ -99,6 +111,9 @@ interface RequestTypeIndex {
   readonly nearProfile: Postings;
   /** KBLI key (below section level) → positions. */
   readonly kbli: Map<number, Int32Array>;
+  /** Words the vocabulary does not know (needs, profile) → positions. */
+  readonly unknownNeeds: Map<number, Int32Array>;
+  readonly unknownProfile: Map<number, Int32Array>;
   // Hard filters (kernel.ts, scorePrepared), as bitsets.
   /** Requests whose own period is not inverted (the date filter's overlap needs it). */
   readonly valid: Bitset;
@@ -178,9 +193,9 @@ function binByBound(
 }
 
 /**
- * Each position's score bound against any offer of `kind` whose words reach none of its concepts or
- * KBLI keys: dates and language at their best, location, track and size class at their best, sector at
- * the section level where the request names a section, topic terms from unknown words only.
+ * Each position's score bound against any offer of `kind` whose words reach none of its concepts, KBLI
+ * keys or unknown words: no topic credit on either side, dates and language at their best, location,
+ * track and size class at their best, sector at the section level where the request names a section.
  */
 function untouchedBins(t: Omit<RequestTypeIndex, 'untouched'>, kind: OfferKind): Binned {
   const w = resolveWeights();
@@ -190,17 +205,10 @@ function untouchedBins(t: Omit<RequestTypeIndex, 'untouched'>, kind: OfferKind):
     w.dates + w.language * Math.max(LANGUAGE_SHARED, LANGUAGE_NONE) + w.location * LOCATION_MAX + w.track;
   const partnerConst = w.sizeClass * Math.max(LEVELS.sizeClass.open, LEVELS.sizeClass.targeted);
   for (let p = 0; p < n; p++) {
-    const needCount = t.needCount[p] as number;
-    let topic = 0;
-    let partnerTopic = kind === OfferKind.NoTopics ? PARTNER_TOPIC_OPEN : 0;
-    if (kind === OfferKind.UnknownWords) {
-      topic = needCount > 0 ? Math.min(1, (t.needUnknown[p] as number) / needCount) : 0;
-      // A topic-less offer has no unknown words, so saturation ≥ 1 here.
-      partnerTopic = Math.max(PARTNER_TOPIC_OPEN, Math.min(1, t.profileUnknown[p] as number));
-    }
+    const partnerTopic = kind === OfferKind.NoTopics ? PARTNER_TOPIC_OPEN : 0;
     const section = (t.sectionBits[p] as number) !== 0 ? KBLI_LEVEL.section : 0;
     const sector = Math.max(SECTOR_OPEN, SECTOR_BY_LEVEL[section] as number);
-    const forUmkm = w.topic * topic + umkmConst;
+    const forUmkm = umkmConst;
     const forPartner = w.partnerTopic * partnerTopic + w.sector * sector + partnerConst;
     const fit =
       w.balance === 0.5
@@ -252,6 +260,8 @@ function* indexType(
   const nearProfile = postingLists(n, (p) => conceptsOf(at(p).profileRelatedBits, at(p).profileBits));
   yield;
   const kbli = kbliPostings(requests, positions);
+  const unknownNeeds = idPostings(n, (p) => at(p).needUnknown);
+  const unknownProfile = idPostings(n, (p) => at(p).profileUnknown);
   yield;
   const startsBy = atLeast(n, (p) => -at(p).startDay);
   const endsBy = atLeast(n, (p) => at(p).endDay);
@@ -284,13 +294,14 @@ function* indexType(
   yield;
   const base = {
     requests: positions,
-    ...{ needs, profile, nearProfile, kbli, valid, startsBy, endsBy, offline, reaches },
+    ...{ needs, profile, nearProfile, kbli, unknownNeeds, unknownProfile },
+    ...{ valid, startsBy, endsBy, offline, reaches },
     ...sets,
     ...columns,
     ...more,
   };
   const untouched: Binned[] = [];
-  for (const kind of [OfferKind.UnknownWords, OfferKind.Topics, OfferKind.NoTopics]) {
+  for (const kind of [OfferKind.Topics, OfferKind.NoTopics]) {
     untouched.push(untouchedBins(base, kind));
     yield;
   }
@@ -377,7 +388,10 @@ function admit(t: RequestTypeIndex, o: PreparedOffer, admitted: Bitset, union: B
   return countBits(all);
 }
 
-/** Walk the offer's posting lists into the scratch: topic numerators both sides, sector level, reached positions. */
+/**
+ * Walk the offer's posting lists into the scratch: topic numerators both sides, sector level, and every
+ * position its concepts, KBLI keys or unknown words reach.
+ */
 function touch(t: RequestTypeIndex, o: PreparedOffer, scratch: RequestIndex['scratch']): void {
   const { need, profileExact, profileRelated, sectorLevel, touched } = scratch;
   const walk = (postings: Postings, c: number, into: Float64Array, by: number) => {
@@ -394,6 +408,12 @@ function touch(t: RequestTypeIndex, o: PreparedOffer, scratch: RequestIndex['scr
     const c = o.topicKnown[i] as number;
     walk(t.profile, c, profileExact, 1);
     walk(t.nearProfile, c, profileRelated, 1);
+  }
+  // Shared unknown words: the bound counts them at the shorter list, so only who shares one is noted.
+  for (let i = 0; i < o.topicUnknown.length; i++) {
+    const word = o.topicUnknown[i] as number;
+    for (const list of [t.unknownNeeds.get(word), t.unknownProfile.get(word)])
+      for (const p of list ?? []) setBit(touched, p);
   }
   for (let i = 0; i < o.kbliKeys.length; i++) {
     const key = o.kbliKeys[i] as number;
