@@ -9,8 +9,10 @@
  *    does), and the
  *    query-everything path (MATCH_READS=query, one worker) on the national one. DynamoDB Local runs with
  *    its JVM's full JIT here: it stands in for DynamoDB, whose servers are not on the API's cores.
- * 3. Drives them from this process with autocannon over loopback: match reads, candidate reads, listing,
- *    propose, accept; then the same match and candidate reads through the query-everything path.
+ * 3. Drives them from this process with autocannon over loopback: match reads, candidate reads, the
+ *    200-offer instance's match reads side by side with the national one's (both before any write),
+ *    listing, propose, accept, match reads after the writes; then the same match and candidate reads
+ *    through the query-everything path.
  * 4. Prints per route rps, p50/p95/p99, errors and RCU/WCU per call, the ratios to the baseline, the
  *    200 vs 20,000 offers latency side by side, and each target with PASS/MISS.
  */
@@ -315,6 +317,55 @@ async function main() {
       () => candidateCall(nextOff()),
       {},
     );
+    // 200 offers: the same warm match read on the small table, its instance warmed the same way, while
+    // both instances hold what they loaded (before the writes: their effect has its own row below).
+    const smallReqs = small.requests.filter((r) => r.type === type);
+    const smallOffer = small.offers.find((o) => o.type === type) as Offer;
+    const smallTokens = await signAll(smallReqs, 'business');
+    const nextSmall = cycle(smallReqs);
+    const smallCall = (): Call => {
+      const r = nextSmall();
+      return {
+        method: 'GET',
+        path: `/api/requests/${r.id}/matches?limit=20`,
+        token: smallTokens.get(r.ownerId) as string,
+      };
+    };
+    await warmAll(warmSmall, [
+      smallCall(),
+      {
+        method: 'GET',
+        path: `/api/offers/${smallOffer.id}/candidates?limit=20`,
+        token: await tokens.sign({ userId: smallOffer.ownerId, role: 'corporate' }),
+      },
+    ]);
+    await drive('GET /requests/{id}/matches (200 offers)', warmSmall, smallCall, {
+      seconds: WARM_UP_SECONDS,
+      warmUp: true,
+    });
+    const smallMatch = await drive(
+      'GET /requests/{id}/matches (warm catalogue, 200 offers)',
+      warmSmall,
+      smallCall,
+      {},
+    );
+    // Side by side, in the same minute (the machine is shared): 20,000 offers again, then one connection.
+    const bigAgain = await drive(
+      `GET /requests/{id}/matches (warm catalogue, ${AT_OFFERS}, right after the 200)`,
+      warm,
+      () => matchCall(nextReq()),
+      {},
+    );
+    const smallOne = await drive(
+      'GET /requests/{id}/matches (200 offers, 1 connection)',
+      warmSmall,
+      smallCall,
+      {
+        connections: 1,
+        amount: 100,
+      },
+    );
+
     // One connection: each call's own time, without the queue 16 connections build in one process.
     const matchOne = await drive(
       'GET /requests/{id}/matches (1 connection)',
@@ -418,54 +469,6 @@ async function main() {
       {
         connections: 1,
         amount: 3,
-      },
-    );
-
-    // 200 offers: the same warm match read on the small table, its instance warmed the same way.
-    const smallReqs = small.requests.filter((r) => r.type === type);
-    const smallOffer = small.offers.find((o) => o.type === type) as Offer;
-    const smallTokens = await signAll(smallReqs, 'business');
-    const nextSmall = cycle(smallReqs);
-    const smallCall = (): Call => {
-      const r = nextSmall();
-      return {
-        method: 'GET',
-        path: `/api/requests/${r.id}/matches?limit=20`,
-        token: smallTokens.get(r.ownerId) as string,
-      };
-    };
-    await warmAll(warmSmall, [
-      smallCall(),
-      {
-        method: 'GET',
-        path: `/api/offers/${smallOffer.id}/candidates?limit=20`,
-        token: await tokens.sign({ userId: smallOffer.ownerId, role: 'corporate' }),
-      },
-    ]);
-    await drive('GET /requests/{id}/matches (200 offers)', warmSmall, smallCall, {
-      seconds: WARM_UP_SECONDS,
-      warmUp: true,
-    });
-    const smallMatch = await drive(
-      'GET /requests/{id}/matches (warm catalogue, 200 offers)',
-      warmSmall,
-      smallCall,
-      {},
-    );
-    // Side by side, in the same minute (the machine is shared): 20,000 offers again, then one connection each.
-    const bigAgain = await drive(
-      `GET /requests/{id}/matches (warm catalogue, ${AT_OFFERS}, right after the 200)`,
-      warm,
-      () => matchCall(nextReq()),
-      {},
-    );
-    const smallOne = await drive(
-      'GET /requests/{id}/matches (200 offers, 1 connection)',
-      warmSmall,
-      smallCall,
-      {
-        connections: 1,
-        amount: 100,
       },
     );
 
