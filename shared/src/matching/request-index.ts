@@ -201,15 +201,16 @@ function untouchedBins(t: Omit<RequestTypeIndex, 'untouched'>, kind: OfferKind):
   const w = resolveWeights();
   const n = t.requests.length;
   const bound = new Float64Array(n);
-  const umkmConst =
+  // No topic term on the UMKM's side; the rest at its best.
+  const forUmkm =
     w.dates + w.language * Math.max(LANGUAGE_SHARED, LANGUAGE_NONE) + w.location * LOCATION_MAX + w.track;
-  const partnerConst = w.sizeClass * Math.max(LEVELS.sizeClass.open, LEVELS.sizeClass.targeted);
+  const partnerTopic = kind === OfferKind.NoTopics ? PARTNER_TOPIC_OPEN : 0;
+  const partnerConst =
+    w.partnerTopic * partnerTopic + w.sizeClass * Math.max(LEVELS.sizeClass.open, LEVELS.sizeClass.targeted);
   for (let p = 0; p < n; p++) {
-    const partnerTopic = kind === OfferKind.NoTopics ? PARTNER_TOPIC_OPEN : 0;
     const section = (t.sectionBits[p] as number) !== 0 ? KBLI_LEVEL.section : 0;
     const sector = Math.max(SECTOR_OPEN, SECTOR_BY_LEVEL[section] as number);
-    const forUmkm = umkmConst;
-    const forPartner = w.partnerTopic * partnerTopic + w.sector * sector + partnerConst;
+    const forPartner = w.sector * sector + partnerConst;
     const fit =
       w.balance === 0.5
         ? Math.sqrt(forUmkm * forPartner)
