@@ -3,7 +3,7 @@
 import type { StatsImpact } from '@sinergi/shared/schemas';
 import dynamic from 'next/dynamic';
 import { useEffect, useMemo, useState } from 'react';
-import { ErrorNotice, Loading, PageTitle, SectionTitle, WhenVisible } from '../../components/ui';
+import { ErrorNotice, Loading, SectionTitle, WhenVisible } from '../../components/ui';
 import { api } from '../../lib/api';
 import { useFormats } from '../../lib/format';
 import { useAsync } from '../../lib/hooks';
@@ -30,10 +30,8 @@ const PovertyChart = dynamic(() => import('./ProvinceMap').then((m) => m.Poverty
 
 /** The programme admin: allocation rounds and the impact by province. */
 export function AdminHome() {
-  const t = useT();
   return (
     <>
-      <PageTitle>{t.admin.title}</PageTitle>
       <RoundCompare />
       <ImpactPanel />
     </>

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { EarlyReads } from '../../components/EarlyReads';
-import { RequireRole } from '../../components/ui';
+import { PageIntro, RequireRole } from '../../components/ui';
 import { AdminHome } from './AdminHome';
 import { ADMIN_READS } from './reads';
 
@@ -11,6 +11,7 @@ export default function AdminPage() {
     <section className="section">
       <EarlyReads templates={Object.values(ADMIN_READS)} />
       <div className="container">
+        <PageIntro page="admin" />
         <RequireRole roles={['admin']}>
           <AdminHome />
         </RequireRole>
