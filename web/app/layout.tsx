@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { SiteFooter, SiteHeader, SkipLink } from '../components/SiteHeader';
+import { SESSION_PRIME_SCRIPT } from '../lib/early-reads';
 import { LOCALE_HEAD_SCRIPT } from '../lib/i18n/config';
 import './globals.css';
 
@@ -23,8 +24,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     // own the attribute afterwards (setLocale updates it), hence suppressHydrationWarning.
     <html lang="id" suppressHydrationWarning>
       <head>
-        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant script, no user input. */}
-        <script dangerouslySetInnerHTML={{ __html: LOCALE_HEAD_SCRIPT }} />
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: constant scripts, no user input. */}
+        <script dangerouslySetInnerHTML={{ __html: LOCALE_HEAD_SCRIPT + SESSION_PRIME_SCRIPT }} />
       </head>
       <body>
         <SkipLink />
