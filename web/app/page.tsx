@@ -5,8 +5,8 @@ import { HOME_READS } from './reads';
 export default function HomePage() {
   return (
     <>
-      <EarlyReads templates={Object.values(HOME_READS)} access="public" />
       <HomeContent />
+      <EarlyReads templates={Object.values(HOME_READS)} access="public" />
     </>
   );
 }

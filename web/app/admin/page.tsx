@@ -9,13 +9,13 @@ export const metadata: Metadata = { title: 'Admin program' };
 export default function AdminPage() {
   return (
     <section className="section">
-      <EarlyReads templates={Object.values(ADMIN_READS)} />
       <div className="container">
         <PageIntro page="admin" />
         <RequireRole roles={['admin']}>
           <AdminHome />
         </RequireRole>
       </div>
+      <EarlyReads templates={Object.values(ADMIN_READS)} />
     </section>
   );
 }

@@ -10,7 +10,6 @@ export const metadata: Metadata = { title: 'Mitra yang cocok' };
 export default function RequestMatchesPage() {
   return (
     <section className="section">
-      <EarlyReads templates={Object.values(MATCHES_READS)} />
       <div className="container">
         <PageIntro page="matches" />
         <RequireRole roles={['business', 'admin']}>
@@ -20,6 +19,7 @@ export default function RequestMatchesPage() {
           </Suspense>
         </RequireRole>
       </div>
+      <EarlyReads templates={Object.values(MATCHES_READS)} />
     </section>
   );
 }
