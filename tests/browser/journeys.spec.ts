@@ -1,26 +1,12 @@
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import type { DevLoginResponse, Offer, Organization } from '@sinergi/shared/schemas';
+import { expect, type Page, test } from '@playwright/test';
+import type { Offer, Organization } from '@sinergi/shared/schemas';
+import { apiLogin, signIn } from './accounts';
 
 /**
  * The product's core journeys in the browser, against the real local stack: a UMKM finds and proposes
  * to a partner, the partner accepts, and an admin compares the round objectives and confirms one. Each project (mobile, desktop)
  * uses its own names, so the two runs never share accounts.
  */
-
-async function apiLogin(request: APIRequestContext, role: string, name: string) {
-  const res = await request.post('/api/auth/dev-login', { data: { role, name } });
-  expect(res.status()).toBe(200);
-  const { token } = (await res.json()) as DevLoginResponse;
-  return { authorization: `Bearer ${token}` };
-}
-
-async function signIn(page: Page, roleName: RegExp, name: string) {
-  await page.goto('/masuk');
-  await page.getByRole('radio', { name: roleName }).check();
-  await page.getByLabel(/^Nama/).fill(name);
-  await page.getByRole('button', { name: /^Masuk/ }).click();
-  await expect(page.getByTestId('who')).toContainText(name);
-}
 
 async function signOut(page: Page) {
   await page.getByRole('button', { name: /Keluar/ }).click();

@@ -1,18 +1,9 @@
 import type { Metadata, Viewport } from 'next';
-import localFont from 'next/font/local';
 import type { ReactNode } from 'react';
 import { SiteFooter, SiteHeader, SkipLink } from '../components/SiteHeader';
+import { SESSION_PRIME_SCRIPT } from '../lib/early-reads';
 import { LOCALE_HEAD_SCRIPT } from '../lib/i18n/config';
 import './globals.css';
-
-// Self-hosted from the npm package: next/font/google would fetch at build time and the site makes
-// no request to another origin.
-const inter = localFont({
-  src: '../../node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2',
-  weight: '100 900',
-  display: 'swap',
-  variable: '--font-inter',
-});
 
 export const metadata: Metadata = {
   title: { default: 'Sinergi — Kemitraan UMKM', template: '%s · Sinergi' },
@@ -31,10 +22,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     // The remembered language is applied by the head script before the first paint; React does not
     // own the attribute afterwards (setLocale updates it), hence suppressHydrationWarning.
-    <html lang="id" className={inter.variable} suppressHydrationWarning>
+    <html lang="id" suppressHydrationWarning>
       <head>
-        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant script, no user input. */}
-        <script dangerouslySetInnerHTML={{ __html: LOCALE_HEAD_SCRIPT }} />
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: constant scripts, no user input. */}
+        <script dangerouslySetInnerHTML={{ __html: LOCALE_HEAD_SCRIPT + SESSION_PRIME_SCRIPT }} />
       </head>
       <body>
         <SkipLink />

@@ -11,6 +11,20 @@ import { useLocale, useT } from '../lib/i18n/locale';
 import { OFFER_TYPES } from '../lib/labels';
 import { homeOf, useSession } from '../lib/session';
 
+/**
+ * A page's heading and what the page is for, outside its sign-in gate: in the static HTML, so the
+ * page shows what it is at its first paint, before the session and the page's data are read.
+ */
+export function PageIntro({ page }: { page: 'matches' | 'admin' }) {
+  const t = useT()[page];
+  return (
+    <>
+      <PageTitle>{t.title}</PageTitle>
+      <p className="lead">{t.lead}</p>
+    </>
+  );
+}
+
 /** A page heading (its text from the catalogue of the chosen language, `useT()`). */
 export function PageTitle({ children }: { children: ReactNode }) {
   return <h1 className="page-title">{children}</h1>;

@@ -1,4 +1,5 @@
 import type { Problem, StatsSummary } from '@sinergi/shared/schemas';
+import { HOME_READS } from '../app/reads';
 import { forgetEarlyReads, takeEarlyRead } from './early-reads';
 import { getT } from './i18n/locale';
 import { getSession, setSession } from './session';
@@ -120,10 +121,12 @@ export function withCursor(path: string, cursor: string | undefined): string {
 }
 
 /** The site and the API share one origin (CloudFront on AWS, one Node process locally). */
+/** A public read (no session), or the home page's early read of it (app/reads.ts). */
 async function getJson(path: string, signal?: AbortSignal): Promise<{ status: number; body: unknown }> {
   let response: Response;
   try {
-    response = await fetch(path, { headers: { accept: 'application/json' }, signal, cache: 'no-store' });
+    response = await (takeEarlyRead(path, null) ??
+      fetch(path, { headers: { accept: 'application/json' }, signal, cache: 'no-store' }));
   } catch (error) {
     throw new ApiError(getT().common.unreachable, 0, { cause: error });
   }
@@ -132,7 +135,7 @@ async function getJson(path: string, signal?: AbortSignal): Promise<{ status: nu
 }
 
 export async function fetchStatsSummary(signal?: AbortSignal): Promise<StatsSummary> {
-  const { status, body } = await getJson('/api/stats/summary', signal);
+  const { status, body } = await getJson(HOME_READS.summary, signal);
   if (status !== 200) {
     const title = (body as { title?: string } | undefined)?.title;
     throw new ApiError(`HTTP ${status}${title ? `: ${title}` : ''}`, status);
@@ -161,7 +164,7 @@ export interface Health {
 }
 
 export async function fetchHealth(signal?: AbortSignal): Promise<{ httpStatus: number; health?: Health }> {
-  const { status, body } = await getJson('/api/health', signal);
+  const { status, body } = await getJson(HOME_READS.health, signal);
   const health = body as Health | undefined;
   return { httpStatus: status, health: health && typeof health.status === 'string' ? health : undefined };
 }

@@ -9,10 +9,15 @@ import {
 } from './early-reads';
 
 /** Runs the inline script as a page would, with its storage, address and fetch; returns what it started. */
-function runScript(templates: readonly string[], session: string | null, search: string) {
+function runScript(
+  templates: readonly string[],
+  session: string | null,
+  search: string,
+  access: 'session' | 'public' = 'session',
+) {
   const calls: { url: string; init: { headers: Record<string, string>; cache: string } }[] = [];
-  const window: { __sinergiEarly?: Record<string, { token: string; reply: unknown }> } = {};
-  runInNewContext(earlyReadsScript(templates), {
+  const window: { __sinergiEarly?: Record<string, { token: string | null; reply: unknown }> } = {};
+  runInNewContext(earlyReadsScript(templates, access), {
     window,
     sessionStorage: { getItem: (key: string) => (key === 'sinergi.session' ? session : null) },
     location: { search },
@@ -53,6 +58,19 @@ describe('early reads', () => {
     expect(runScript(TEMPLATES, null, '?id=x').calls).toEqual([]);
     expect(runScript(TEMPLATES, 'not json', '?id=x').calls).toEqual([]);
     expect(runScript(TEMPLATES, SESSION, '').calls.map((c) => c.url)).toEqual(['/api/stats/impact']);
+  });
+
+  it('of a public page start without a session and carry no token; only a public ask takes them', () => {
+    const { calls, reads } = runScript(['/api/stats/summary', '/api/health'], null, '', 'public');
+    expect(calls).toEqual([
+      { url: '/api/stats/summary', init: { headers: { accept: 'application/json' }, cache: 'no-store' } },
+      { url: '/api/health', init: { headers: { accept: 'application/json' }, cache: 'no-store' } },
+    ]);
+    expect(reads?.['/api/health']?.token).toBeNull();
+    Object.assign(globalThis, { window: { __sinergiEarly: reads } });
+    expect(takeEarlyRead('/api/health', 't1')).toBeUndefined();
+    expect(takeEarlyRead('/api/health', undefined)).toBeUndefined();
+    expect(takeEarlyRead('/api/stats/summary', null)).toBe('reply:/api/stats/summary');
   });
 
   it('answer the first ask only, for the same token, while fresh', () => {

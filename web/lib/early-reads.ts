@@ -11,6 +11,13 @@
 /** Where the session lives (sessionStorage: one tab, gone when it closes); lib/session.ts owns it. */
 export const SESSION_KEY = 'sinergi.session';
 
+/**
+ * In <head> on every page: the first read of sessionStorage loads the tab's storage from the browser
+ * process, a synchronous round trip (measured 5-20 ms of a blocked main thread, more on a busy phone).
+ * Made here, before the first paint, the header's read of the session during hydration finds it loaded.
+ */
+export const SESSION_PRIME_SCRIPT = `try{sessionStorage.getItem(${JSON.stringify(SESSION_KEY)})}catch(e){}`;
+
 /** A page's early reads: API paths, where `{id}` stands for the page's `?id=` (URL-encoded). */
 export type EarlyTemplates = readonly string[];
 
@@ -25,8 +32,12 @@ export function earlyPath(template: string, id: string): string {
  */
 export const EARLY_READ_MAX_AGE_MS = 30_000;
 
+/** `session`: reads of a signed-in page, with its bearer token; `public`: reads anyone may make. */
+export type EarlyAccess = 'session' | 'public';
+
 interface EarlyRead {
-  token: string;
+  /** The session's token; null for a public read. */
+  token: string | null;
   at: number;
   reply: Promise<Response>;
 }
@@ -40,22 +51,27 @@ declare global {
 /**
  * The inline script: with a session in sessionStorage, it starts one GET per template, with the same
  * headers as the API client (lib/api.ts), and leaves the replies in `window.__sinergiEarly` by path.
- * Without a session it does nothing (the page will ask the reader to sign in). ES5, no dependencies.
+ * Without a session it does nothing (the page will ask the reader to sign in). A `public` page's reads
+ * need no session and carry no token (the headers of lib/api.ts getJson). ES5, no dependencies.
  */
-export function earlyReadsScript(templates: EarlyTemplates): string {
-  return `try{(function(){var s=JSON.parse(sessionStorage.getItem(${JSON.stringify(SESSION_KEY)})||'null');if(!s||!s.token)return;var id=new URLSearchParams(location.search).get('id'),e=window.__sinergiEarly=window.__sinergiEarly||{};${JSON.stringify(templates)}.forEach(function(t){if(t.indexOf('{id}')>=0){if(!id)return;t=t.split('{id}').join(encodeURIComponent(id))}e[t]={token:s.token,at:Date.now(),reply:fetch(t,{headers:{accept:'application/json',authorization:'Bearer '+s.token},cache:'no-store'})}})})()}catch(x){}`;
+export function earlyReadsScript(templates: EarlyTemplates, access: EarlyAccess = 'session'): string {
+  const list = JSON.stringify(templates);
+  if (access === 'public')
+    return `try{(function(){var e=window.__sinergiEarly=window.__sinergiEarly||{};${list}.forEach(function(t){e[t]={token:null,at:Date.now(),reply:fetch(t,{headers:{accept:'application/json'},cache:'no-store'})}})})()}catch(x){}`;
+  return `try{(function(){var s=JSON.parse(sessionStorage.getItem(${JSON.stringify(SESSION_KEY)})||'null');if(!s||!s.token)return;var id=new URLSearchParams(location.search).get('id'),e=window.__sinergiEarly=window.__sinergiEarly||{};${list}.forEach(function(t){if(t.indexOf('{id}')>=0){if(!id)return;t=t.split('{id}').join(encodeURIComponent(id))}e[t]={token:s.token,at:Date.now(),reply:fetch(t,{headers:{accept:'application/json',authorization:'Bearer '+s.token},cache:'no-store'})}})})()}catch(x){}`;
 }
 
 /**
- * The reply already in flight for `path`, once: only for the same session's token and while it is
- * fresh (see {@link EARLY_READ_MAX_AGE_MS}); otherwise undefined and the caller fetches as usual.
+ * The reply already in flight for `path`, once: only for the same session's token (`null`: a public
+ * read, asked without one) and while it is fresh (see {@link EARLY_READ_MAX_AGE_MS}); otherwise
+ * undefined and the caller fetches as usual.
  */
 export function takeEarlyRead(
   path: string,
-  token: string | undefined,
+  token: string | null | undefined,
   now = Date.now(),
 ): Promise<Response> | undefined {
-  if (typeof window === 'undefined' || !token) return undefined;
+  if (typeof window === 'undefined' || token === undefined || token === '') return undefined;
   const reads = window.__sinergiEarly;
   const read = reads?.[path];
   if (!reads || !read) return undefined;

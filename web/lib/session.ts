@@ -1,7 +1,7 @@
 'use client';
 
 import type { Role, User } from '@sinergi/shared/schemas';
-import { useSyncExternalStore } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { SESSION_KEY as KEY } from './early-reads';
 import { loadSiteConfig } from './runtime-config';
 
@@ -57,9 +57,28 @@ function subscribe(listener: () => void) {
   };
 }
 
-/** `undefined` while rendering on the server (static export) and before hydration; then the session or null. */
+/** Set once a component has read the session after the page's hydration: later mounts read it at once. */
+let hydrated = false;
+
+/**
+ * `undefined` while rendering on the server (static export) and before hydration; then the session or
+ * null. Not useSyncExternalStore: the static HTML knows no session, and a store whose client value
+ * differs from its server one re-renders synchronously right after hydration, in one task that cannot
+ * yield (on a signed-in page, the whole page below the sign-in gate). The value read after hydration, and
+ * every sign-in and out after it, is rendered as a transition instead, in slices that yield to the browser.
+ */
 export function useSession(): Session | null | undefined {
-  return useSyncExternalStore(subscribe, read, () => undefined);
+  const [session, setState] = useState<Session | null | undefined>(() => (hydrated ? read() : undefined));
+  useEffect(() => {
+    hydrated = true;
+    const update = () => {
+      const next = read();
+      startTransition(() => setState(next));
+    };
+    update();
+    return subscribe(update);
+  }, []);
+  return session;
 }
 
 /** Where each role works. */

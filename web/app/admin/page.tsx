@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { EarlyReads } from '../../components/EarlyReads';
-import { RequireRole } from '../../components/ui';
+import { PageIntro, RequireRole } from '../../components/ui';
 import { AdminHome } from './AdminHome';
 import { ADMIN_READS } from './reads';
 
@@ -9,12 +9,13 @@ export const metadata: Metadata = { title: 'Admin program' };
 export default function AdminPage() {
   return (
     <section className="section">
-      <EarlyReads templates={Object.values(ADMIN_READS)} />
       <div className="container">
+        <PageIntro page="admin" />
         <RequireRole roles={['admin']}>
           <AdminHome />
         </RequireRole>
       </div>
+      <EarlyReads templates={Object.values(ADMIN_READS)} />
     </section>
   );
 }

@@ -140,6 +140,7 @@ export const en: Messages = {
   },
   matches: {
     title: 'Ranked matches',
+    lead: 'Offers ranked from the best fit for your needs. Every score comes with its reasons, the offers filtered out are named with the cause, and you can propose a partnership straight from this list.',
     none: 'No request chosen.',
     finding: 'Finding matches…',
     eligible: (n) => `${n} eligible offers, best first`,
@@ -196,6 +197,7 @@ export const en: Messages = {
   },
   admin: {
     title: 'Programme admin',
+    lead: 'Run allocation rounds, compare their three objectives before any proposal is sent, then see where partnerships go: by province, beside the BPS poverty rate.',
     round: 'Allocation round',
     runRound: 'Run round',
     computing: 'Computing…',

@@ -143,6 +143,7 @@ export const id = {
   },
   matches: {
     title: 'Mitra yang cocok',
+    lead: 'Penawaran diurutkan dari yang paling cocok dengan kebutuhan Anda. Setiap skor disertai alasannya, penawaran yang tersaring disebut beserta sebabnya, dan Anda dapat mengajukan kemitraan langsung dari daftar ini.',
     none: 'Permintaan tidak ditemukan.',
     finding: 'Mencari mitra yang cocok…',
     eligible: (n: number) => `${n} penawaran memenuhi syarat`,
@@ -199,6 +200,7 @@ export const id = {
   },
   admin: {
     title: 'Admin program',
+    lead: 'Jalankan putaran alokasi, bandingkan ketiga tujuannya sebelum mengirim pengajuan, lalu lihat ke mana kemitraan mengalir: per provinsi, di samping tingkat kemiskinan BPS.',
     round: 'Putaran alokasi',
     runRound: 'Jalankan putaran',
     computing: 'Menghitung…',

@@ -11,7 +11,6 @@ import {
   Loading,
   LoadMore,
   Notice,
-  PageTitle,
   Reasons,
   ScoreBadge,
   ScoreParts,
@@ -54,7 +53,6 @@ export function RequestMatches() {
           {t.common.back}
         </Link>
       </p>
-      <PageTitle>{t.matches.title}</PageTitle>
       <p className="muted">
         {t.type[request.type]} · {t.mode[request.mode]} · {t.requestStatus[request.status]} ·{' '}
         <strong>{request.needs.join(', ')}</strong>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { EarlyReads } from '../../../components/EarlyReads';
-import { Loading, RequireRole } from '../../../components/ui';
+import { Loading, PageIntro, RequireRole } from '../../../components/ui';
 import { RequestMatches } from './RequestMatches';
 import { MATCHES_READS } from './reads';
 
@@ -10,8 +10,8 @@ export const metadata: Metadata = { title: 'Mitra yang cocok' };
 export default function RequestMatchesPage() {
   return (
     <section className="section">
-      <EarlyReads templates={Object.values(MATCHES_READS)} />
       <div className="container">
+        <PageIntro page="matches" />
         <RequireRole roles={['business', 'admin']}>
           {/* useSearchParams in a static export needs a Suspense boundary. */}
           <Suspense fallback={<Loading />}>
@@ -19,6 +19,7 @@ export default function RequestMatchesPage() {
           </Suspense>
         </RequireRole>
       </div>
+      <EarlyReads templates={Object.values(MATCHES_READS)} />
     </section>
   );
 }
