@@ -127,6 +127,7 @@ export function matchingService(repo: Repository, catalogs: MatchCatalogs) {
           offer: withAverage(byId.get(m.offerId) as Offer),
         })),
         eligibleCount: ranking.eligibleCount,
+        excludedCount: byId.items.length - ranking.eligibleCount,
         notUnderstood: analyseTexts(request.needs).notUnderstood,
         ...(ranking.excluded
           ? {
@@ -167,6 +168,7 @@ export function matchingService(repo: Repository, catalogs: MatchCatalogs) {
           request: toCandidateRequest(byId.get(m.requestId) as PartnershipRequest),
         })),
         eligibleCount: ranking.eligibleCount,
+        excludedCount: byId.items.length - ranking.eligibleCount,
         ...(ranking.excluded
           ? {
               excluded: excludedPage(

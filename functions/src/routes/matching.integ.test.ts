@@ -170,11 +170,16 @@ describe('matching through the API', () => {
       expect(reply.body.excluded.total).toBe(
         Object.values(reply.body.excluded.byFilter as Record<string, number>).reduce((a, b) => a + b, 0),
       );
+      expect(reply.body.excludedCount).toBe(reply.body.excluded.total);
       seen.push(...reply.body.excluded.items.map((e: { offerId: string }) => e.offerId));
       cursor = reply.body.excluded.nextCursor;
       pages++;
     } while (cursor !== undefined && pages < 50);
     expect(cursor).toBeUndefined();
+    // Without `explain` the read ranks from the index and still counts them.
+    const plain = await h.call('GET', `/requests/${request.id}/matches`, { token: umkm.token });
+    expect(plain.body.excluded).toBeUndefined();
+    expect(plain.body.excludedCount).toBe(seen.length);
     expect(seen).toEqual([...seen].sort());
     expect(new Set(seen).size).toBe(seen.length);
     for (const id of ids) expect(seen).toContain(id);

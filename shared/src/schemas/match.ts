@@ -56,6 +56,11 @@ export const MatchList = z
     items: z.array(Match),
     /** Eligible offers in total (may exceed `items.length`). */
     eligibleCount: z.number().int(),
+    /**
+     * Open offers of the request's type a hard filter removed, in total: what `explain=excluded` pages
+     * through, counted without it (a read without `explain` ranks from the index, never scanning).
+     */
+    excludedCount: z.number().int(),
     /** Words of the request's needs the matching did not understand ("tidak dipahami"): not scored. */
     notUnderstood: z.array(z.string()).optional(),
     /** Offers a hard filter removed ("why not"), named so a person can tell which: one page. */
@@ -100,6 +105,8 @@ export const CandidateList = z
   .object({
     items: z.array(Candidate),
     eligibleCount: z.number().int(),
+    /** Open requests of the offer's type a hard filter removed, in total (see MatchList). */
+    excludedCount: z.number().int(),
     excluded: excludedPage(
       z.object({ requestId: Id, businessName: z.string(), filter: HardFilter, reason: Reason }),
     ).optional(),

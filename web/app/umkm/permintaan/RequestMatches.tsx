@@ -20,7 +20,7 @@ import { api } from '../../../lib/api';
 import { earlyPath } from '../../../lib/early-reads';
 import { useAsync } from '../../../lib/hooks';
 import { useLocale, useT } from '../../../lib/i18n/locale';
-import { MATCHES_READS } from './reads';
+import { EXCLUDED_READ, MATCHES_READS } from './reads';
 import { WhatIf } from './WhatIf';
 
 async function load(id: string, signal: AbortSignal) {
@@ -92,7 +92,7 @@ export function RequestMatches() {
         <aside aria-label={t.whatIf.title}>
           {/* The preview loads the matching core only when the owner starts to edit the needs. */}
           <WhatIf request={request} matches={matches.items} />
-          <Excluded matches={matches} />
+          <Excluded id={id} total={matches.excludedCount} />
         </aside>
       </div>
     </>
@@ -158,12 +158,8 @@ function MatchCard({
   );
 }
 
-function Excluded({ matches }: { matches: MatchList }) {
-  // One page of the excluded offers and their total: the API never sends an unbounded list.
-  const excluded = matches.excluded?.items ?? [];
-  const total = matches.excluded?.total ?? 0;
+function Excluded({ id, total }: { id: string; total: number }) {
   const t = useT();
-  const locale = useLocale();
   return (
     <section className="card-panel" aria-labelledby="excluded-title">
       <h2 id="excluded-title" className="subhead">
@@ -173,23 +169,38 @@ function Excluded({ matches }: { matches: MatchList }) {
         <Empty>{t.matches.noneExcluded}</Empty>
       ) : (
         <Disclosure summary={t.matches.showExcluded(total)}>
-          <ul className="list list--compact" data-testid="excluded">
-            {excluded.map((e) => {
-              const filters: Readonly<Record<string, string>> = t.filter;
-              return (
-                <li key={e.offerId} className="item item--compact">
-                  <span className="item__title">
-                    {e.title} — {e.organizationName}
-                  </span>
-                  <br />
-                  <strong>{filters[e.filter] ?? e.filter}</strong>:{' '}
-                  {locale === 'en' ? e.reason.en : e.reason.id}
-                </li>
-              );
-            })}
-          </ul>
+          <ExcludedList id={id} />
         </Disclosure>
       )}
     </section>
+  );
+}
+
+/** One page of the excluded offers and their reasons, read when the list is opened. */
+function ExcludedList({ id }: { id: string }) {
+  const [state, reload] = useAsync(
+    (signal) => api<MatchList>('GET', earlyPath(EXCLUDED_READ, id), undefined, signal),
+    [id],
+  );
+  const t = useT();
+  const locale = useLocale();
+  if (state.kind === 'loading') return <Loading text={t.matches.finding} />;
+  if (state.kind === 'error') return <ErrorNotice error={state.error} onRetry={reload} />;
+  const excluded = state.data.excluded?.items ?? [];
+  return (
+    <ul className="list list--compact" data-testid="excluded">
+      {excluded.map((e) => {
+        const filters: Readonly<Record<string, string>> = t.filter;
+        return (
+          <li key={e.offerId} className="item item--compact">
+            <span className="item__title">
+              {e.title} — {e.organizationName}
+            </span>
+            <br />
+            <strong>{filters[e.filter] ?? e.filter}</strong>: {locale === 'en' ? e.reason.en : e.reason.id}
+          </li>
+        );
+      })}
+    </ul>
   );
 }
