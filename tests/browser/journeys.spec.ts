@@ -46,6 +46,21 @@ test('a UMKM finds ranked partners, previews a what-if, proposes; the partner ac
   });
   expect(offerRes.status()).toBe(201);
   const offer = (await offerRes.json()) as Offer;
+  // And one this UMKM cannot take (medium enterprises only): it belongs under "why not".
+  const closedTitle = `Mentoring usaha menengah ${suffix}`;
+  const closedRes = await request.post('/api/offers', {
+    headers: partner,
+    data: {
+      type: 'mentorship',
+      title: closedTitle,
+      topics: ['pemasaran digital', 'ekspor'],
+      sizeClasses: ['menengah'],
+      mode: 'online',
+      capacity: 2,
+      languages: ['id'],
+    },
+  });
+  expect(closedRes.status()).toBe(201);
 
   // Act: the UMKM signs in, creates its profile and a request.
   await signIn(page, /UMKM/, umkmName);
@@ -88,6 +103,14 @@ test('a UMKM finds ranked partners, previews a what-if, proposes; the partner ac
     .not.toBe(apiRanking.slice(0, 10).join(','));
   // The server's list is untouched by the preview.
   await expect(matches).toHaveAttribute('data-ranking', apiRanking.join(','));
+
+  // Why not: the excluded offers are read when the list is opened, each with its filter and reason.
+  await page.getByText(/^Lihat \d+ penawaran yang tersaring/).click();
+  const excluded = page.getByTestId('excluded');
+  await expect(excluded).toBeVisible();
+  await expect(excluded.locator('li').first()).toBeVisible();
+  expect(await excluded.locator('li').count()).toBeLessThanOrEqual(50);
+  await expect(matches).not.toContainText(closedTitle);
 
   // Propose to the partner's offer.
   await ours.getByRole('button', { name: /Ajukan kemitraan/ }).click();
