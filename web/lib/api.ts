@@ -120,8 +120,10 @@ export function withCursor(path: string, cursor: string | undefined): string {
   return `${path}${path.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(cursor)}`;
 }
 
-/** The site and the API share one origin (CloudFront on AWS, one Node process locally). */
-/** A public read (no session), or the home page's early read of it (app/reads.ts). */
+/**
+ * A public read (no session), or the home page's early read of it (app/reads.ts). The site and the API
+ * share one origin (CloudFront on AWS, one Node process locally).
+ */
 async function getJson(path: string, signal?: AbortSignal): Promise<{ status: number; body: unknown }> {
   let response: Response;
   try {

@@ -57,8 +57,10 @@ import { inMask, type PreparedOffer, type PreparedRequest } from './prepare';
 import { asOffer, type RankedRequest, type RequestRanking } from './rank';
 import {
   BINS,
+  binOfBound,
   conceptsOf,
   kbliPostings,
+  keyPostings,
   LOCATION_MAX,
   type Postings,
   placeInBins,
@@ -85,19 +87,6 @@ type OfferKind = (typeof OfferKind)[keyof typeof OfferKind];
 
 function kindOf(o: PreparedOffer): OfferKind {
   return o.topicCount > 0 ? OfferKind.Topics : OfferKind.NoTopics;
-}
-
-/** Id → positions (ascending) listing it, for lists of ids per position (unknown words). */
-function idPostings(n: number, idsAt: (p: number) => Int32Array): Map<number, Int32Array> {
-  const lists = new Map<number, number[]>();
-  for (let p = 0; p < n; p++) {
-    for (const id of idsAt(p)) {
-      const list = lists.get(id);
-      if (list === undefined) lists.set(id, [p]);
-      else list.push(p);
-    }
-  }
-  return new Map([...lists].map(([id, list]) => [id, Int32Array.from(list)]));
 }
 
 /** One type's requests: posting lists, filter bitsets and the bound's columns, by position in the type. */
@@ -185,7 +174,7 @@ function binByBound(
   for (let q = 0; q < count; q++) {
     const p = list[q] as number;
     const b = bound[p] as number;
-    const slot = b >= 1 ? 0 : BINS - 1 - Math.floor(b * BINS);
+    const slot = binOfBound(b);
     binOf[p] = slot;
     binStart[slot] = (binStart[slot] as number) + 1;
   }
@@ -261,8 +250,8 @@ function* indexType(
   const nearProfile = postingLists(n, (p) => conceptsOf(at(p).profileRelatedBits, at(p).profileBits));
   yield;
   const kbli = kbliPostings(requests, positions);
-  const unknownNeeds = idPostings(n, (p) => at(p).needUnknown);
-  const unknownProfile = idPostings(n, (p) => at(p).profileUnknown);
+  const unknownNeeds = keyPostings(n, (p) => at(p).needUnknown);
+  const unknownProfile = keyPostings(n, (p) => at(p).profileUnknown);
   yield;
   const startsBy = atLeast(n, (p) => -at(p).startDay);
   const endsBy = atLeast(n, (p) => at(p).endDay);

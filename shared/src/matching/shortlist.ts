@@ -189,16 +189,34 @@ export function kbliPostings(
   items: readonly { readonly kbliKeys: Int32Array }[],
   indices: Int32Array,
 ): Map<number, Int32Array> {
+  return keyPostings(
+    indices.length,
+    (pos) => (items[indices[pos] as number] as { readonly kbliKeys: Int32Array }).kbliKeys,
+    (key) => ((key / KBLI_LEVEL_FACTOR) | 0) !== KBLI_LEVEL.section,
+  );
+}
+
+/** Key → positions (ascending) listing it, over `count` positions' key lists (only the keys `keep` takes). */
+export function keyPostings(
+  count: number,
+  keysAt: (pos: number) => Int32Array,
+  keep: (key: number) => boolean = () => true,
+): Map<number, Int32Array> {
   const lists = new Map<number, number[]>();
-  for (let pos = 0; pos < indices.length; pos++) {
-    for (const key of (items[indices[pos] as number] as { readonly kbliKeys: Int32Array }).kbliKeys) {
-      if (((key / KBLI_LEVEL_FACTOR) | 0) === KBLI_LEVEL.section) continue;
+  for (let pos = 0; pos < count; pos++) {
+    for (const key of keysAt(pos)) {
+      if (!keep(key)) continue;
       const list = lists.get(key);
       if (list === undefined) lists.set(key, [pos]);
       else list.push(pos);
     }
   }
   return new Map([...lists].map(([key, list]) => [key, Int32Array.from(list)]));
+}
+
+/** The bin of a score or fit bound, best first: slot 0 holds bounds ≥ 1, slot `BINS − 1 − ⌊b·BINS⌋` the others. */
+export function binOfBound(b: number): number {
+  return b >= 1 ? 0 : BINS - 1 - Math.floor(b * BINS);
 }
 
 /**
@@ -582,8 +600,7 @@ export function sortByBound(
     // Fit is increasing in both sides for any balance, so the bound carries through the geometric mean.
     const b = sqrtMean ? Math.sqrt(forUmkm * forPartner) : forUmkm ** balance * forPartner ** (1 - balance);
     bound[c] = b;
-    // Stored best first: slot 0 holds bounds ≥ 1, slot `BINS − 1 − ⌊b·BINS⌋` the others.
-    const slot = b >= 1 ? 0 : BINS - 1 - Math.floor(b * BINS);
+    const slot = binOfBound(b);
     binOf[c] = slot;
     bins[slot] = (bins[slot] as number) + 1;
   }
