@@ -8,18 +8,22 @@
  * 1. **Which requests the offer admits, as a bitset** (bitset.ts): the union of the per-value sets the
  *    offer's size classes, sectors, certificates and reach admit, ANDed with the date sets. A few dozen
  *    word-wide passes of n/32 words; the popcount is the exact `eligibleCount`.
- * 2. **Exact bounds where the offer's words land.** Walking the posting lists of the offer's concepts and
- *    KBLI keys gives the touched requests' topic numerators and sector level; each touched, admitted one
- *    gets a bound from the kernel's own terms (only shared unknown words taken at the shorter list),
- *    visited in position order so the columns are read front to back, and is binned by it.
+ * 2. **Bounds where the offer's words land, best topic share first.** Walking the posting lists of the
+ *    offer's concepts and KBLI keys gives the reached requests' topic counts and sector level. Each
+ *    reached, admitted request is put on a topic level (its UMKM-side topic share in steps of 1/64: a
+ *    few operations). The top levels holding ~8× the entries wanted get the exact bound from the
+ *    kernel's own terms (only shared unknown words taken at the shorter list) and are scored best bound
+ *    first; the k-th score they reach then decides how far down the levels the bound goes: a level
+ *    whose ceiling (every other term and the type's highest impact at their best) is below it cannot
+ *    hold a better request. At 50,000 requests an offer reaches ~13,000 on average; ~1,500 get a bound.
  * 3. **A static order for the rest.** A request the offer's words (concepts, KBLI keys, unknown words)
  *    do not reach has no topic credit and no sector credit below the section level from it, so its
  *    score is below a bound that does not depend on the offer; those bounds are binned once per index
  *    (one order for offers with topics, one without) and walked from the top until they fall below the
  *    k-th best score.
  *
- * Step 2 stays linear in the requests the offer's words reach; steps 1 and 3 cost a small fraction of a
- * pass over the type.
+ * Step 2's walk stays linear in the postings the offer's words reach (a few operations each); steps 1
+ * and 3 cost a small fraction of a pass over the type.
  *
  * @example
  * const index = indexRequests(openRequests.map(prepareRequest));
@@ -62,6 +66,7 @@ import {
   kbliPostings,
   keyPostings,
   LOCATION_MAX,
+  MARGIN,
   type Postings,
   placeInBins,
   postingLists,
@@ -75,8 +80,36 @@ const RELATED = LEVELS.relatedConcept;
 const PARTNER_TOPIC_OPEN = LEVELS.partnerTopicOpen;
 const SATURATION = LEVELS.partnerTopicSaturation;
 const SECTOR_OPEN = LEVELS.sector.open;
+const SECTOR_BEST = Math.max(SECTOR_OPEN, ...SECTOR_BY_LEVEL);
 const LANGUAGE_SHARED = LEVELS.language.shared;
 const LANGUAGE_NONE = LEVELS.language.none;
+
+/**
+ * Topic levels: a reached request's UMKM-side topic share, in steps of 1/64. The exact bound is computed
+ * for the top levels first; the threshold their scores set decides how far down the rest is bounded.
+ */
+const TOPIC_LEVELS = 64;
+/** Reached requests bounded before the first threshold is read: this many times the entries wanted. */
+const FIRST_BATCH_PER_ENTRY = 8;
+
+/** The fields of a request's row in {@link RequestTypeIndex.rows}, as int offsets. */
+const Row = {
+  startDay: 0,
+  endDay: 1,
+  needCount: 2,
+  needUnknown: 3,
+  profileUnknown: 4,
+  languageMask: 5,
+  sectionBits: 6,
+  modeCode: 7,
+  provinceIndex: 8,
+  cityKey: 9,
+  reachLow: 10,
+  reachHigh: 11,
+} as const;
+/** Ints per row (64 bytes), and the impact's float64 slot in it (ints 12–13). */
+const ROW = 16;
+const ROW_IMPACT = 6;
 
 /**
  * The kinds of offer a request's static bound is taken for: one with topics (a request its words miss
@@ -116,20 +149,21 @@ interface RequestTypeIndex {
   readonly offline: Bitset;
   /** Per province index (0–63): requests that can travel there. */
   readonly reaches: readonly Bitset[];
-  // The bound's per-request terms.
-  readonly startDay: Int32Array;
-  readonly endDay: Int32Array;
+  /**
+   * The exact bound's per-request terms, one row of {@link ROW} ints per position (see {@link Row}):
+   * the bound reads a few hundred scattered positions, and a row is one cache line where columns
+   * would be a dozen.
+   */
+  readonly rows: Int32Array;
+  /** The same rows as float64s, for the impact at {@link ROW_IMPACT}. */
+  readonly rowFloats: Float64Array;
+  // Columns read position by position in order (the topic levels, the static bins).
   readonly needCount: Int32Array;
   readonly needUnknown: Int32Array;
-  readonly profileUnknown: Int32Array;
-  readonly languageMask: Int32Array;
   readonly sectionBits: Int32Array;
-  readonly modeCode: Int32Array;
-  readonly provinceIndex: Int32Array;
-  readonly cityKey: Int32Array;
-  readonly reachLow: Int32Array;
-  readonly reachHigh: Int32Array;
   readonly impact: Float64Array;
+  /** The highest impact of any request of the type. */
+  readonly impactMax: number;
   /** Per {@link OfferKind}: the positions binned by their bound when the offer's words miss them. */
   readonly untouched: readonly Binned[];
 }
@@ -143,10 +177,25 @@ export interface RequestIndex {
   readonly positionOf: Int32Array;
   /** Scratch per position of the largest type, all-zero between reads. */
   readonly scratch: {
-    readonly need: Float64Array;
-    readonly profileExact: Float64Array;
-    readonly profileRelated: Float64Array;
+    /**
+     * How many of the offer's concepts each reached position lists: among its needs, exactly and as
+     * related concepts; in its profile, and related to it. Counts, in 16 bits, so the four arrays stay
+     * in the core's cache while the posting lists scatter into them.
+     */
+    readonly needExact: Uint16Array;
+    readonly needRelated: Uint16Array;
+    readonly profileExact: Uint16Array;
+    readonly profileRelated: Uint16Array;
     readonly sectorLevel: Uint8Array;
+    /**
+     * The reached, admitted positions by topic level (see {@link TOPIC_LEVELS}): `reached[q]` is a
+     * position, `nextInLevel[q]` the entry after q in its level (−1 at the end), `levelHead` each
+     * level's first entry (−1 when empty) and `levelCount` its size.
+     */
+    readonly reached: Int32Array;
+    readonly nextInLevel: Int32Array;
+    readonly levelHead: Int32Array;
+    readonly levelCount: Int32Array;
     /** Positions the offer's words reach. */
     readonly touched: Bitset;
     readonly admitted: Bitset;
@@ -264,23 +313,32 @@ function* indexType(
   };
   yield;
   const columns = {
-    startDay: column((r) => r.startDay),
-    endDay: column((r) => r.endDay),
     needCount: column((r) => r.needCount),
     needUnknown: column((r) => r.needUnknown.length),
-    profileUnknown: column((r) => r.profileUnknown.length),
-    languageMask: column((r) => r.languageMask),
-  };
-  yield;
-  const more = {
     sectionBits: column((r) => sectionBitsOf(r.kbliKeys)),
-    modeCode: column((r) => r.modeCode),
-    provinceIndex: column((r) => r.provinceIndex),
-    cityKey: column((r) => r.cityKey),
-    reachLow: column((r) => r.reachLow),
-    reachHigh: column((r) => r.reachHigh),
     impact: Float64Array.from({ length: n }, (_, p) => impactOf(at(p), w)),
   };
+  const impactMax = columns.impact.reduce((a, b) => Math.max(a, b), 0);
+  yield;
+  const rows = new Int32Array(n * ROW);
+  const rowFloats = new Float64Array(rows.buffer);
+  for (let p = 0; p < n; p++) {
+    const r = at(p);
+    const row = p * ROW;
+    rows[row + Row.startDay] = r.startDay;
+    rows[row + Row.endDay] = r.endDay;
+    rows[row + Row.needCount] = r.needCount;
+    rows[row + Row.needUnknown] = r.needUnknown.length;
+    rows[row + Row.profileUnknown] = r.profileUnknown.length;
+    rows[row + Row.languageMask] = r.languageMask;
+    rows[row + Row.sectionBits] = columns.sectionBits[p] as number;
+    rows[row + Row.modeCode] = r.modeCode;
+    rows[row + Row.provinceIndex] = r.provinceIndex;
+    rows[row + Row.cityKey] = r.cityKey;
+    rows[row + Row.reachLow] = r.reachLow;
+    rows[row + Row.reachHigh] = r.reachHigh;
+    rowFloats[row / 2 + ROW_IMPACT] = columns.impact[p] as number;
+  }
   yield;
   const base = {
     requests: positions,
@@ -288,7 +346,9 @@ function* indexType(
     ...{ valid, startsBy, endsBy, offline, reaches },
     ...sets,
     ...columns,
-    ...more,
+    rows,
+    rowFloats,
+    impactMax,
   };
   const untouched: Binned[] = [];
   for (const kind of [OfferKind.Topics, OfferKind.NoTopics]) {
@@ -325,10 +385,15 @@ export function* indexRequestsInSteps(requests: readonly PreparedRequest[]): Ind
     types,
     positionOf,
     scratch: {
-      need: new Float64Array(largest),
-      profileExact: new Float64Array(largest),
-      profileRelated: new Float64Array(largest),
+      needExact: new Uint16Array(largest),
+      needRelated: new Uint16Array(largest),
+      profileExact: new Uint16Array(largest),
+      profileRelated: new Uint16Array(largest),
       sectorLevel: new Uint8Array(largest),
+      reached: new Int32Array(largest),
+      nextInLevel: new Int32Array(largest),
+      levelHead: new Int32Array(TOPIC_LEVELS),
+      levelCount: new Int32Array(TOPIC_LEVELS),
       touched: bitset(largest),
       admitted: bitset(largest),
       union: bitset(largest),
@@ -383,21 +448,21 @@ function admit(t: RequestTypeIndex, o: PreparedOffer, admitted: Bitset, union: B
  * position its concepts, KBLI keys or unknown words reach.
  */
 function touch(t: RequestTypeIndex, o: PreparedOffer, scratch: RequestIndex['scratch']): void {
-  const { need, profileExact, profileRelated, sectorLevel, touched } = scratch;
-  const walk = (postings: Postings, c: number, into: Float64Array, by: number) => {
+  const { needExact, needRelated, profileExact, profileRelated, sectorLevel, touched } = scratch;
+  const walk = (postings: Postings, c: number, into: Uint16Array) => {
     const { start, offers: entries } = postings;
     for (let q = start[c] as number, e = start[c + 1] as number; q < e; q++) {
       const p = entries[q] as number;
-      into[p] = (into[p] as number) + by;
+      into[p] = (into[p] as number) + 1;
       setBit(touched, p);
     }
   };
-  for (const c of conceptsOf(o.topicBits)) walk(t.needs, c, need, 1);
-  for (const c of conceptsOf(o.topicRelatedBits, o.topicBits)) walk(t.needs, c, need, RELATED);
+  for (const c of conceptsOf(o.topicBits)) walk(t.needs, c, needExact);
+  for (const c of conceptsOf(o.topicRelatedBits, o.topicBits)) walk(t.needs, c, needRelated);
   for (let i = 0; i < o.topicKnown.length; i++) {
     const c = o.topicKnown[i] as number;
-    walk(t.profile, c, profileExact, 1);
-    walk(t.nearProfile, c, profileRelated, 1);
+    walk(t.profile, c, profileExact);
+    walk(t.nearProfile, c, profileRelated);
   }
   // Shared unknown words: the bound counts them at the shorter list, so only who shares one is noted.
   for (let i = 0; i < o.topicUnknown.length; i++) {
@@ -418,86 +483,161 @@ function touch(t: RequestTypeIndex, o: PreparedOffer, scratch: RequestIndex['scr
   }
 }
 
+/** The UMKM side's topic share of a reached request: its needs the offer's words meet, over its needs. */
+function topicShare(need: number, unknownNeeds: number, unknownTopics: number, needCount: number): number {
+  if (needCount === 0) return 0;
+  const share = (need + Math.min(unknownNeeds, unknownTopics)) / needCount;
+  return Math.min(share, 1);
+}
+
 /**
- * Bin the touched, admitted positions by their score bound: the kernel's own terms (dates, language,
- * location, track, sector, topic numerators), with shared unknown words at the shorter list (a bound).
- * Positions are visited in order, so the columns are read front to back.
+ * List the reached, admitted positions by their topic level (scratch.reached, nextInLevel, levelHead,
+ * levelCount) and return how many there are: a few operations each, where the exact bound takes dozens.
  */
-function binTouched(t: RequestTypeIndex, o: PreparedOffer, scratch: RequestIndex['scratch']): void {
+function levelTouched(t: RequestTypeIndex, o: PreparedOffer, scratch: RequestIndex['scratch']): number {
+  const { needExact, needRelated, touched, admitted, reached, nextInLevel, levelHead, levelCount } = scratch;
+  const { needCount, needUnknown } = t;
+  const unknownTopics = o.topicUnknown.length;
+  levelHead.fill(-1);
+  levelCount.fill(0);
+  let count = 0;
+  for (let word = 0; word < t.valid.length; word++) {
+    for (let rest = (touched[word] as number) & (admitted[word] as number); rest !== 0; rest &= rest - 1) {
+      const p = (word << 5) + 31 - Math.clz32(rest & -rest);
+      const share = topicShare(
+        (needExact[p] as number) + RELATED * (needRelated[p] as number),
+        needUnknown[p] as number,
+        unknownTopics,
+        needCount[p] as number,
+      );
+      const level = share >= 1 ? TOPIC_LEVELS - 1 : (share * TOPIC_LEVELS) | 0;
+      reached[count] = p;
+      nextInLevel[count] = levelHead[level] as number;
+      levelHead[level] = count++;
+      levelCount[level] = (levelCount[level] as number) + 1;
+    }
+  }
+  return count;
+}
+
+/**
+ * The highest score bound a reached request of topic share at most `share` can have against `o`: every
+ * term but the UMKM side's topic at its best, and the type's highest impact. Increasing in `share`.
+ */
+function topicCeiling(t: RequestTypeIndex, o: PreparedOffer): (share: number) => number {
   const w = resolveWeights();
-  const { need, profileExact, profileRelated, sectorLevel, touched, admitted, bins } = scratch;
+  const forUmkmRest =
+    w.location * LOCATION_MAX +
+    w.dates +
+    w.language * Math.max(LANGUAGE_SHARED, LANGUAGE_NONE) +
+    w.track * o.track;
+  const partnerTopic = o.topicCount > 0 ? 1 : PARTNER_TOPIC_OPEN;
+  const sector = o.kbliKeys.length === 0 ? SECTOR_OPEN : SECTOR_BEST;
+  const sizeClass = o.sizeMask === 0 ? LEVELS.sizeClass.open : LEVELS.sizeClass.targeted;
+  const forPartner = w.partnerTopic * partnerTopic + w.sector * sector + w.sizeClass * sizeClass;
+  return (share) => {
+    const forUmkm = w.topic * share + forUmkmRest;
+    const fit =
+      w.balance === 0.5
+        ? Math.sqrt(forUmkm * forPartner)
+        : forUmkm ** w.balance * forPartner ** (1 - w.balance);
+    return combineScore(Math.min(1, fit), t.impactMax);
+  };
+}
+
+/**
+ * Bin the reached positions of topic levels [lowest, below) by their score bound: the kernel's own terms
+ * (dates, language, location, track, sector, topic numerators), with shared unknown words at the shorter
+ * list (a bound). Each level's positions are visited back to front, so its columns are read in order.
+ */
+function binTouched(
+  t: RequestTypeIndex,
+  o: PreparedOffer,
+  scratch: RequestIndex['scratch'],
+  lowest: number,
+  below: number,
+): void {
+  const w = resolveWeights();
+  const {
+    needExact,
+    needRelated,
+    profileExact,
+    profileRelated,
+    sectorLevel,
+    reached,
+    nextInLevel,
+    levelHead,
+  } = scratch;
+  const { bins } = scratch;
   const { bound, list } = bins;
   const oSections = sectionBitsOf(o.kbliKeys);
   const unknownTopics = o.topicUnknown.length;
   const saturation = o.topicCount > 0 ? Math.min(o.topicCount, SATURATION) : 0;
   const sizeClass = o.sizeMask === 0 ? LEVELS.sizeClass.open : LEVELS.sizeClass.targeted;
   const partnerConst = w.sizeClass * sizeClass;
-  // The columns in locals: read per entry below.
-  const {
-    startDay,
-    endDay,
-    needCount: needCounts,
-    needUnknown,
-    profileUnknown,
-    sectionBits,
-    languageMask,
-  } = t;
-  const { modeCode, provinceIndex, cityKey, reachLow, reachHigh, impact } = t;
-  let count = 0;
-  for (let word = 0; word < t.valid.length; word++) {
-    for (let rest = (touched[word] as number) & (admitted[word] as number); rest !== 0; rest &= rest - 1) {
-      const p = (word << 5) + 31 - Math.clz32(rest & -rest);
-      const rStart = startDay[p] as number;
-      const rEnd = endDay[p] as number;
-      const wanted = rEnd - rStart + 1;
-      const overlap = Math.min(rEnd, o.endDay) - Math.max(rStart, o.startDay) + 1;
-      const dates = wanted > 1e8 ? 1 : overlap / wanted;
-      const needCount = needCounts[p] as number;
-      let topic = 0;
-      if (needCount > 0) {
-        topic = ((need[p] as number) + Math.min(needUnknown[p] as number, unknownTopics)) / needCount;
-        if (topic > 1) topic = 1;
-      }
-      let partnerTopic: number = PARTNER_TOPIC_OPEN;
-      if (saturation > 0) {
-        const unk = Math.min(profileUnknown[p] as number, unknownTopics);
-        partnerTopic =
-          ((profileExact[p] as number) + unk + RELATED * (profileRelated[p] as number)) / saturation;
-        if (partnerTopic > 1) partnerTopic = 1;
-      }
-      let level = sectorLevel[p] as number;
-      if (level === 0 && ((sectionBits[p] as number) & oSections) !== 0) level = KBLI_LEVEL.section;
-      const sector = o.kbliKeys.length === 0 ? SECTOR_OPEN : (SECTOR_BY_LEVEL[level] as number);
-      const language = ((languageMask[p] as number) & o.languageMask) !== 0 ? LANGUAGE_SHARED : LANGUAGE_NONE;
-      const location = locationOf(
-        o,
-        modeCode[p] as number,
-        provinceIndex[p] as number,
-        cityKey[p] as number,
-        reachLow[p] as number,
-        reachHigh[p] as number,
-      );
-      const forUmkm =
-        w.topic * topic + w.location * location + w.dates * dates + w.language * language + w.track * o.track;
-      const forPartner = w.partnerTopic * partnerTopic + w.sector * sector + partnerConst;
-      const fit =
-        w.balance === 0.5
-          ? Math.sqrt(forUmkm * forPartner)
-          : forUmkm ** w.balance * forPartner ** (1 - w.balance);
-      bound[p] = combineScore(Math.min(1, fit), impact[p] as number);
-      list[count++] = p;
+  const { rows, rowFloats } = t;
+  let binned = 0;
+  for (let ofTopic = lowest, q = -1; ofTopic < below; ) {
+    q = q < 0 ? (levelHead[ofTopic] as number) : (nextInLevel[q] as number);
+    if (q < 0) {
+      ofTopic++;
+      continue;
     }
+    const p = reached[q] as number;
+    const row = p * ROW;
+    const rStart = rows[row + Row.startDay] as number;
+    const rEnd = rows[row + Row.endDay] as number;
+    const wanted = rEnd - rStart + 1;
+    const overlap = Math.min(rEnd, o.endDay) - Math.max(rStart, o.startDay) + 1;
+    const dates = wanted > 1e8 ? 1 : overlap / wanted;
+    const topic = topicShare(
+      (needExact[p] as number) + RELATED * (needRelated[p] as number),
+      rows[row + Row.needUnknown] as number,
+      unknownTopics,
+      rows[row + Row.needCount] as number,
+    );
+    let partnerTopic: number = PARTNER_TOPIC_OPEN;
+    if (saturation > 0) {
+      const unk = Math.min(rows[row + Row.profileUnknown] as number, unknownTopics);
+      partnerTopic =
+        ((profileExact[p] as number) + unk + RELATED * (profileRelated[p] as number)) / saturation;
+      if (partnerTopic > 1) partnerTopic = 1;
+    }
+    let level = sectorLevel[p] as number;
+    if (level === 0 && ((rows[row + Row.sectionBits] as number) & oSections) !== 0)
+      level = KBLI_LEVEL.section;
+    const sector = o.kbliKeys.length === 0 ? SECTOR_OPEN : (SECTOR_BY_LEVEL[level] as number);
+    const language =
+      ((rows[row + Row.languageMask] as number) & o.languageMask) !== 0 ? LANGUAGE_SHARED : LANGUAGE_NONE;
+    const location = locationOf(
+      o,
+      rows[row + Row.modeCode] as number,
+      rows[row + Row.provinceIndex] as number,
+      rows[row + Row.cityKey] as number,
+      rows[row + Row.reachLow] as number,
+      rows[row + Row.reachHigh] as number,
+    );
+    const forUmkm =
+      w.topic * topic + w.location * location + w.dates * dates + w.language * language + w.track * o.track;
+    const forPartner = w.partnerTopic * partnerTopic + w.sector * sector + partnerConst;
+    const fit =
+      w.balance === 0.5
+        ? Math.sqrt(forUmkm * forPartner)
+        : forUmkm ** w.balance * forPartner ** (1 - w.balance);
+    bound[p] = combineScore(Math.min(1, fit), rowFloats[row / 2 + ROW_IMPACT] as number);
+    list[binned++] = p;
   }
-  binByBound(bound, list, count, bins);
+  binByBound(bound, list, binned, bins);
 }
 
 /** Zero what a read left in the scratch: the reached positions' sums and the words it used. */
 function clearScratch(t: RequestTypeIndex, scratch: RequestIndex['scratch']): void {
-  const { need, profileExact, profileRelated, sectorLevel, touched } = scratch;
+  const { needExact, needRelated, profileExact, profileRelated, sectorLevel, touched } = scratch;
   for (let word = 0; word < t.valid.length; word++) {
     for (let rest = touched[word] as number; rest !== 0; rest &= rest - 1) {
       const p = (word << 5) + 31 - Math.clz32(rest & -rest);
-      need[p] = 0;
+      needExact[p] = 0;
+      needRelated[p] = 0;
       profileExact[p] = 0;
       profileRelated[p] = 0;
       sectorLevel[p] = 0;
@@ -527,6 +667,7 @@ export function rankIndexedRequests(
   const score = (r: PreparedRequest) => scorePrepared(r, o, w, null);
   let eligible = 0;
   let touched = false;
+  let reached = 0;
   if (type !== undefined && positions.length > 0 && o.remaining > 0) {
     eligible = admit(type, o, scratch.admitted, scratch.union);
     for (const ri of delta?.staleAt ?? []) {
@@ -535,7 +676,7 @@ export function rankIndexedRequests(
     }
     if (eligible > 0) {
       touch(type, o, scratch);
-      binTouched(type, o, scratch);
+      reached = levelTouched(type, o, scratch);
       touched = true;
     }
   }
@@ -543,8 +684,27 @@ export function rankIndexedRequests(
   const entry = (p: number) => positions[p] as number;
   const ranking = topOf(requests, delta, eligible, options, score, (top, stale) => {
     if (type === undefined || eligible === 0) return;
-    const { admitted } = scratch;
-    scanBins(scratch.bins, top, (bound) => bound, scoreAt, entry, stale);
+    const { admitted, levelCount } = scratch;
+    if (reached > 0) {
+      // The reached requests of the top topic levels first: their scores set the k-th best to beat.
+      let cut = TOPIC_LEVELS;
+      for (let taken = 0; cut > 0 && taken < FIRST_BATCH_PER_ENTRY * top.k; )
+        taken += levelCount[--cut] as number;
+      binTouched(type, o, scratch, cut, TOPIC_LEVELS);
+      scanBins(scratch.bins, top, (bound) => bound, scoreAt, entry, stale);
+      // Then the levels whose ceiling still reaches it; below them no reached request can.
+      const ceiling = topicCeiling(type, o);
+      let lowest = cut;
+      while (
+        lowest > 0 &&
+        (!top.full || ceiling(Math.min(1, lowest / TOPIC_LEVELS)) + MARGIN >= top.worstScore)
+      )
+        lowest--;
+      if (lowest < cut) {
+        binTouched(type, o, scratch, lowest, cut);
+        scanBins(scratch.bins, top, (bound) => bound, scoreAt, entry, stale);
+      }
+    }
     // The rest, by the static bound of this kind of offer: skip what step 2 scored or the offer refuses.
     scanBins(
       type.untouched[kindOf(o)] as Binned,
