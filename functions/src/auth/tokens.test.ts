@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { createLocalJWKSet, exportJWK, generateKeyPair, type JWTPayload, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ForbiddenError, UnauthorizedError } from '../domain/errors';
@@ -42,6 +43,60 @@ describe('local tokens', () => {
     await expect(verifier.verify(noExp)).rejects.toBeInstanceOf(UnauthorizedError);
     await expect(verifier.verify(noSub)).rejects.toBeInstanceOf(UnauthorizedError);
     expect((await verifier.verify(ok)).userId).toBe('u1');
+  });
+
+  it('refuses every token jose would refuse: tampered, another algorithm, wrong issuer or audience, expired, not yet valid, malformed', async () => {
+    const key = new TextEncoder().encode(secret);
+    const now = Date.UTC(2026, 11, 1) / 1000;
+    const sign = (edit: (jwt: SignJWT) => SignJWT = (jwt) => jwt) =>
+      edit(
+        new SignJWT({ role: 'business' })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject('u1')
+          .setIssuer('sinergi-local')
+          .setAudience('sinergi-api')
+          .setIssuedAt(now - 60)
+          .setExpirationTime(now + 3600),
+      ).sign(key);
+    const { verifier } = localTokens(secret, { now: () => now * 1000 });
+    const refused = async (token: string) =>
+      expect(verifier.verify(token)).rejects.toBeInstanceOf(UnauthorizedError);
+
+    const ok = await sign();
+    expect(await verifier.verify(ok)).toEqual({ userId: 'u1', role: 'business' });
+    expect(
+      (await verifier.verify(await sign((jwt) => jwt.setAudience(['other', 'sinergi-api'])))).userId,
+    ).toBe('u1');
+    const [head, body, signature] = ok.split('.') as [string, string, string];
+    const claims = JSON.parse(Buffer.from(body, 'base64url').toString());
+    const forged = Buffer.from(JSON.stringify({ ...claims, role: 'admin' })).toString('base64url');
+    await refused(`${head}.${forged}.${signature}`);
+    const none = Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url');
+    await refused(`${none}.${body}.`);
+    await refused(`${none}.${body}.${signature}`);
+    // Signed with the right key, but with a header extension jose would refuse to process.
+    const critical = Buffer.from(JSON.stringify({ alg: 'HS256', crit: ['x'], x: 1 })).toString('base64url');
+    const criticalMac = createHmac('sha256', key).update(`${critical}.${body}`).digest('base64url');
+    await refused(`${critical}.${body}.${criticalMac}`);
+    await refused(await sign((jwt) => jwt.setIssuer('someone-else')));
+    await refused(await sign((jwt) => jwt.setAudience('another-api')));
+    await refused(await sign((jwt) => jwt.setExpirationTime(now - 1)));
+    await refused(await sign((jwt) => jwt.setExpirationTime(now)));
+    await refused(await sign((jwt) => jwt.setNotBefore(now + 60)));
+    await refused(
+      await new SignJWT({ role: 'business' })
+        .setProtectedHeader({ alg: 'HS512' })
+        .setSubject('u1')
+        .setIssuer('sinergi-local')
+        .setAudience('sinergi-api')
+        .setExpirationTime(now + 3600)
+        .sign(key),
+    );
+    await refused(`${head}.${body}`);
+    await refused(`${head}.${body}.${signature}x`);
+    await refused(`${head}.${body}.${signature.slice(0, -2)}`);
+    await refused(`${head}!.${body}.${signature}`);
+    await refused('');
   });
 
   it('takes the most privileged Sinergi group as the role', () => {
