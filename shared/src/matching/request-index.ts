@@ -62,6 +62,7 @@ import { asOffer, type RankedRequest, type RequestRanking } from './rank';
 import {
   BINS,
   binOfBound,
+  bitPostingSteps,
   conceptsOf,
   kbliPostings,
   keyPostings,
@@ -294,11 +295,16 @@ function* indexType(
   yield;
   const needs = postingLists(n, (p) => at(p).needKnown);
   yield;
-  const profile = postingLists(n, (p) => conceptsOf(at(p).profileBits));
+  const profile = yield* bitPostingSteps(n, (p) => at(p).profileBits);
   yield;
-  const nearProfile = postingLists(n, (p) => conceptsOf(at(p).profileRelatedBits, at(p).profileBits));
+  const nearProfile = yield* bitPostingSteps(
+    n,
+    (p) => at(p).profileRelatedBits,
+    (p) => at(p).profileBits,
+  );
   yield;
   const kbli = kbliPostings(requests, positions);
+  yield;
   const unknownNeeds = keyPostings(n, (p) => at(p).needUnknown);
   const unknownProfile = keyPostings(n, (p) => at(p).profileUnknown);
   yield;
@@ -312,11 +318,13 @@ function* indexType(
     provinces: valueSets(n, (p) => at(p).provinceIndex),
   };
   yield;
+  const impact = Float64Array.from({ length: n }, (_, p) => impactOf(at(p), w));
+  yield;
   const columns = {
     needCount: column((r) => r.needCount),
     needUnknown: column((r) => r.needUnknown.length),
     sectionBits: column((r) => sectionBitsOf(r.kbliKeys)),
-    impact: Float64Array.from({ length: n }, (_, p) => impactOf(at(p), w)),
+    impact,
   };
   const impactMax = columns.impact.reduce((a, b) => Math.max(a, b), 0);
   yield;
