@@ -556,7 +556,7 @@ function topicCeiling(t: RequestTypeIndex, o: PreparedOffer): (share: number) =>
 /**
  * Bin the reached positions of topic levels [lowest, below) by their score bound: the kernel's own terms
  * (dates, language, location, track, sector, topic numerators), with shared unknown words at the shorter
- * list (a bound). Each level's positions are visited back to front, so its columns are read in order.
+ * list (a bound). A level's positions come last first, so its rows are read in one direction.
  */
 function binTouched(
   t: RequestTypeIndex,
