@@ -7,6 +7,14 @@ interface WebpackConfig {
   plugins?: unknown[];
 }
 
+/** What a splitChunks cache group's test sees of a module and of the chunk graph. */
+interface SplitModule {
+  nameForCondition?: () => string | null;
+}
+interface ChunkGraph {
+  getModuleChunksIterable(module: SplitModule): Iterable<{ name?: string | null }>;
+}
+
 /** The part of Next's bundled webpack the compile-hints plugin uses. */
 interface Webpack {
   Compilation: { PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE: number };
@@ -87,13 +95,16 @@ export default function config(phase: string): NextConfig {
       { isServer, dev, webpack }: { isServer: boolean; dev: boolean; webpack: Webpack },
     ) => {
       if (!isServer && !dev) config.plugins = [...(config.plugins ?? []), compileHints(webpack)];
-      // The Indonesian catalogue and the locale store are on every page (the header, the root not-found
-      // page and each page read them) but smaller than splitChunks' 20 kB minimum, so webpack copied them
-      // into two of each page's first-load chunks (~4.5 kB gzipped twice). One shared chunk instead.
+      // Everything of ours the root layout (the header, the footer) imports is on every page: one chunk
+      // for all of it, the Indonesian catalogue and the locale store included. Left to splitChunks' 20 kB
+      // minimum, webpack copied the catalogue into two of each page's first-load chunks (~4.5 kB gzipped
+      // twice) and spread the rest over two more chunks: each a request and a script task of its own.
       const split = config.optimization?.splitChunks;
       if (!isServer && split && typeof split === 'object' && split.cacheGroups) {
         split.cacheGroups.messages = {
-          test: /[\\/]web[\\/]lib[\\/]i18n[\\/](id|locale|config)\.ts$/,
+          test: (module: SplitModule, { chunkGraph }: { chunkGraph: ChunkGraph }) =>
+            /[\\/]web[\\/](lib|components)[\\/]/.test(module.nameForCondition?.() ?? '') &&
+            [...chunkGraph.getModuleChunksIterable(module)].some((c) => c.name === 'app/layout'),
           name: 'messages',
           chunks: 'initial',
           enforce: true,
