@@ -4,6 +4,63 @@ import { PHASE_DEVELOPMENT_SERVER } from 'next/constants';
 /** The part of webpack's configuration this file touches (Next's own types do not export it). */
 interface WebpackConfig {
   optimization?: { splitChunks?: false | { cacheGroups?: Record<string, unknown> } };
+  plugins?: unknown[];
+}
+
+/** What a splitChunks cache group's test sees of a module and of the chunk graph. */
+interface SplitModule {
+  nameForCondition?: () => string | null;
+}
+interface ChunkGraph {
+  getModuleChunksIterable(module: SplitModule): Iterable<{ name?: string | null }>;
+}
+
+/** The part of Next's bundled webpack the compile-hints plugin uses. */
+interface Webpack {
+  Compilation: { PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE: number };
+  sources: { ConcatSource: new (...parts: unknown[]) => unknown };
+}
+interface Compilation {
+  chunks: Iterable<{ canBeInitial(): boolean; files: Iterable<string> }>;
+  hooks: { processAssets: { tap(options: { name: string; stage: number }, fn: () => void): void } };
+  updateAsset(file: string, update: (source: unknown) => unknown): void;
+}
+
+/**
+ * V8's explicit compile hint (Chrome 136+): a script that starts with this comment has every function
+ * compiled eagerly, while it streams in, on a background thread. Without it each function is
+ * pre-parsed on arrival, then parsed again and compiled on the main thread when first called: for a
+ * page's first-load chunks (React, the App Router's runtime, the page) that is nearly every function,
+ * and it happened inside the one start-up task in which they run. Lazily loaded chunks (the map, the
+ * matching core, the English catalogue) keep lazy compilation.
+ */
+const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
+
+function compileHints(webpack: Webpack) {
+  return {
+    apply(compiler: {
+      hooks: { thisCompilation: { tap(name: string, fn: (c: Compilation) => void): void } };
+    }) {
+      compiler.hooks.thisCompilation.tap('CompileHints', (compilation) => {
+        compilation.hooks.processAssets.tap(
+          // After minification (which would drop the comment), before the content hashes are computed.
+          { name: 'CompileHints', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE + 1 },
+          () => {
+            for (const chunk of compilation.chunks) {
+              if (!chunk.canBeInitial()) continue;
+              for (const file of chunk.files) {
+                if (file.endsWith('.js'))
+                  compilation.updateAsset(
+                    file,
+                    (source) => new webpack.sources.ConcatSource(COMPILE_HINT, source),
+                  );
+              }
+            }
+          },
+        );
+      });
+    },
+  };
 }
 
 /**
@@ -33,14 +90,21 @@ export default function config(phase: string): NextConfig {
     // The repo root holds the lockfile and the hoisted node_modules.
     outputFileTracingRoot: new URL('..', import.meta.url).pathname,
     turbopack: { root: new URL('..', import.meta.url).pathname },
-    webpack: (config: WebpackConfig, { isServer }: { isServer: boolean }) => {
-      // The Indonesian catalogue and the locale store are on every page (the header, the root not-found
-      // page and each page read them) but smaller than splitChunks' 20 kB minimum, so webpack copied them
-      // into two of each page's first-load chunks (~4.5 kB gzipped twice). One shared chunk instead.
+    webpack: (
+      config: WebpackConfig,
+      { isServer, dev, webpack }: { isServer: boolean; dev: boolean; webpack: Webpack },
+    ) => {
+      if (!isServer && !dev) config.plugins = [...(config.plugins ?? []), compileHints(webpack)];
+      // Everything of ours the root layout (the header, the footer) imports is on every page: one chunk
+      // for all of it, the Indonesian catalogue and the locale store included. Left to splitChunks' 20 kB
+      // minimum, webpack copied the catalogue into two of each page's first-load chunks (~4.5 kB gzipped
+      // twice) and spread the rest over two more chunks: each a request and a script task of its own.
       const split = config.optimization?.splitChunks;
       if (!isServer && split && typeof split === 'object' && split.cacheGroups) {
         split.cacheGroups.messages = {
-          test: /[\\/]web[\\/]lib[\\/]i18n[\\/](id|locale|config)\.ts$/,
+          test: (module: SplitModule, { chunkGraph }: { chunkGraph: ChunkGraph }) =>
+            /[\\/]web[\\/](lib|components)[\\/]/.test(module.nameForCondition?.() ?? '') &&
+            [...chunkGraph.getModuleChunksIterable(module)].some((c) => c.name === 'app/layout'),
           name: 'messages',
           chunks: 'initial',
           enforce: true,

@@ -1,8 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { SiteFooter, SiteHeader, SkipLink } from '../components/SiteHeader';
-import { SESSION_PRIME_SCRIPT } from '../lib/early-reads';
-import { LOCALE_HEAD_SCRIPT } from '../lib/i18n/config';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -20,13 +18,11 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    // The remembered language is applied by the head script before the first paint; React does not
-    // own the attribute afterwards (setLocale updates it), hence suppressHydrationWarning.
+    // The static HTML is in Bahasa Indonesia; the language store (lib/i18n/locale.ts) sets the attribute
+    // to the language on the screen once the remembered one applies, hence suppressHydrationWarning.
+    // No script in <head>: the parser's first task carries no storage call (the language and the
+    // session are read after hydration, each in a task of its own).
     <html lang="id" suppressHydrationWarning>
-      <head>
-        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: constant scripts, no user input. */}
-        <script dangerouslySetInnerHTML={{ __html: LOCALE_HEAD_SCRIPT + SESSION_PRIME_SCRIPT }} />
-      </head>
       <body>
         <SkipLink />
         <SiteHeader />

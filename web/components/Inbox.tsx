@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { api } from '../lib/api';
 import { useFormats } from '../lib/format';
-import { useAsync } from '../lib/hooks';
+import { useAsync, useIdle } from '../lib/hooks';
 import { useT } from '../lib/i18n/locale';
 import { inboxMessage } from '../lib/inbox';
 import { homeOf, useSession } from '../lib/session';
@@ -13,11 +13,18 @@ import { Empty, ErrorNotice, Loading, PageTitle } from './ui';
 
 const loadInbox = (signal: AbortSignal) => api<InboxData>('GET', '/api/inbox', undefined, signal);
 
-/** The header's link to the inbox with its count, read again on every page change. */
+/** An answer that has not come yet: the count's read before the browser is idle. */
+const NOT_YET = new Promise<never>(() => {});
+
+/**
+ * The header's link to the inbox with its count, read again on every page change; on a page's first
+ * load, once the browser is idle (the count is not what the page was opened for).
+ */
 export function InboxLink() {
   const t = useT();
   const pathname = usePathname();
-  const [state] = useAsync(loadInbox, [pathname]);
+  const idle = useIdle();
+  const [state] = useAsync((signal) => (idle ? loadInbox(signal) : NOT_YET), [pathname, idle]);
   const count = state.kind === 'ready' ? state.data.count : 0;
   return (
     <Link

@@ -34,8 +34,8 @@ export function LiveFigures() {
   const t = useT();
   const f = useFormats();
 
+  // Starts in the loading state: setting it again on the first load would render the list twice.
   const load = useCallback((signal?: AbortSignal) => {
-    setState({ kind: 'loading' });
     fetchStatsSummary(signal).then(
       (stats) => setState({ kind: 'ready', stats }),
       (error: unknown) => {
@@ -58,7 +58,14 @@ export function LiveFigures() {
         <p className="notice__detail">
           <code>GET /api/stats/summary</code> — {state.message}
         </p>
-        <button type="button" className="button" onClick={() => load()}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            setState({ kind: 'loading' });
+            load();
+          }}
+        >
           {t.common.retry}
         </button>
       </div>

@@ -11,13 +11,6 @@
 /** Where the session lives (sessionStorage: one tab, gone when it closes); lib/session.ts owns it. */
 export const SESSION_KEY = 'sinergi.session';
 
-/**
- * In <head> on every page: the first read of sessionStorage loads the tab's storage from the browser
- * process, a synchronous round trip (measured 5-20 ms of a blocked main thread, more on a busy phone).
- * Made here, before the first paint, the header's read of the session during hydration finds it loaded.
- */
-export const SESSION_PRIME_SCRIPT = `try{sessionStorage.getItem(${JSON.stringify(SESSION_KEY)})}catch(e){}`;
-
 /** A page's early reads: API paths, where `{id}` stands for the page's `?id=` (URL-encoded). */
 export type EarlyTemplates = readonly string[];
 
@@ -53,12 +46,15 @@ declare global {
  * headers as the API client (lib/api.ts), and leaves the replies in `window.__sinergiEarly` by path.
  * Without a session it does nothing (the page will ask the reader to sign in). A `public` page's reads
  * need no session and carry no token (the headers of lib/api.ts getJson). ES5, no dependencies.
+ * It runs in a task of its own (setTimeout), not inside the parser's: the page's first storage read and
+ * first fetch are synchronous calls into the browser (8-30 ms of a blocked main thread measured here)
+ * that made the parser's task that reached the script a long one.
  */
 export function earlyReadsScript(templates: EarlyTemplates, access: EarlyAccess = 'session'): string {
   const list = JSON.stringify(templates);
   if (access === 'public')
-    return `try{(function(){var e=window.__sinergiEarly=window.__sinergiEarly||{};${list}.forEach(function(t){e[t]={token:null,at:Date.now(),reply:fetch(t,{headers:{accept:'application/json'},cache:'no-store'})}})})()}catch(x){}`;
-  return `try{(function(){var s=JSON.parse(sessionStorage.getItem(${JSON.stringify(SESSION_KEY)})||'null');if(!s||!s.token)return;var id=new URLSearchParams(location.search).get('id'),e=window.__sinergiEarly=window.__sinergiEarly||{};${list}.forEach(function(t){if(t.indexOf('{id}')>=0){if(!id)return;t=t.split('{id}').join(encodeURIComponent(id))}e[t]={token:s.token,at:Date.now(),reply:fetch(t,{headers:{accept:'application/json',authorization:'Bearer '+s.token},cache:'no-store'})}})})()}catch(x){}`;
+    return `setTimeout(function(){try{var e=window.__sinergiEarly=window.__sinergiEarly||{};${list}.forEach(function(t){e[t]={token:null,at:Date.now(),reply:fetch(t,{headers:{accept:'application/json'},cache:'no-store'})}})}catch(x){}})`;
+  return `setTimeout(function(){try{var s=JSON.parse(sessionStorage.getItem(${JSON.stringify(SESSION_KEY)})||'null');if(!s||!s.token)return;var id=new URLSearchParams(location.search).get('id'),e=window.__sinergiEarly=window.__sinergiEarly||{};${list}.forEach(function(t){if(t.indexOf('{id}')>=0){if(!id)return;t=t.split('{id}').join(encodeURIComponent(id))}e[t]={token:s.token,at:Date.now(),reply:fetch(t,{headers:{accept:'application/json',authorization:'Bearer '+s.token},cache:'no-store'})}})}catch(x){}})`;
 }
 
 /**

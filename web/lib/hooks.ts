@@ -41,6 +41,32 @@ export function useAsync<T>(
   return [state, reload];
 }
 
+let idleReached = false;
+
+/**
+ * False until the browser is first idle after the page's load (requestIdleCallback, at most 2 s; a
+ * timer where it is missing), then true for the rest of the page's life: for reads the first screen
+ * does not need (the header's inbox count), so that they and the render of their answer stay out of
+ * the tasks that make the page usable.
+ */
+export function useIdle(): boolean {
+  const [idle, setIdle] = useState(idleReached);
+  useEffect(() => {
+    if (idle) return;
+    const done = () => {
+      idleReached = true;
+      setIdle(true);
+    };
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(done, { timeout: 2_000 });
+      return () => cancelIdleCallback(handle);
+    }
+    const timer = setTimeout(done, 200);
+    return () => clearTimeout(timer);
+  }, [idle]);
+  return idle;
+}
+
 let reference: Promise<{ provinces: ProvinceList['items']; sectors: SectorList['items'] }> | undefined;
 
 /** Provinces (BPS codes, poverty rate) and sectors from /api/reference, fetched once per page load. */

@@ -57,7 +57,7 @@ function subscribe(listener: () => void) {
   };
 }
 
-/** Set once a component has read the session after the page's hydration: later mounts read it at once. */
+/** Set once the session has been read after the page's hydration: later mounts read it at once. */
 let hydrated = false;
 
 /**
@@ -70,13 +70,25 @@ let hydrated = false;
 export function useSession(): Session | null | undefined {
   const [session, setState] = useState<Session | null | undefined>(() => (hydrated ? read() : undefined));
   useEffect(() => {
-    hydrated = true;
     const update = () => {
       const next = read();
       startTransition(() => setState(next));
     };
-    update();
-    return subscribe(update);
+    const unsubscribe = subscribe(update);
+    if (hydrated) {
+      update();
+      return unsubscribe;
+    }
+    // The page's first read of sessionStorage is a synchronous round trip to the browser process: in a
+    // task of its own, not in the one that runs the effects of the page's hydration.
+    const first = setTimeout(() => {
+      hydrated = true;
+      update();
+    });
+    return () => {
+      clearTimeout(first);
+      unsubscribe();
+    };
   }, []);
   return session;
 }

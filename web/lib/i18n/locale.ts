@@ -18,7 +18,15 @@ let english: Messages | undefined;
 let englishLoading: Promise<void> | undefined;
 const listeners = new Set<() => void>();
 
-function notify() {
+/**
+ * The language the reader chose: Bahasa Indonesia until the remembered choice has been read (once per
+ * page, see {@link recallChoice}) or the switch is used.
+ */
+let chosen: Locale = DEFAULT_LOCALE;
+
+/** Shows the language now at hand: `<html lang>` follows the words on the screen, then every reader of it. */
+function show() {
+  document.documentElement.lang = read();
   for (const l of listeners) l();
 }
 
@@ -26,7 +34,7 @@ function loadEnglish(): Promise<void> {
   englishLoading ??= import('./en').then(
     (m) => {
       english = m.en;
-      notify();
+      show();
     },
     () => {
       // Offline before the chunk came: stay in Bahasa Indonesia, try again on the next switch.
@@ -36,18 +44,9 @@ function loadEnglish(): Promise<void> {
   return englishLoading;
 }
 
-/**
- * The language the reader chose. It is remembered in localStorage; the head script (config.ts) copies it
- * to `<html lang>` before the first paint and every change goes through both, so it is read from the
- * attribute: no synchronous storage call on every render of every component that shows text.
- */
-function chosen(): Locale {
-  return document.documentElement.lang === 'en' ? 'en' : 'id';
-}
-
 /** The language shown: the chosen one once its catalogue is loaded. */
 function read(): Locale {
-  if (chosen() === 'id') return 'id';
+  if (chosen === 'id') return 'id';
   if (english) return 'en';
   void loadEnglish();
   return 'id';
@@ -59,31 +58,47 @@ export function setLocale(locale: Locale): void {
   } catch {
     // Private mode without storage: the choice lasts for this page only.
   }
-  document.documentElement.lang = locale;
-  if (locale === 'en' && !english) void loadEnglish();
-  else notify();
+  chosen = locale;
+  show();
 }
 
-let watchingOtherTabs = false;
+let recalled = false;
 
-/** A choice made in another tab applies here too: one `storage` listener for the page, set up once. */
-function watchOtherTabs() {
-  if (watchingOtherTabs) return;
-  watchingOtherTabs = true;
-  // Its own task, after hydration: registering the first storage listener is a call into the browser's
-  // storage that need not hold up the page becoming usable.
-  setTimeout(() =>
-    window.addEventListener('storage', (e) => {
-      if (e.key !== LOCALE_KEY) return;
-      document.documentElement.lang = e.newValue === 'en' ? 'en' : 'id';
-      notify();
-    }),
-  );
+/**
+ * Reads the remembered choice (localStorage) once per page, after hydration and each in a task of its
+ * own: the first storage call of a page is a synchronous round trip to the browser process (measured
+ * 8-30 ms of a blocked main thread here, ×4 on a mid-range phone), which in the page's <head> lengthened
+ * the parser's first task for every reader, to set a `lang` the Indonesian static text did not yet have.
+ * A choice made in another tab applies here too.
+ */
+function recallChoice() {
+  if (recalled) return;
+  recalled = true;
+  setTimeout(() => {
+    let stored: string | null = null;
+    try {
+      stored = localStorage.getItem(LOCALE_KEY);
+    } catch {
+      // No storage: Bahasa Indonesia.
+    }
+    const locale: Locale = stored === 'en' ? 'en' : 'id';
+    if (locale !== chosen) {
+      chosen = locale;
+      show();
+    }
+    setTimeout(() =>
+      window.addEventListener('storage', (e) => {
+        if (e.key !== LOCALE_KEY) return;
+        chosen = e.newValue === 'en' ? 'en' : 'id';
+        show();
+      }),
+    );
+  });
 }
 
 function subscribe(listener: () => void) {
   listeners.add(listener);
-  watchOtherTabs();
+  recallChoice();
   return () => {
     listeners.delete(listener);
   };
