@@ -171,7 +171,7 @@ export function* bitPostingSteps(
 ): Generator<void, Postings, void> {
   const concepts = CONCEPT_BITSET_WORDS * 32;
   const start = new Int32Array(concepts + 1);
-  const fill = new Int32Array(concepts);
+  let fill = new Int32Array(0);
   let entries = new Int32Array(0);
   // Pass 0 counts each concept's entries, pass 1 places them.
   for (let pass = 0; pass < 2; pass++) {
@@ -185,13 +185,16 @@ export function* bitPostingSteps(
           const c = word * 32 + (31 - Math.clz32(rest & -rest));
           rest &= rest - 1;
           if (pass === 0) start[c + 1] = (start[c + 1] as number) + 1;
-          else entries[(fill[c] as number) + (start[c] as number)] = p;
-          if (pass === 1) fill[c] = (fill[c] as number) + 1;
+          else {
+            entries[fill[c] as number] = p;
+            fill[c] = (fill[c] as number) + 1;
+          }
         }
       }
     }
     if (pass === 0) {
       for (let c = 0; c < concepts; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
+      fill = start.slice(0, concepts);
       entries = new Int32Array(start[concepts] as number);
     }
   }
