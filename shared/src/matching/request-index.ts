@@ -8,19 +8,23 @@
  * 1. **Which requests the offer admits, as a bitset** (bitset.ts): the union of the per-value sets the
  *    offer's size classes, sectors, certificates and reach admit, ANDed with the date sets. A few dozen
  *    word-wide passes of n/32 words; the popcount is the exact `eligibleCount`.
- * 2. **Bounds where the offer's words land, best topic share first.** Walking the posting lists of the
- *    offer's concepts and KBLI keys gives the reached requests' topic counts and sector level. Each
- *    reached, admitted request is put on a topic level (its UMKM-side topic share in steps of 1/64: a
- *    few operations). The top levels holding ~8× the entries wanted get the exact bound from the
- *    kernel's own terms (only shared unknown words taken at the shorter list) and are scored best bound
- *    first; the k-th score they reach then decides how far down the levels the bound goes: a level
- *    whose ceiling (every other term and the type's highest impact at their best) is below it cannot
- *    hold a better request. At 50,000 requests an offer reaches ~13,000 on average; ~1,500 get a bound.
- * 3. **A static order for the rest.** A request the offer's words (concepts, KBLI keys, unknown words)
- *    do not reach has no topic credit and no sector credit below the section level from it, so its
- *    score is below a bound that does not depend on the offer; those bounds are binned once per index
- *    (one order for offers with topics, one without) and walked from the top until they fall below the
- *    k-th best score.
+ * 2. **Bounds where the offer's words land in the needs, best topic share first.** Walking the needs'
+ *    posting lists of the offer's concepts, its KBLI keys and unknown words gives the reached requests'
+ *    UMKM-side topic counts and sector level. Each reached, admitted request is put on a topic level
+ *    (its topic share in steps of 1/64: a few operations). The top levels holding ~8× the entries
+ *    wanted get the exact bound from the kernel's own terms (the partner side's topic counts read from
+ *    the request's profile bits; shared unknown words taken at the shorter list) and are scored best
+ *    bound first; the k-th score they reach then decides how far down the levels the bound goes: a
+ *    level whose ceiling (every other term and the type's highest impact at their best) is below it
+ *    cannot hold a better request. At 50,000 requests an offer reaches ~13,000 on average; ~1,500 get
+ *    a bound.
+ * 3. **The rest, only when a request sharing no need could still make the top.** Every request step 2
+ *    did not reach has a UMKM-side topic share of 0; when the ceiling at share 0 is below the k-th best
+ *    score (most reads), the read ends here. Otherwise the profiles' postings of the offer's topics are
+ *    walked, the requests only they reach are bounded as in step 2, and what no word reaches (no topic
+ *    credit on either side, no sector credit below the section level) follows a static order: bounds
+ *    that do not depend on the offer, binned once per index (one order for offers with topics, one
+ *    without) and walked from the top until they fall below the k-th best score.
  *
  * Step 2's walk stays linear in the postings the offer's words reach (a few operations each); steps 1
  * and 3 cost a small fraction of a pass over the type.
@@ -74,6 +78,7 @@ import {
   sectionBitsOf,
 } from './shortlist';
 import type { EligiblePairScore, MatchOffer } from './types';
+import { CONCEPT_BITSET_WORDS } from './vocabulary';
 import { LEVELS } from './weights';
 
 // Module-local copies of the level constants, read per entry in the bound pass (why: kernel.ts).
@@ -92,6 +97,10 @@ const LANGUAGE_NONE = LEVELS.language.none;
 const TOPIC_LEVELS = 64;
 /** Reached requests bounded before the first threshold is read: this many times the entries wanted. */
 const FIRST_BATCH_PER_ENTRY = 8;
+/** The list after the topic levels: positions only the profiles' postings reach (see touchProfiles). */
+const PROFILE_ONLY = TOPIC_LEVELS;
+/** Words of a position's row in {@link RequestTypeIndex.profileRows}: profile bits, then related bits. */
+const PROFILE_ROW = 2 * CONCEPT_BITSET_WORDS;
 
 /** The fields of a request's row in {@link RequestTypeIndex.rows}, as int offsets. */
 const Row = {
@@ -158,6 +167,12 @@ interface RequestTypeIndex {
   readonly rows: Int32Array;
   /** The same rows as float64s, for the impact at {@link ROW_IMPACT}. */
   readonly rowFloats: Float64Array;
+  /**
+   * Each position's profile concepts and the concepts related to them, as bitsets side by side
+   * ({@link PROFILE_ROW} words a position): the partner side's topic counts of the few positions that
+   * get a bound, read here instead of walking every posting of the offer's topics in the profiles.
+   */
+  readonly profileRows: Uint32Array;
   // Columns read position by position in order (the topic levels, the static bins).
   readonly needCount: Int32Array;
   readonly needUnknown: Int32Array;
@@ -179,19 +194,18 @@ export interface RequestIndex {
   /** Scratch per position of the largest type, all-zero between reads. */
   readonly scratch: {
     /**
-     * How many of the offer's concepts each reached position lists: among its needs, exactly and as
-     * related concepts; in its profile, and related to it. Counts, in 16 bits, so the four arrays stay
-     * in the core's cache while the posting lists scatter into them.
+     * How many of the offer's concepts each reached position lists among its needs, exactly and as
+     * related concepts. Counts, in 16 bits, so the arrays stay in the core's cache while the posting
+     * lists scatter into them.
      */
     readonly needExact: Uint16Array;
     readonly needRelated: Uint16Array;
-    readonly profileExact: Uint16Array;
-    readonly profileRelated: Uint16Array;
     readonly sectorLevel: Uint8Array;
     /**
      * The reached, admitted positions by topic level (see {@link TOPIC_LEVELS}): `reached[q]` is a
      * position, `nextInLevel[q]` the entry after q in its level (−1 at the end), `levelHead` each
-     * level's first entry (−1 when empty) and `levelCount` its size.
+     * level's first entry (−1 when empty) and `levelCount` its size. One more list after the levels,
+     * {@link PROFILE_ONLY}, holds the positions only the profiles' postings reach.
      */
     readonly reached: Int32Array;
     readonly nextInLevel: Int32Array;
@@ -347,6 +361,12 @@ function* indexType(
     rows[row + Row.reachHigh] = r.reachHigh;
     rowFloats[row / 2 + ROW_IMPACT] = columns.impact[p] as number;
   }
+  const profileRows = new Uint32Array(n * PROFILE_ROW);
+  for (let p = 0; p < n; p++) {
+    const r = at(p);
+    profileRows.set(r.profileBits, p * PROFILE_ROW);
+    profileRows.set(r.profileRelatedBits, p * PROFILE_ROW + CONCEPT_BITSET_WORDS);
+  }
   yield;
   const base = {
     requests: positions,
@@ -356,6 +376,7 @@ function* indexType(
     ...columns,
     rows,
     rowFloats,
+    profileRows,
     impactMax,
   };
   const untouched: Binned[] = [];
@@ -395,13 +416,11 @@ export function* indexRequestsInSteps(requests: readonly PreparedRequest[]): Ind
     scratch: {
       needExact: new Uint16Array(largest),
       needRelated: new Uint16Array(largest),
-      profileExact: new Uint16Array(largest),
-      profileRelated: new Uint16Array(largest),
       sectorLevel: new Uint8Array(largest),
       reached: new Int32Array(largest),
       nextInLevel: new Int32Array(largest),
-      levelHead: new Int32Array(TOPIC_LEVELS),
-      levelCount: new Int32Array(TOPIC_LEVELS),
+      levelHead: new Int32Array(TOPIC_LEVELS + 1),
+      levelCount: new Int32Array(TOPIC_LEVELS + 1),
       touched: bitset(largest),
       admitted: bitset(largest),
       union: bitset(largest),
@@ -452,11 +471,12 @@ function admit(t: RequestTypeIndex, o: PreparedOffer, admitted: Bitset, union: B
 }
 
 /**
- * Walk the offer's posting lists into the scratch: topic numerators both sides, sector level, and every
- * position its concepts, KBLI keys or unknown words reach.
+ * Walk the offer's posting lists on the UMKM side into the scratch: topic numerators, sector level, and
+ * every position its concepts (among the needs), KBLI keys or unknown words reach. The profiles'
+ * postings are walked only when a read needs them ({@link touchProfiles}).
  */
 function touch(t: RequestTypeIndex, o: PreparedOffer, scratch: RequestIndex['scratch']): void {
-  const { needExact, needRelated, profileExact, profileRelated, sectorLevel, touched } = scratch;
+  const { needExact, needRelated, sectorLevel, touched } = scratch;
   const walk = (postings: Postings, c: number, into: Uint16Array) => {
     const { start, offers: entries } = postings;
     for (let q = start[c] as number, e = start[c + 1] as number; q < e; q++) {
@@ -467,11 +487,6 @@ function touch(t: RequestTypeIndex, o: PreparedOffer, scratch: RequestIndex['scr
   };
   for (const c of conceptsOf(o.topicBits)) walk(t.needs, c, needExact);
   for (const c of conceptsOf(o.topicRelatedBits, o.topicBits)) walk(t.needs, c, needRelated);
-  for (let i = 0; i < o.topicKnown.length; i++) {
-    const c = o.topicKnown[i] as number;
-    walk(t.profile, c, profileExact);
-    walk(t.nearProfile, c, profileRelated);
-  }
   // Shared unknown words: the bound counts them at the shorter list, so only who shares one is noted.
   for (let i = 0; i < o.topicUnknown.length; i++) {
     const word = o.topicUnknown[i] as number;
@@ -491,6 +506,36 @@ function touch(t: RequestTypeIndex, o: PreparedOffer, scratch: RequestIndex['scr
   }
 }
 
+/**
+ * Walk the profiles' postings of the offer's topics and list, after the topic levels (in
+ * {@link PROFILE_ONLY}), the admitted positions they reach that {@link touch} did not; returns the new
+ * count of listed positions. Those positions' needs share nothing with the offer.
+ */
+function touchProfiles(
+  t: RequestTypeIndex,
+  o: PreparedOffer,
+  scratch: RequestIndex['scratch'],
+  listed: number,
+): number {
+  const { touched, admitted, reached, nextInLevel, levelHead, levelCount } = scratch;
+  let count = listed;
+  for (let i = 0; i < o.topicKnown.length; i++) {
+    const c = o.topicKnown[i] as number;
+    for (const { start, offers: entries } of [t.profile, t.nearProfile])
+      for (let q = start[c] as number, e = start[c + 1] as number; q < e; q++) {
+        const p = entries[q] as number;
+        if (hasBit(touched, p)) continue;
+        setBit(touched, p);
+        if (!hasBit(admitted, p)) continue;
+        reached[count] = p;
+        nextInLevel[count] = levelHead[PROFILE_ONLY] as number;
+        levelHead[PROFILE_ONLY] = count++;
+        levelCount[PROFILE_ONLY] = (levelCount[PROFILE_ONLY] as number) + 1;
+      }
+  }
+  return count;
+}
+
 /** The UMKM side's topic share of a reached request: its needs the offer's words meet, over its needs. */
 function topicShare(need: number, unknownNeeds: number, unknownTopics: number, needCount: number): number {
   if (needCount === 0) return 0;
@@ -508,6 +553,7 @@ function levelTouched(t: RequestTypeIndex, o: PreparedOffer, scratch: RequestInd
   const unknownTopics = o.topicUnknown.length;
   levelHead.fill(-1);
   levelCount.fill(0);
+  // Only the topic levels: PROFILE_ONLY is filled by touchProfiles, after them.
   let count = 0;
   for (let word = 0; word < t.valid.length; word++) {
     for (let rest = (touched[word] as number) & (admitted[word] as number); rest !== 0; rest &= rest - 1) {
@@ -566,16 +612,7 @@ function binTouched(
   below: number,
 ): void {
   const w = resolveWeights();
-  const {
-    needExact,
-    needRelated,
-    profileExact,
-    profileRelated,
-    sectorLevel,
-    reached,
-    nextInLevel,
-    levelHead,
-  } = scratch;
+  const { needExact, needRelated, sectorLevel, reached, nextInLevel, levelHead } = scratch;
   const { bins } = scratch;
   const { bound, list } = bins;
   const oSections = sectionBitsOf(o.kbliKeys);
@@ -583,7 +620,9 @@ function binTouched(
   const saturation = o.topicCount > 0 ? Math.min(o.topicCount, SATURATION) : 0;
   const sizeClass = o.sizeMask === 0 ? LEVELS.sizeClass.open : LEVELS.sizeClass.targeted;
   const partnerConst = w.sizeClass * sizeClass;
-  const { rows, rowFloats } = t;
+  const { rows, rowFloats, profileRows } = t;
+  // The offer's known topics as (word, bit) in a profile row, for the kernel's partner-side counts.
+  const topics = o.topicKnown;
   let binned = 0;
   for (let ofTopic = lowest, q = -1; ofTopic < below; ) {
     q = q < 0 ? (levelHead[ofTopic] as number) : (nextInLevel[q] as number);
@@ -606,9 +645,18 @@ function binTouched(
     );
     let partnerTopic: number = PARTNER_TOPIC_OPEN;
     if (saturation > 0) {
-      const unk = Math.min(rows[row + Row.profileUnknown] as number, unknownTopics);
-      partnerTopic =
-        ((profileExact[p] as number) + unk + RELATED * (profileRelated[p] as number)) / saturation;
+      // As the kernel counts them: a topic in the profile is exact, else related to it is related.
+      const profileRow = p * PROFILE_ROW;
+      let exact = Math.min(rows[row + Row.profileUnknown] as number, unknownTopics);
+      let related = 0;
+      for (let i = 0; i < topics.length; i++) {
+        const c = topics[i] as number;
+        const at = profileRow + (c >>> 5);
+        const bit = 1 << (c & 31);
+        if (((profileRows[at] as number) & bit) !== 0) exact++;
+        else if (((profileRows[at + CONCEPT_BITSET_WORDS] as number) & bit) !== 0) related++;
+      }
+      partnerTopic = (exact + RELATED * related) / saturation;
       if (partnerTopic > 1) partnerTopic = 1;
     }
     let level = sectorLevel[p] as number;
@@ -640,14 +688,12 @@ function binTouched(
 
 /** Zero what a read left in the scratch: the reached positions' sums and the words it used. */
 function clearScratch(t: RequestTypeIndex, scratch: RequestIndex['scratch']): void {
-  const { needExact, needRelated, profileExact, profileRelated, sectorLevel, touched } = scratch;
+  const { needExact, needRelated, sectorLevel, touched } = scratch;
   for (let word = 0; word < t.valid.length; word++) {
     for (let rest = touched[word] as number; rest !== 0; rest &= rest - 1) {
       const p = (word << 5) + 31 - Math.clz32(rest & -rest);
       needExact[p] = 0;
       needRelated[p] = 0;
-      profileExact[p] = 0;
-      profileRelated[p] = 0;
       sectorLevel[p] = 0;
     }
     touched[word] = 0;
@@ -713,7 +759,16 @@ export function rankIndexedRequests(
         scanBins(scratch.bins, top, (bound) => bound, scoreAt, entry, stale);
       }
     }
-    // The rest, by the static bound of this kind of offer: skip what step 2 scored or the offer refuses.
+    // Every request left shares no need with the offer: none can beat the k-th best when a topic share
+    // of 0 cannot (most reads stop here, without the profiles' postings or the static order).
+    if (top.full && topicCeiling(type, o)(0) + MARGIN < top.worstScore) return;
+    // Else the requests only the profiles reach, bounded like the others, …
+    const listed = touchProfiles(type, o, scratch, reached);
+    if (listed > reached) {
+      binTouched(type, o, scratch, PROFILE_ONLY, PROFILE_ONLY + 1);
+      scanBins(scratch.bins, top, (bound) => bound, scoreAt, entry, stale);
+    }
+    // … then the rest, by the static bound of this kind of offer: skip what was scored or is refused.
     scanBins(
       type.untouched[kindOf(o)] as Binned,
       top,
