@@ -8,8 +8,9 @@
  * measured in turns, each RUNS times (default 2), and every row shows Lighthouse's benchmarkIndex and
  * the load average.
  *
- * What it showed (2026-12-02, load 4.5–5.4): App Router 75–78, Pages Router 72–74 (TBT 970–2,420 ms);
- * at a quieter moment App Router 97 (TBT 200 ms), no scripts 100. See README, "npm run lighthouse".
+ * What it showed on 2026-12-02: at 15:22 UTC (load ~1.7) App Router 95 / 97 (TBT 200–240 ms), Pages
+ * Router 100 / 99, no scripts 100, where `npm run lighthouse` gave the site 98 / 99 / 99 at 14:59; at
+ * load 4.5–5.4 App Router 75–78, Pages Router 72–74 (TBT 970–2,420 ms). See README, "npm run lighthouse".
  */
 import { spawn } from 'node:child_process';
 import {
