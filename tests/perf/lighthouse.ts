@@ -26,6 +26,8 @@ import { firstLoadJs, formatWeights } from './first-load-js';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const RUNS = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 3));
+/** One Lighthouse report (its `lhr`). */
+type Report = NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'];
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -71,7 +73,7 @@ try {
   const rows: string[] = [];
   const figures: Figure[] = [];
   /** One Lighthouse run of a page, in a new tab. */
-  async function measure(p: (typeof pages)[number]) {
+  async function measure(p: (typeof pages)[number]): Promise<Report> {
     const page = await browser.newPage();
     if (p.session)
       await page.evaluateOnNewDocument(
@@ -89,9 +91,9 @@ try {
     return result.lhr;
   }
   // The pages in turns, so a slow minute of the machine falls on every page alike.
-  const runs = pages.map(() => [] as Awaited<ReturnType<typeof measure>>[]);
+  const runs = pages.map((): Report[] => []);
   for (let run = 0; run < RUNS; run++) for (const [i, p] of pages.entries()) runs[i]?.push(await measure(p));
-  const performanceOf = (lhr: Awaited<ReturnType<typeof measure>>) => lhr.categories.performance?.score ?? 0;
+  const performanceOf = (lhr: Report) => lhr.categories.performance?.score ?? 0;
   for (const [i, p] of pages.entries()) {
     const all = runs[i] ?? [];
     const lhr = [...all].sort((a, b) => performanceOf(a) - performanceOf(b))[Math.floor(all.length / 2)];

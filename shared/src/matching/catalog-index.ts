@@ -27,7 +27,15 @@ import { explainPrepared } from './explain';
 import { combineScore, impactOf, resolveWeights, scorePrepared } from './kernel';
 import { inMask, type PreparedOffer, type PreparedRequest } from './prepare';
 import { asRequest, limitOf, type OfferRanking, type RankedOffer } from './rank';
-import { BINS, buildShortlistIndex, MARGIN, type ShortlistIndex, sortByBound } from './shortlist';
+import {
+  BINS,
+  buildShortlistIndex,
+  type IndexSteps,
+  MARGIN,
+  runSteps,
+  type ShortlistIndex,
+  sortByBound,
+} from './shortlist';
 import { TopK } from './top-k';
 import type { EligiblePairScore, MatchRequest } from './types';
 
@@ -63,19 +71,7 @@ export function indexDelta<P>(size: number, staleAt: readonly number[], fresh: r
   return { stale, staleAt, fresh };
 }
 
-/**
- * An index built a pass at a time: each `next()` runs one pass and the last returns the index, so a
- * caller can build a new one between reads without holding the event loop for the whole build.
- */
-export type IndexSteps<I> = Generator<void, I, void>;
-
-/** Run every pass of a stepwise build at once. */
-export function runSteps<I>(steps: IndexSteps<I>): I {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
+export { type IndexSteps, runSteps } from './shortlist';
 
 /** Entry positions of each type code, ascending. */
 export function byType(items: readonly { readonly typeCode: number }[]): Int32Array[] {

@@ -739,6 +739,7 @@ export function rankIndexedRequests(
   const ranking = topOf(requests, delta, eligible, options, score, (top, stale) => {
     if (type === undefined || eligible === 0) return;
     const { admitted, levelCount } = scratch;
+    const ceiling = topicCeiling(type, o);
     if (reached > 0) {
       // The reached requests of the top topic levels first: their scores set the k-th best to beat.
       let cut = TOPIC_LEVELS;
@@ -747,7 +748,6 @@ export function rankIndexedRequests(
       binTouched(type, o, scratch, cut, TOPIC_LEVELS);
       scanBins(scratch.bins, top, (bound) => bound, scoreAt, entry, stale);
       // Then the levels whose ceiling still reaches it; below them no reached request can.
-      const ceiling = topicCeiling(type, o);
       let lowest = cut;
       while (
         lowest > 0 &&
@@ -761,7 +761,7 @@ export function rankIndexedRequests(
     }
     // Every request left shares no need with the offer: none can beat the k-th best when a topic share
     // of 0 cannot (most reads stop here, without the profiles' postings or the static order).
-    if (top.full && topicCeiling(type, o)(0) + MARGIN < top.worstScore) return;
+    if (top.full && ceiling(0) + MARGIN < top.worstScore) return;
     // Else the requests only the profiles reach, bounded like the others, …
     const listed = touchProfiles(type, o, scratch, reached);
     if (listed > reached) {

@@ -155,6 +155,20 @@ export function postingLists(count: number, conceptsAt: (p: number) => ArrayLike
   return { start, offers: entries };
 }
 
+/**
+ * An index built a pass at a time: each `next()` runs one pass and the last returns the index, so a
+ * caller can build a new one between reads without holding the event loop for the whole build.
+ */
+export type IndexSteps<I> = Generator<void, I, void>;
+
+/** Run every pass of a stepwise build at once. */
+export function runSteps<I>(steps: IndexSteps<I>): I {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 /** Entries {@link bitPostingSteps} reads between two yields (~10–20 ms at 50,000 requests). */
 const POSTING_CHUNK = 8_192;
 
@@ -168,7 +182,7 @@ export function* bitPostingSteps(
   count: number,
   bitsAt: (p: number) => Uint32Array,
   exceptAt?: (p: number) => Uint32Array,
-): Generator<void, Postings, void> {
+): IndexSteps<Postings> {
   const concepts = CONCEPT_BITSET_WORDS * 32;
   const start = new Int32Array(concepts + 1);
   let fill = new Int32Array(0);
@@ -206,13 +220,9 @@ function postings(
   indices: Int32Array,
   bitsOf: (o: PreparedOffer) => Uint32Array,
 ): Postings {
-  const steps = bitPostingSteps(indices.length, (pos) =>
-    bitsOf(offers[indices[pos] as number] as PreparedOffer),
+  return runSteps(
+    bitPostingSteps(indices.length, (pos) => bitsOf(offers[indices[pos] as number] as PreparedOffer)),
   );
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
 }
 
 /** KBLI sections (bit = letter − 'A') among a key list's section-level keys. */
