@@ -603,6 +603,11 @@ function topicCeiling(t: RequestTypeIndex, o: PreparedOffer): (share: number) =>
  * Bin the reached positions of topic levels [lowest, below) by their score bound: the kernel's own terms
  * (dates, language, location, track, sector, topic numerators), with shared unknown words at the shorter
  * list (a bound). A level's positions come last first, so its rows are read in one direction.
+ *
+ * The bound reads each position's row and profile row, scattered over megabytes: mostly cache misses.
+ * It lists the positions first and touches their rows in a loop of a few operations a position, whose
+ * misses overlap, so the bound's loop then finds them in cache. Measured in the load harness's server at
+ * 100,000 requests, with clearScratch's fills: 2.7–2.9 → 2.1–2.4 ms of CPU per candidate call.
  */
 function binTouched(
   t: RequestTypeIndex,
@@ -623,14 +628,26 @@ function binTouched(
   const { rows, rowFloats, profileRows } = t;
   // The offer's known topics as (word, bit) in a profile row, for the kernel's partner-side counts.
   const topics = o.topicKnown;
+  const firstWord = topics.length > 0 ? (topics[0] as number) >>> 5 : 0;
+  // The positions first, then one load from each line of the rows they will read: these loads do not
+  // depend on one another, so their misses overlap, where the bound's own loop (dozens of operations a
+  // position) would wait for each in turn. The sum only keeps the loads from being dropped.
   let binned = 0;
-  for (let ofTopic = lowest, q = -1; ofTopic < below; ) {
-    q = q < 0 ? (levelHead[ofTopic] as number) : (nextInLevel[q] as number);
-    if (q < 0) {
-      ofTopic++;
-      continue;
-    }
-    const p = reached[q] as number;
+  for (let level = lowest; level < below; level++)
+    for (let q = levelHead[level] as number; q >= 0; q = nextInLevel[q] as number)
+      list[binned++] = reached[q] as number;
+  let warm = 0;
+  for (let i = 0; i < binned; i++) {
+    const p = list[i] as number;
+    warm +=
+      (rows[p * ROW] as number) +
+      (rows[p * ROW + ROW - 1] as number) +
+      (profileRows[p * PROFILE_ROW + firstWord] as number) +
+      (profileRows[p * PROFILE_ROW + CONCEPT_BITSET_WORDS + firstWord] as number);
+  }
+  bins.binFill[0] = warm;
+  for (let k = 0; k < binned; k++) {
+    const p = list[k] as number;
     const row = p * ROW;
     const rStart = rows[row + Row.startDay] as number;
     const rEnd = rows[row + Row.endDay] as number;
@@ -681,23 +698,21 @@ function binTouched(
         ? Math.sqrt(forUmkm * forPartner)
         : forUmkm ** w.balance * forPartner ** (1 - w.balance);
     bound[p] = combineScore(Math.min(1, fit), rowFloats[row / 2 + ROW_IMPACT] as number);
-    list[binned++] = p;
   }
   binByBound(bound, list, binned, bins);
 }
 
-/** Zero what a read left in the scratch: the reached positions' sums and the words it used. */
+/**
+ * Zero what a read left in the scratch: the sums of the type's positions and the words it used. One
+ * `fill` each (a memset of ~250 kB at 50,000 positions) costs less than visiting the ~13,000 reached
+ * positions one by one.
+ */
 function clearScratch(t: RequestTypeIndex, scratch: RequestIndex['scratch']): void {
-  const { needExact, needRelated, sectorLevel, touched } = scratch;
-  for (let word = 0; word < t.valid.length; word++) {
-    for (let rest = touched[word] as number; rest !== 0; rest &= rest - 1) {
-      const p = (word << 5) + 31 - Math.clz32(rest & -rest);
-      needExact[p] = 0;
-      needRelated[p] = 0;
-      sectorLevel[p] = 0;
-    }
-    touched[word] = 0;
-  }
+  const n = t.requests.length;
+  scratch.needExact.fill(0, 0, n);
+  scratch.needRelated.fill(0, 0, n);
+  scratch.sectorLevel.fill(0, 0, n);
+  scratch.touched.fill(0, 0, t.valid.length);
 }
 
 /**
