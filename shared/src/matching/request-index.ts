@@ -174,8 +174,9 @@ interface RequestTypeIndex {
    */
   readonly profileRows: Uint32Array;
   // Columns read position by position in order (the topic levels, the static bins).
-  readonly needCount: Int32Array;
   readonly needUnknown: Int32Array;
+  /** TOPIC_LEVELS / needCount (0 without needs): a topic numerator times this is its level, unfloored. */
+  readonly levelScale: Float64Array;
   readonly sectionBits: Int32Array;
   readonly impact: Float64Array;
   /** The highest impact of any request of the type. */
@@ -335,10 +336,13 @@ function* indexType(
   const impact = Float64Array.from({ length: n }, (_, p) => impactOf(at(p), w));
   yield;
   const columns = {
-    needCount: column((r) => r.needCount),
     needUnknown: column((r) => r.needUnknown.length),
     sectionBits: column((r) => sectionBitsOf(r.kbliKeys)),
     impact,
+    levelScale: Float64Array.from({ length: n }, (_, p) => {
+      const needs = at(p).needCount;
+      return needs === 0 ? 0 : TOPIC_LEVELS / needs;
+    }),
   };
   const impactMax = columns.impact.reduce((a, b) => Math.max(a, b), 0);
   yield;
@@ -549,7 +553,7 @@ function topicShare(need: number, unknownNeeds: number, unknownTopics: number, n
  */
 function levelTouched(t: RequestTypeIndex, o: PreparedOffer, scratch: RequestIndex['scratch']): number {
   const { needExact, needRelated, touched, admitted, reached, nextInLevel, levelHead, levelCount } = scratch;
-  const { needCount, needUnknown } = t;
+  const { levelScale, needUnknown } = t;
   const unknownTopics = o.topicUnknown.length;
   levelHead.fill(-1);
   levelCount.fill(0);
@@ -558,13 +562,11 @@ function levelTouched(t: RequestTypeIndex, o: PreparedOffer, scratch: RequestInd
   for (let word = 0; word < t.valid.length; word++) {
     for (let rest = (touched[word] as number) & (admitted[word] as number); rest !== 0; rest &= rest - 1) {
       const p = (word << 5) + 31 - Math.clz32(rest & -rest);
-      const share = topicShare(
-        (needExact[p] as number) + RELATED * (needRelated[p] as number),
-        needUnknown[p] as number,
-        unknownTopics,
-        needCount[p] as number,
-      );
-      const level = share >= 1 ? TOPIC_LEVELS - 1 : (share * TOPIC_LEVELS) | 0;
+      // topicShare × TOPIC_LEVELS, with the division taken once per index (levelScale).
+      let met = (needExact[p] as number) + RELATED * (needRelated[p] as number);
+      if (unknownTopics > 0) met += Math.min(needUnknown[p] as number, unknownTopics);
+      const scaled = met * (levelScale[p] as number);
+      const level = scaled >= TOPIC_LEVELS ? TOPIC_LEVELS - 1 : scaled | 0;
       reached[count] = p;
       nextInLevel[count] = levelHead[level] as number;
       levelHead[level] = count++;
