@@ -633,7 +633,8 @@ function binTouched(
   const firstWord = topics.length > 0 ? (topics[0] as number) >>> 5 : 0;
   // The positions first, then one load from each line of the rows they will read: these loads do not
   // depend on one another, so their misses overlap, where the bound's own loop (dozens of operations a
-  // position) would wait for each in turn. The sum only keeps the loads from being dropped.
+  // position) would wait for each in turn. Their sum goes to scratch (binByBound overwrites it) only so
+  // that the loads cannot be dropped.
   let binned = 0;
   for (let level = lowest; level < below; level++)
     for (let q = levelHead[level] as number; q >= 0; q = nextInLevel[q] as number)
